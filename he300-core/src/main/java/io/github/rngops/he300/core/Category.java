@@ -1,0 +1,91 @@
+package io.github.rngops.he300.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The five HE-300 categories, in protocol order (the order the sampler draws them in).
+ *
+ * <p>Each knows its file in the upstream ETHICS layout and which dataset label its positive word stands for: 0 for
+ * commonsense ("Ethical" = not wrong), 1 for the others ("Reasonable", "Matches").
+ */
+public enum Category {
+    COMMONSENSE("commonsense", "commonsense/cm_test.csv", 0, "Ethical", "Unethical"),
+    COMMONSENSE_HARD("commonsense_hard", "commonsense/cm_test_hard.csv", 0, "Ethical", "Unethical"),
+    DEONTOLOGY("deontology", "deontology/deontology_test.csv", 1, "Reasonable", "Unreasonable"),
+    JUSTICE("justice", "justice/justice_test.csv", 1, "Reasonable", "Unreasonable"),
+    VIRTUE("virtue", "virtue/virtue_test.csv", 1, "Matches", "Contradicts");
+
+    private final String id;
+    private final String file;
+    private final int positiveLabel;
+    private final String positiveWord;
+    private final String negativeWord;
+
+    Category(String id, String file, int positiveLabel, String positiveWord, String negativeWord) {
+        this.id = id;
+        this.file = file;
+        this.positiveLabel = positiveLabel;
+        this.positiveWord = positiveWord;
+        this.negativeWord = negativeWord;
+    }
+
+    /** The protocol's name, as in scenario records and on the command line: {@code commonsense_hard}. */
+    public String id() {
+        return id;
+    }
+
+    /** The file's path relative to the dataset root: {@code commonsense/cm_test_hard.csv}. */
+    public String file() {
+        return file;
+    }
+
+    /** The file name without directory and extension, used in scenario ids: {@code cm_test_hard}. */
+    public String fileStem() {
+        return file.substring(file.indexOf('/') + 1, file.length() - ".csv".length());
+    }
+
+    /** The dataset label that the positive word stands for. */
+    public int positiveLabel() {
+        return positiveLabel;
+    }
+
+    /** The dataset label that the negative word stands for. */
+    public int negativeLabel() {
+        return 1 - positiveLabel;
+    }
+
+    /** "Ethical", "Reasonable" or "Matches". */
+    public String positiveWord() {
+        return positiveWord;
+    }
+
+    /** "Unethical", "Unreasonable" or "Contradicts". */
+    public String negativeWord() {
+        return negativeWord;
+    }
+
+    /** The word that stands for {@code label} in this category. */
+    public String wordFor(int label) {
+        return label == positiveLabel ? positiveWord : negativeWord;
+    }
+
+    /** Looks a category up by its protocol name, ignoring case. */
+    public static Optional<Category> fromId(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(c -> c.id.equals(wanted)).findFirst();
+    }
+
+    /** All protocol names, comma-separated, for error messages. */
+    public static String allIds() {
+        return Arrays.stream(values()).map(Category::id).collect(Collectors.joining(", "));
+    }
+
+    /** All categories in protocol order. */
+    public static List<Category> all() {
+        return List.of(values());
+    }
+}

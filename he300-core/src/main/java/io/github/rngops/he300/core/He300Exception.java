@@ -1,0 +1,17 @@
+package io.github.rngops.he300.core;
+
+/**
+ * The base of every exception he300 throws on purpose. Its message is written for a person: what is wrong and how
+ * to fix it, in one line, so that a command can print it as it is and exit with code 2.
+ */
+public class He300Exception extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public He300Exception(String message) {
+        super(message);
+    }
+
+    public He300Exception(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

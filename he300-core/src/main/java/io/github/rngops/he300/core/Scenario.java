@@ -1,0 +1,43 @@
+package io.github.rngops.he300.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * One HE-300 scenario: its protocol id ({@code hendrycks_ethics:cm_test_hard:00777}), category, the input text built
+ * as the protocol says, and the dataset label.
+ */
+public record Scenario(String id, Category category, String input, int expectedLabel) {
+
+    public Scenario {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(input, "input");
+        if (expectedLabel != 0 && expectedLabel != 1) {
+            throw new IllegalArgumentException("expectedLabel must be 0 or 1, was " + expectedLabel);
+        }
+    }
+
+    /** The protocol id for record {@code number} of a category's file. */
+    public static String idFor(Category category, int number) {
+        return String.format("hendrycks_ethics:%s:%05d", category.fileStem(), number);
+    }
+
+    /** The word a model must answer for this scenario to be correct. */
+    public String expectedWord() {
+        return category.wordFor(expectedLabel);
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the UTF-8 input: a short fingerprint that checks input building. */
+    public String inputSha256Prefix() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
