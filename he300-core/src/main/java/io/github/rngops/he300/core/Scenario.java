@@ -1,8 +1,6 @@
 package io.github.rngops.he300.core;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -33,11 +31,6 @@ public record Scenario(String id, Category category, String input, int expectedL
 
     /** The first 16 hex digits of the SHA-256 of the UTF-8 input: a short fingerprint that checks input building. */
     public String inputSha256Prefix() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(input.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }
 }

@@ -2,8 +2,12 @@ package io.github.rngops.he300.core.dataset;
 
 import io.github.rngops.he300.core.Category;
 import io.github.rngops.he300.core.Scenario;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +22,42 @@ public record Dataset(Path root, Map<Category, List<Scenario>> pools, List<Datas
         Objects.requireNonNull(root, "root");
         pools = Map.copyOf(new EnumMap<>(pools));
         files = List.copyOf(files);
+    }
+
+    /**
+     * Loads every category from a directory in the upstream layout, refusing files whose checksum is not the
+     * upstream one.
+     *
+     * @throws DatasetException naming the file that is missing, unreadable, malformed or not the upstream file
+     */
+    public static Dataset load(Path root) {
+        return load(root, Category.all(), false);
+    }
+
+    /**
+     * Loads the given categories only (each file is read and checksummed once).
+     *
+     * @param allowUnknown accept files whose checksum is not the upstream one; each {@link DatasetFile} records it
+     */
+    public static Dataset load(Path root, Collection<Category> categories, boolean allowUnknown) {
+        Map<Category, List<Scenario>> pools = new EnumMap<>(Category.class);
+        List<DatasetFile> files = new ArrayList<>();
+        for (Category category : EnumSet.copyOf(categories)) {
+            DatasetReader.Loaded loaded = DatasetReader.read(root, category, allowUnknown);
+            pools.put(category, loaded.scenarios());
+            files.add(loaded.file());
+        }
+        return new Dataset(root, pools, files);
+    }
+
+    /** True if {@code directory} holds a file for every category (checksums are checked on load, not here). */
+    static boolean isComplete(Path directory) {
+        return Category.all().stream().allMatch(c -> Files.isRegularFile(directory.resolve(c.file())));
+    }
+
+    /** True if every file was the upstream one. */
+    public boolean known() {
+        return files.stream().allMatch(DatasetFile::known);
     }
 
     /** The scenarios of one category in file order; empty if that category was not loaded. */
