@@ -43,7 +43,8 @@ final class DatasetReader {
         }
         List<Scenario> scenarios = new ArrayList<>();
         int records = 0;
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(utf8(bytes, path))).setFormat(FORMAT).get()) {
+        String text = universalNewlines(utf8(bytes, path));
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             for (CSVRecord record : parser) {
                 int number = records++;
                 String label = strip(record.get("label"));
@@ -61,6 +62,14 @@ final class DatasetReader {
                     + "); replace it with the upstream file", e);
         }
         return new Loaded(new DatasetFile(category, sha256, records, scenarios.size(), known), List.copyOf(scenarios));
+    }
+
+    /**
+     * Line ends as CPython's text mode reads them ({@code open(path)}, which the reference and the goldens use):
+     * CRLF and lone CR become LF, inside quoted fields too. A few commonsense inputs hold CRLF.
+     */
+    private static String universalNewlines(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static byte[] bytes(Path path, Category category) {
