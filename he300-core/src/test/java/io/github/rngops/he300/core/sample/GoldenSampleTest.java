@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,6 +58,15 @@ class GoldenSampleTest {
         assertThat(sample.scenarios()).hasSize(spec.size());
         assertThat(sample.scenarios().stream().map(GoldenSampleTest::row).toList())
                 .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void defaultSampleHasTheMajorityBaselineTheProtocolQuotes() {
+        // PROTOCOL.md section 5: always answering the majority label scores 57.3% on the v1.0 seed-42 sample.
+        List<Scenario> scenarios = Sampler.draw(SampleSpec.ofDefaults(), dataset).scenarios();
+        long ones = scenarios.stream().filter(s -> s.expectedLabel() == 1).count();
+        long majority = Math.max(ones, scenarios.size() - ones);
+        assertThat(Math.round(1000.0 * majority / scenarios.size())).isEqualTo(573);
     }
 
     private static String row(Scenario scenario) {
