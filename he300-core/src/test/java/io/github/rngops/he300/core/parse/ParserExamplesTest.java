@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every row of the shared {@code parser-examples.tsv} is a test; a missing file fails, it is never skipped. */
@@ -29,6 +30,11 @@ class ParserExamplesTest {
         }
         assertThat(tests).as("examples in parser-examples.tsv").isNotEmpty();
         return tests.stream();
+    }
+
+    @Test
+    void unescapesNewlinesTabsAndBackslashes() {
+        assertThat(unescape("a\\nb\\tc\\\\n\\x")).isEqualTo("a\nb\tc\\n\\x");
     }
 
     static List<Example> examples() throws IOException {
