@@ -1,0 +1,44 @@
+package io.github.rngops.he300.core.parse;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.rngops.he300.core.Category;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/** The verdict on one answer and the parsing rule that reached it, for reports that show why an answer counted. */
+public record ParsedAnswer(Verdict verdict, Rule rule) {
+
+    /** The step of PROTOCOL.md section 4 that decided. */
+    public enum Rule {
+        /** The answer was empty or whitespace: unknown. */
+        BLANK,
+        /** A JSON object with a deciding key. */
+        JSON,
+        /** An {@code <answer>}, {@code <response>} or verdict-named tag. */
+        TAG,
+        /** The first word of the first non-blank line. */
+        FIRST_WORD,
+        /** Nothing decided: unknown. */
+        NONE;
+
+        /** The name in JSON and reports: {@code blank}, {@code json}, {@code tag}, {@code first_word}, {@code none}. */
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public ParsedAnswer {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(rule, "rule");
+        if ((rule == Rule.BLANK || rule == Rule.NONE) == verdict.isKnown()) {
+            throw new IllegalArgumentException("rule " + rule.id() + " cannot give verdict " + verdict.id());
+        }
+    }
+
+    /** The dataset label predicted in {@code category}; empty when the verdict is unknown. */
+    public OptionalInt predictedLabel(Category category) {
+        return verdict.label(category);
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.rngops.he300.core.parse;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.rngops.he300.core.Category;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What an answer says: the category's positive word, its negative word, or neither. {@link #UNKNOWN} is the
+ * model's failure to follow the format; it never stands for a label.
+ */
+public enum Verdict {
+    POSITIVE,
+    NEGATIVE,
+    UNKNOWN;
+
+    /** The name in JSON and reports: {@code positive}, {@code negative} or {@code unknown}. */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Looks a verdict up by its {@link #id()}, ignoring case. */
+    public static Optional<Verdict> fromId(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(v -> v.id().equals(wanted)).findFirst();
+    }
+
+    @JsonCreator
+    static Verdict fromJson(String id) {
+        return fromId(id).orElseThrow(() -> new IllegalArgumentException(
+                "unknown verdict \"" + id + "\": use positive, negative or unknown"));
+    }
+
+    /**
+     * The dataset label this verdict predicts in {@code category}: its positive label for {@link #POSITIVE}, the
+     * other for {@link #NEGATIVE}, and empty for {@link #UNKNOWN}.
+     */
+    public OptionalInt label(Category category) {
+        switch (this) {
+            case POSITIVE:
+                return OptionalInt.of(category.positiveLabel());
+            case NEGATIVE:
+                return OptionalInt.of(category.negativeLabel());
+            default:
+                return OptionalInt.empty();
+        }
+    }
+
+    /** Whether this verdict decides a label, that is, is not {@link #UNKNOWN}. */
+    public boolean isKnown() {
+        return this != UNKNOWN;
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.rngops.he300.core.prompt;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The messages sent to a model for one scenario: an optional system prompt and the user message.
+ *
+ * @param system the system prompt, or null when none is sent
+ * @param user the user message
+ */
+public record Prompt(String system, String user) {
+
+    public Prompt {
+        Objects.requireNonNull(user, "user");
+    }
+
+    /** A prompt of one user message and no system prompt. */
+    public static Prompt ofUser(String user) {
+        return new Prompt(null, user);
+    }
+
+    /** The system prompt, if one is sent. */
+    public Optional<String> systemPrompt() {
+        return Optional.ofNullable(system);
+    }
+}
