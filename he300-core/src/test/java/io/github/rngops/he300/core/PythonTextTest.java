@@ -1,4 +1,4 @@
-package io.github.rngops.he300.core.parse;
+package io.github.rngops.he300.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

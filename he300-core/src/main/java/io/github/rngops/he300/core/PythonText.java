@@ -1,17 +1,17 @@
-package io.github.rngops.he300.core.parse;
+package io.github.rngops.he300.core;
 
 /**
  * Whitespace as Python's {@code str.strip()} and {@code str.split()} see it, which the reference parser relies on:
  * ASCII whitespace, the separators U+001C..U+001F, U+0085, and the Unicode spaces (U+00A0, U+2003, U+3000, ...).
  * Java's {@code String.strip()} and {@code \s} each disagree with it on some of these.
  */
-final class PythonText {
+public final class PythonText {
 
     private PythonText() {
     }
 
     /** {@code chr(c).isspace()} in CPython 3.11 (Unicode 14); every such character is in the BMP. */
-    static boolean isSpace(char c) {
+    public static boolean isSpace(char c) {
         if (c <= 0x20) {
             return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
         }
@@ -23,7 +23,7 @@ final class PythonText {
     }
 
     /** {@code s.strip()}. */
-    static String strip(String s) {
+    public static String strip(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && isSpace(s.charAt(start))) {
@@ -36,7 +36,7 @@ final class PythonText {
     }
 
     /** {@code not s.strip()}. */
-    static boolean isBlank(String s) {
+    public static boolean isBlank(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (!isSpace(s.charAt(i))) {
                 return false;
@@ -50,7 +50,7 @@ final class PythonText {
      * .split()[0]} finds it; empty if {@code s} is blank. Since {@code \n} is itself whitespace, that is simply the
      * first run of non-whitespace characters in {@code s}.
      */
-    static String firstWord(String s) {
+    public static String firstWord(String s) {
         int start = 0;
         int n = s.length();
         while (start < n && isSpace(s.charAt(start))) {
@@ -64,7 +64,7 @@ final class PythonText {
     }
 
     /** {@code s.strip(chars)}: removes any of {@code chars} from both ends. */
-    static String strip(String s, String chars) {
+    public static String strip(String s, String chars) {
         int start = 0;
         int end = s.length();
         while (start < end && chars.indexOf(s.charAt(start)) >= 0) {
