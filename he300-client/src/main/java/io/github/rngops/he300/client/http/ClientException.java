@@ -32,7 +32,12 @@ public final class ClientException extends He300Exception {
         /** A streamed answer sent nothing for longer than the stall timeout. */
         STALLED,
         /** The server answered 2xx but the answer is an error or makes no sense (an error line in a stream, bad JSON). */
-        PROTOCOL
+        PROTOCOL,
+        /**
+         * The server refused the credentials: a 401, or a 400, 403 or 422 that a client knows is about the auth
+         * header (CIRISNode's older version); {@link #status()} says which. Set by {@link #explained}.
+         */
+        AUTH
     }
 
     private final Kind kind;
@@ -90,6 +95,22 @@ public final class ClientException extends He300Exception {
                 + Durations.human(wait);
         return new ClientException(Kind.CIRCUIT_OPEN, 0, detail, method, path, "", wait, 0,
                 method + " " + path + " → " + detail, null);
+    }
+
+    /**
+     * This failure said again by a client that knows what it means, for example
+     * {@code POST /api/v1/benchmarks/run → 400: authentication failed: Missing or invalid Authorization header; ...}.
+     * Status, detail, request, excerpt, {@code Retry-After} and attempts are kept, this exception is the cause, and
+     * {@code kind} may change (a {@link Kind#STATUS} that is really {@link Kind#AUTH}). {@code explanation} must hold
+     * no secret.
+     */
+    public ClientException explained(Kind newKind, String explanation) {
+        Objects.requireNonNull(newKind, "kind");
+        Objects.requireNonNull(explanation, "explanation");
+        String message = method + " " + path + " → " + (status > 0 ? status + ": " : "") + explanation
+                + attemptsSuffix(attempts);
+        return new ClientException(newKind, status, detail, method, path, bodyExcerpt, retryAfter, attempts, message,
+                this);
     }
 
     private static String describe(Kind kind) {
