@@ -70,7 +70,7 @@ class CirisNodeClientTest {
         RecordedRequest login = server.takeRequest();
         assertThat(login.getUrl().encodedPath()).isEqualTo("/auth/token");
         assertThat(login.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
-        assertThat(login.getBody().utf8()).isEqualTo("username=alice&password=correct%20horse%20battery%20staple");
+        assertThat(login.getBody().utf8()).isEqualTo("username=alice&password=correct+horse+battery+staple");
     }
 
     @Test

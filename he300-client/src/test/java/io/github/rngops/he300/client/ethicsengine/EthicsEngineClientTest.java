@@ -242,7 +242,7 @@ class EthicsEngineClientTest {
         fake(FakeEthicsEngine.Version.NEWEST, 2);
         try (EthicsEngineClient client = client().build()) {
             BatchResult result = client.batch(scenarios(5));
-            assertThat(result.results().get(4).modelResponse()).startsWith("MATCHES");
+            assertThat(result.results().get(4).modelResponse()).startsWith("CONTRADICTS");
             assertThat(result.results().get(2).modelResponse()).startsWith("UNREASONABLE");
             assertThat(result.results()).allMatch(r -> r.confidence() != null && r.traceId() != null);
         }
