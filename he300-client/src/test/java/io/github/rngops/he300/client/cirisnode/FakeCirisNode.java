@@ -55,6 +55,8 @@ final class FakeCirisNode extends Dispatcher {
     volatile Duration tokenLifetime = Duration.ofMinutes(60);
     volatile boolean benchmarkingEnabled = true;
     volatile boolean refreshRejects;
+    /** Rejects every token, as a node whose secret changes on every request would. */
+    volatile boolean rejectAllTokens;
     volatile boolean ollamaDown;
     volatile JobPlan plan = JobPlan.CANNED;
     volatile int pollsBeforeDone = 1;
@@ -174,7 +176,7 @@ final class FakeCirisNode extends Dispatcher {
         }
         String authorization = request.getHeaders().get("Authorization");
         String token = bearer(request);
-        if (token != null && valid(token)) {
+        if (token != null && valid(token) && !rejectAllTokens) {
             return null;
         }
         if (version == Version.OLDER) {
