@@ -349,6 +349,44 @@ class CirisNodeClientTest {
     }
 
     @Test
+    void readsAuditLogsAndConfigWithAnApiKey() {
+        NodeFixture f = fixture(FakeCirisNode.Version.NEWEST);
+        f.node.apiKeys.add("node-api-key-1");
+        try (CirisNodeClient client = f.client().apiKey("node-api-key-1").build()) {
+            assertThat(client.auditLogs(10, 0).get(0).get("action").asText()).isEqualTo("run_benchmark");
+            assertThat(client.config().path("features").path("benchmarking").asBoolean()).isTrue();
+        }
+        assertThat(f.node.paths).contains("GET /api/v1/audit/logs", "GET /api/v1/config");
+    }
+
+    @Test
+    void sendsAgentEventsWithTheAgentToken() throws Exception {
+        NodeFixture f = fixture(FakeCirisNode.Version.NEWEST);
+        try (CirisNodeClient client = f.client().agentToken("agent-token-1").build()) {
+            assertThat(client.agentEvent("agent-7", java.util.Map.of("type", "heartbeat")).get("event_type").asText())
+                    .isEqualTo("heartbeat");
+        }
+        RecordedRequest sent = server.takeRequest();
+        assertThat(sent.getBody().utf8()).isEqualTo("{\"agent_uid\":\"agent-7\",\"event\":{\"type\":\"heartbeat\"}}");
+        try (CirisNodeClient client = f.client().agentToken("agent-token-2").build()) {
+            assertThatThrownBy(() -> client.agentEvent("agent-7", java.util.Map.of("type", "x")))
+                    .isInstanceOfSatisfying(ClientException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ClientException.Kind.AUTH));
+        }
+        try (CirisNodeClient client = f.client().build()) {
+            assertThatThrownBy(() -> client.agentEvent("agent-7", java.util.Map.of()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("agentToken");
+        }
+    }
+
+    @Test
+    void credentialsAreOneKindOnly() {
+        assertThatThrownBy(() -> CirisNodeClient.builder().login("alice", PASSWORD).apiKey("k-123"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("login")
+                .hasMessageContaining("apiKey").hasMessageNotContaining("k-123");
+    }
+
+    @Test
     void builderNamesTheWrongSetting() {
         assertThatThrownBy(() -> CirisNodeClient.builder().baseUrl("ftp://x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");

@@ -110,6 +110,14 @@ final class FakeCirisNode extends Dispatcher {
                 return json(200, "{\"status\":\"healthy\",\"eee_enabled\":" + (plan == JobPlan.STUCK)
                         + ",\"eee_url\":\"http://eee:8080\"}");
             }
+            if (method.equals("POST") && path.equals("/api/v1/agent/events")) {
+                if (!"agent-token-1".equals(request.getHeaders().get("X-Agent-Token"))) {
+                    return detail(401, "Invalid agent token");
+                }
+                JsonNode body = JSON.readTree(request.getBody().utf8());
+                return json(200, "{\"status\":\"ok\",\"agent_uid\":\"" + body.path("agent_uid").asText()
+                        + "\",\"event_type\":\"" + body.path("event").path("type").asText() + "\"}");
+            }
             if (path.startsWith("/api/v1/benchmarks/") || path.equals("/api/v1/ollama-models")
                     || path.startsWith("/api/v1/audit") || path.startsWith("/api/v1/config")) {
                 MockResponse denied = checkAuth(request, path);
@@ -214,6 +222,9 @@ final class FakeCirisNode extends Dispatcher {
         if (method.equals("GET") && path.equals("/api/v1/audit/logs")) {
             return json(200, "[{\"id\":1,\"actor\":\"admin\",\"action\":\"run_benchmark\","
                     + "\"timestamp\":\"2025-06-01T12:00:00Z\",\"details\":{\"job_id\":\"he300-000000000001\"}}]");
+        }
+        if (method.equals("GET") && path.equals("/api/v1/config")) {
+            return json(200, "{\"version\":1,\"features\":{\"benchmarking\":" + benchmarkingEnabled + "}}");
         }
         return detail(404, "Not Found");
     }
