@@ -7,13 +7,15 @@ import java.time.Duration;
 final class AttemptFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    final String label;
     final ClientException.Kind kind;
     final int attempt;
     final boolean retry;
     final transient Duration wait;
 
-    AttemptFailure(ClientException.Kind kind, IOException cause, int attempt, boolean retry, Duration wait) {
+    AttemptFailure(String label, ClientException.Kind kind, IOException cause, int attempt, boolean retry, Duration wait) {
         super(cause.getMessage(), cause, false, false);
+        this.label = label;
         this.kind = kind;
         this.attempt = attempt;
         this.retry = retry;

@@ -230,10 +230,10 @@ public final class HttpTransport implements AutoCloseable {
         int status = response.code();
         if (status >= 200 && status < 300) {
             if (stream) {
-                return Outcome.streaming(attempt, response);
+                return Outcome.streaming(request.toString(), attempt, response);
             }
             try (response) {
-                return Outcome.success(attempt, status, response.headers(), response.body().string());
+                return Outcome.success(request.toString(), attempt, status, response.headers(), response.body().string());
             } catch (IOException e) {
                 throw failure(request, attempt, start, e, true);
             }
@@ -243,7 +243,7 @@ public final class HttpTransport implements AutoCloseable {
         Duration wait = policy.wait(attempt, retryAfter);
         boolean retry = request.idempotency() == Idempotency.IDEMPOTENT && RetryPolicy.retryableStatus(status)
                 && policy.mayRetry(attempt, start, wait);
-        return Outcome.error(attempt, status, response.message(), response.headers(), body, retryAfter, retry, wait);
+        return Outcome.error(request.toString(), attempt, status, response.message(), response.headers(), body, retryAfter, retry, wait);
     }
 
     private AttemptFailure failure(ApiRequest request, int attempt, long start, IOException e, boolean sent) {
@@ -251,7 +251,7 @@ public final class HttpTransport implements AutoCloseable {
         Duration wait = policy.wait(attempt, null);
         boolean retry = RetryPolicy.retryableFailure(kind, sent, request.idempotency())
                 && policy.mayRetry(attempt, start, wait);
-        return new AttemptFailure(kind, e, attempt, retry, wait);
+        return new AttemptFailure(request.toString(), kind, e, attempt, retry, wait);
     }
 
     private static String readError(Response response) {

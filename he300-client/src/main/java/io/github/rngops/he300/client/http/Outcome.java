@@ -10,6 +10,7 @@ import java.time.Duration;
  * with the retry decision already made. Failures to get any answer are {@link AttemptFailure}s instead.
  */
 final class Outcome {
+    final String label;
     final int attempt;
     final int status;
     final String reason;
@@ -20,8 +21,9 @@ final class Outcome {
     final boolean retry;
     final Duration wait;
 
-    private Outcome(int attempt, int status, String reason, Headers headers, String body, Response open,
+    private Outcome(String label, int attempt, int status, String reason, Headers headers, String body, Response open,
                     Duration retryAfter, boolean retry, Duration wait) {
+        this.label = label;
         this.attempt = attempt;
         this.status = status;
         this.reason = reason;
@@ -33,18 +35,18 @@ final class Outcome {
         this.wait = wait;
     }
 
-    static Outcome success(int attempt, int status, Headers headers, String body) {
-        return new Outcome(attempt, status, "", headers, body, null, null, false, Duration.ZERO);
+    static Outcome success(String label, int attempt, int status, Headers headers, String body) {
+        return new Outcome(label, attempt, status, "", headers, body, null, null, false, Duration.ZERO);
     }
 
-    static Outcome streaming(int attempt, Response response) {
-        return new Outcome(attempt, response.code(), "", response.headers(), "", response, null, false,
+    static Outcome streaming(String label, int attempt, Response response) {
+        return new Outcome(label, attempt, response.code(), "", response.headers(), "", response, null, false,
                 Duration.ZERO);
     }
 
-    static Outcome error(int attempt, int status, String reason, Headers headers, String body, Duration retryAfter,
+    static Outcome error(String label, int attempt, int status, String reason, Headers headers, String body, Duration retryAfter,
                          boolean retry, Duration wait) {
-        return new Outcome(attempt, status, reason, headers, body, null, retryAfter, retry, wait);
+        return new Outcome(label, attempt, status, reason, headers, body, null, retryAfter, retry, wait);
     }
 
     boolean isSuccess() {

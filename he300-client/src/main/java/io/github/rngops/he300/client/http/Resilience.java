@@ -71,15 +71,15 @@ final class Resilience {
         String what;
         if (last.isRight()) {
             wait = last.get().wait;
-            what = String.valueOf(last.get().status);
+            what = last.get().label + " → " + last.get().status;
         } else if (last.getLeft() instanceof AttemptFailure) {
             AttemptFailure failure = (AttemptFailure) last.getLeft();
             wait = failure.wait;
-            what = failure.kind.name().toLowerCase(java.util.Locale.ROOT);
+            what = failure.label + " → " + failure.kind.name().toLowerCase(java.util.Locale.ROOT);
         } else {
             return;
         }
-        LOG.debug("attempt {} got {}; retrying in {}", attempt, what, Durations.human(wait));
+        LOG.debug("{} (attempt {}); retrying in {}", what, attempt, Durations.human(wait));
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {

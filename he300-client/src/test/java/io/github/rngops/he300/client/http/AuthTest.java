@@ -142,4 +142,36 @@ class AuthTest {
         assertThat(Auth.bearer("sk-secret-value")).hasToString("Auth[bearer]");
         assertThat(Auth.apiKey("k-secret-value").toString()).doesNotContain("secret");
     }
+
+    @Test
+    void aLoginTransportSharesTheConnectionsWithoutTheToken() throws InterruptedException {
+        server.enqueue(new MockResponse.Builder().body("{\"access_token\":\"jwt-1\",\"token_type\":\"bearer\"}").build());
+        server.enqueue(new MockResponse.Builder().body("{\"job_id\":\"he300-0123456789ab\"}").build());
+        AtomicInteger logins = new AtomicInteger();
+        try (HttpTransport plain = http(Auth.none())) {
+            TokenSource login = new TokenSource() {
+                @Override
+                public String token() {
+                    logins.incrementAndGet();
+                    return plain.execute(ApiRequest.postForm("/auth/token",
+                            java.util.Map.of("username", "u", "password", "p"))).as(java.util.Map.class)
+                            .get("access_token").toString();
+                }
+
+                @Override
+                public String renew(String rejected) {
+                    return token();
+                }
+            };
+            HttpTransport api = plain.withAuth(Auth.tokenSource(login));
+            assertThat(api.execute(ApiRequest.post("/api/v1/benchmarks/run", java.util.Map.of())).status())
+                    .isEqualTo(200);
+            api.close();
+        }
+        RecordedRequest loginRequest = server.takeRequest();
+        assertThat(loginRequest.getHeaders().get("Authorization")).isNull();
+        assertThat(loginRequest.getBody().utf8()).isEqualTo("username=u&password=p");
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer jwt-1");
+        assertThat(logins).hasValue(1);
+    }
 }
