@@ -59,6 +59,7 @@ final class Execution {
     private int nextBatch;
     private int inFlight;
     private boolean finished;
+    private boolean closed;
     private Ending stopping;
     private int evaluated;
     private int correct;
@@ -183,7 +184,7 @@ final class Execution {
         boolean complete;
         int count;
         synchronized (lock) {
-            if (finished || !scenarios.containsKey(outcome.scenarioId())
+            if (closed || !scenarios.containsKey(outcome.scenarioId())
                     || outcomes.putIfAbsent(outcome.scenarioId(), outcome) != null) {
                 return;
             }
@@ -209,6 +210,8 @@ final class Execution {
                     cause = e;
                 }
             }
+            // No outcome after the one that ends the run.
+            closed = abort != null || failFast;
         }
         if (abort != null) {
             String message = abort;
@@ -272,6 +275,7 @@ final class Execution {
                 return;
             }
             finished = true;
+            closed = true;
         }
         timer.shutdownNow();
         boolean complete = outcomes.size() == scenarios.size();
