@@ -1,0 +1,47 @@
+package io.github.rngops.he300.core.run;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Where a run ran: the target as it described itself (URL without credentials), and the runner.
+ *
+ * @param targetKind e.g. {@code ollama}
+ * @param url the target's URL, without user info or secret query parameters
+ * @param serverVersion null when not known
+ * @param modelDigest null when not known
+ * @param quantization null when not known
+ * @param simulated true when the answers did not come from a model: say so wherever the result is shown
+ * @param details anything else the target reported (GPU, ...)
+ * @param runnerHost the host name of the machine that ran the engine
+ * @param javaVersion {@code java.version} of the runner
+ */
+public record Environment(String targetKind, String url, String serverVersion, String modelDigest,
+        String quantization, boolean simulated, Map<String, String> details, String runnerHost, String javaVersion) {
+
+    public Environment {
+        Objects.requireNonNull(targetKind, "targetKind");
+        Objects.requireNonNull(url, "url");
+        url = RedactedUrl.of(url);
+        details = Map.copyOf(new TreeMap<>(details));
+    }
+
+    /** {@code target} on this machine. */
+    public static Environment of(TargetInfo target) {
+        return new Environment(target.kind(), target.url(), target.serverVersion(), target.modelDigest(),
+                target.quantization(), target.simulated(), target.details(), hostName(),
+                System.getProperty("java.version"));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            String fromEnvironment = System.getenv("HOSTNAME");
+            return fromEnvironment == null ? "unknown" : fromEnvironment;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.rngops.he300.core.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rngops.he300.core.He300Exception;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes {@link RunResult} as JSON, schema {@value RunResult#SCHEMA} ({@code docs/RESULT-SCHEMA.md}).
+ *
+ * <pre>{@code
+ * RunResultJson.write(result, runDir.resolve("result.json"));
+ * RunResult again = RunResultJson.read(runDir.resolve("result.json"));
+ * }</pre>
+ *
+ * <p>Reading refuses, with an {@link He300Exception} that says so, a file that is not a result and a result of
+ * another schema version. Members this version does not know are ignored (additions do not change the version).
+ */
+public final class RunResultJson {
+
+    private RunResultJson() {
+    }
+
+    /** {@code result} as pretty-printed JSON. */
+    public static String toJson(RunResult result) {
+        try {
+            return JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a RunResult always serializes", e);
+        }
+    }
+
+    /** Writes {@code result} to {@code file} atomically (readers never see a part of it). */
+    public static void write(RunResult result, Path file) {
+        try {
+            AtomicFile.write(file, (toJson(result) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the result to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a result file.
+     *
+     * @throws He300Exception if the file cannot be read, is not a result, or has another schema version
+     */
+    public static RunResult read(Path file) {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new He300Exception("cannot read the result " + file + ": " + e.getMessage(), e);
+        }
+        return fromJson(json, file.toString());
+    }
+
+    /**
+     * Reads a result from JSON text; {@code source} names it in error messages.
+     *
+     * @throws He300Exception if the text is not a result, or has another schema version
+     */
+    public static RunResult fromJson(String json, String source) {
+        JsonNode tree = SchemaCheck.tree(json, source, RunResult.SCHEMA, "result");
+        try {
+            return JsonCodec.MAPPER.treeToValue(tree, RunResult.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new He300Exception(source + " is not a valid " + RunResult.SCHEMA + " result: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.rngops.he300.core.run;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the run sent and how it was scheduled.
+ *
+ * @param model the model as the target names it
+ * @param options every generation option sent, in order
+ * @param promptSet the prompt set's id, e.g. {@code ciris-v1}; {@code server:<kind>} when a server built the prompts
+ * @param parseMode the answer parser's mode, {@code strict}
+ * @param concurrency batches in flight at most
+ * @param maxBatch scenarios per batch at most
+ * @param batchTimeoutMs how long the engine waited for one batch
+ * @param deadlineMs the whole run's deadline, or null for none
+ * @param failFast the fail-fast threshold, 0 when off
+ */
+public record RunSettings(String model, Map<String, Object> options, String promptSet, String parseMode,
+        int concurrency, int maxBatch, long batchTimeoutMs, Long deadlineMs, int failFast) {
+
+    public RunSettings {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(promptSet, "promptSet");
+        Objects.requireNonNull(parseMode, "parseMode");
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+}

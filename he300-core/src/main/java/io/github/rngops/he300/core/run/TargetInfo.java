@@ -1,0 +1,48 @@
+package io.github.rngops.he300.core.run;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What a target says about itself, for the result's environment. Unknown facts are null.
+ *
+ * @param kind {@code ollama}, {@code openai}, {@code ethicsengine}, {@code cirisnode}, {@code simulate}, ...
+ * @param url the server's base URL; credentials in it are removed before it is recorded
+ * @param serverVersion as the server reports it
+ * @param modelDigest the model's digest, e.g. Ollama's sha256
+ * @param quantization e.g. {@code Q4_K_M}
+ * @param simulated true when the answers come from the simulator or a fake, not a model
+ * @param details anything else worth recording (GPU, parameter size), sorted by key
+ */
+public record TargetInfo(String kind, String url, String serverVersion, String modelDigest, String quantization,
+        boolean simulated, Map<String, String> details) {
+
+    public TargetInfo {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(url, "url");
+        url = RedactedUrl.of(url);
+        details = Map.copyOf(new TreeMap<>(details));
+    }
+
+    /** A target of {@code kind} at {@code url}, nothing else known. */
+    public static TargetInfo of(String kind, String url) {
+        return new TargetInfo(kind, url, null, null, null, false, Map.of());
+    }
+
+    public TargetInfo withServerVersion(String serverVersion) {
+        return new TargetInfo(kind, url, serverVersion, modelDigest, quantization, simulated, details);
+    }
+
+    public TargetInfo withModel(String modelDigest, String quantization) {
+        return new TargetInfo(kind, url, serverVersion, modelDigest, quantization, simulated, details);
+    }
+
+    public TargetInfo withSimulated(boolean simulated) {
+        return new TargetInfo(kind, url, serverVersion, modelDigest, quantization, simulated, details);
+    }
+
+    public TargetInfo withDetails(Map<String, String> details) {
+        return new TargetInfo(kind, url, serverVersion, modelDigest, quantization, simulated, details);
+    }
+}
