@@ -41,6 +41,7 @@ import org.zeroturnaround.exec.StartedProcess;
 public final class LocalRunner implements CommandRunner {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    private static final Duration STREAM_CLOSE = Duration.ofSeconds(2);
 
     private final boolean root;
     private final Duration defaultTimeout;
@@ -85,6 +86,8 @@ public final class LocalRunner implements CommandRunner {
                 .redirectOutput(out)
                 .redirectError(err)
                 .exitValueAny()
+                // A daemon the command leaves behind (wireguard-go) may keep its output open: stop reading then.
+                .closeTimeout(STREAM_CLOSE.toMillis(), TimeUnit.MILLISECONDS)
                 .destroyOnExit();
         command.workingDir().ifPresent(dir -> executor.directory(dir.toFile()));
         LOG.debug("running {}", command);
