@@ -113,6 +113,9 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         }
     }
 
+    /** A runner as added to the builder: address and endpoint may still be null. */
+    private record Pending(String name, WgKey publicKey, Cidr address, Endpoint endpoint) { }
+
     /** Makes a {@link WgTopology}; defaults are the seed's: host {@code 10.0.0.2/24}, port 51820, keepalive 25. */
     public static final class Builder {
         private Cidr hostAddress = Cidr.parse("hostAddress", "10.0.0.2/24");
@@ -120,7 +123,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         private String hostEndpoint;
         private WgKey hostPublicKey;
         private int keepalive = 25;
-        private final List<Object[]> runners = new ArrayList<>();
+        private final List<Pending> runners = new ArrayList<>();
 
         private Builder() {}
 
@@ -184,7 +187,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
                 throw NetException.invalid("runner " + name + " public key", "must be a public key, was a "
                         + publicKey.kind() + " key");
             }
-            runners.add(new Object[] {name, publicKey, address, endpoint});
+            runners.add(new Pending(name, publicKey, address, endpoint));
             return this;
         }
 
@@ -198,13 +201,13 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             Set<InetAddress> taken = new HashSet<>();
             taken.add(hostAddress.address());
             Set<String> names = new HashSet<>();
-            for (Object[] runner : runners) {
-                if (!names.add((String) runner[0])) {
-                    throw NetException.invalid("runner name", "'" + runner[0] + "' is used twice");
+            for (Pending runner : runners) {
+                if (!names.add(runner.name())) {
+                    throw NetException.invalid("runner name", "'" + runner.name() + "' is used twice");
                 }
-                Cidr address = (Cidr) runner[2];
+                Cidr address = runner.address();
                 if (address != null && (!hostAddress.contains(address.address()) || !taken.add(address.address()))) {
-                    throw NetException.invalid("runner " + runner[0] + " address", address.addressText()
+                    throw NetException.invalid("runner " + runner.name() + " address", address.addressText()
                             + (hostAddress.contains(address.address()) ? " is already taken"
                             : " is outside the host's network " + hostAddress.network()));
                 }
@@ -212,22 +215,22 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             List<Runner> built = new ArrayList<>();
             BigInteger next = BigInteger.ONE;
             BigInteger last = hostAddress.size().subtract(hostAddress.ipv6() ? BigInteger.ONE : BigInteger.TWO);
-            for (Object[] runner : runners) {
-                Cidr address = (Cidr) runner[2];
+            for (Pending runner : runners) {
+                Cidr address = runner.address();
                 if (address == null) {
                     while (next.compareTo(last) <= 0 && taken.contains(hostAddress.network().at(next))) {
                         next = next.add(BigInteger.ONE);
                     }
                     if (next.compareTo(last) > 0) {
                         throw NetException.invalid("runners", "the network " + hostAddress.network()
-                                + " has no free address left for runner " + runner[0] + ": use a shorter prefix");
+                                + " has no free address left for runner " + runner.name() + ": use a shorter prefix");
                     }
                     InetAddress free = hostAddress.network().at(next);
                     taken.add(free);
                     address = new Cidr(free, free.getAddress().length * 8);
                 }
-                built.add(new Runner((String) runner[0], (WgKey) runner[1], address, Optional.empty(),
-                        Optional.ofNullable((Endpoint) runner[3])));
+                built.add(new Runner(runner.name(), runner.publicKey(), address, Optional.empty(),
+                        Optional.ofNullable(runner.endpoint())));
             }
             return new WgTopology(hostAddress, listenPort, hostEndpoint, hostPublicKey, keepalive, built);
         }

@@ -173,6 +173,7 @@ class CertbotPebbleIT {
                 throw new AssertionError("pebble exited: " + Files.readString(dir.resolve("pebble.log")));
             }
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertThat(socket.isConnected()).isTrue();
                 return;
             } catch (java.io.IOException notYet) {
                 Thread.sleep(100);
