@@ -1,0 +1,112 @@
+package io.github.rngops.he300.core.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Renders commands with hostile values and runs the line through a real {@code /bin/sh -c}: the program must see
+ * exactly the values given, and nothing else may run.
+ */
+class ShellLineInjectionTest {
+
+    private static final List<String> HOSTILE = List.of("'", "\"", "\\", "$(touch /tmp/he300-pwned)", "`id`", "$HOME",
+            "${IFS}", "\n", "\r", "\t", ";", "|", "&", "&&", "||", ">", "<", "*", "?", "[a-z]", "~", "#", "!", " ",
+            "'\\''", "-n", "--", "=", "é", "日本", "🦀", "\u202e", "$'\\x41'", "%s", "\\0", "'$(rm -rf /)'");
+
+    @Provide
+    Arbitrary<String> hostile() {
+        Arbitrary<String> pieces = Arbitraries.oneOf(Arbitraries.of(HOSTILE),
+                Arbitraries.strings().withCharRange('\u0001', '\u007f').ofMaxLength(6),
+                Arbitraries.strings().all().ofMaxLength(4)
+                        .map(s -> s.replace("\0", "").replaceAll("[\\uD800-\\uDFFF]", "")));
+        return pieces.list().ofMaxSize(6).map(list -> String.join("", list));
+    }
+
+    @Provide
+    Arbitrary<List<String>> hostileArgs() {
+        return hostile().list().ofMaxSize(5);
+    }
+
+    @Property(tries = 150)
+    void theShellSeesExactlyTheArguments(@ForAll("hostileArgs") List<String> args) throws Exception {
+        Command command = Command.builder("printf").args("%s\\0", "start").args(args).build();
+
+        byte[] out = sh(command.shellLine(), null);
+
+        List<String> seen = splitOnNul(out);
+        assertThat(seen.get(0)).isEqualTo("start");   // printf prints its format once even with no arguments
+        assertThat(seen.subList(1, seen.size())).containsExactlyElementsOf(args);
+    }
+
+    @Property(tries = 60)
+    void theShellSeesExactlyTheEnvironmentValue(@ForAll("hostile") String value) throws Exception {
+        Command command = Command.builder("printenv").arg("HE300_VALUE").secretEnv("HE300_VALUE", value).build();
+
+        byte[] out = sh(command.shellLine(), null);
+
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(value + "\n");
+        assertThat(command.displayLine()).isEqualTo("env 'HE300_VALUE=****' 'printenv' 'HE300_VALUE'");
+    }
+
+    @Property(tries = 30)
+    void theShellChangesToExactlyTheDirectory(@ForAll("hostile") String name) throws Exception {
+        String safe = name.replace("/", "_");
+        if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
+            safe = "_" + safe;
+        }
+        Path base = Files.createTempDirectory("he300-cwd");
+        Path dir = Files.createDirectory(base.resolve(safe));
+        try {
+            Command command = Command.builder("pwd").arg("-P").workingDir(dir).build();
+
+            byte[] out = sh(command.shellLine(), null);
+
+            assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(dir.toRealPath() + "\n");
+        } finally {
+            Files.delete(dir);
+            Files.delete(base);
+        }
+    }
+
+    private static byte[] sh(String line, byte[] stdin) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("/bin/sh", "-c", line).redirectErrorStream(true).start();
+        if (stdin != null) {
+            process.getOutputStream().write(stdin);
+        }
+        process.getOutputStream().close();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = process.getInputStream()) {
+            in.transferTo(out);
+        }
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("exit code of %s (output %s)", line, out).isZero();
+        return out.toByteArray();
+    }
+
+    private static List<String> splitOnNul(byte[] bytes) {
+        List<String> values = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                values.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        assertThat(start).as("output ends with a NUL").isEqualTo(bytes.length);
+        return values;
+    }
+}
