@@ -10,9 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One exchange in progress: how to answer it, and what the log will say about it. Used by one thread at a time.
+ *
+ * <p>The log entry is made just before the client can see the end of the response (before the body of a fixed-length
+ * response is written, before a stream is closed or a connection dropped), so a client that has its answer finds
+ * the entry in the log.
  */
 final class Call {
 
@@ -22,6 +27,7 @@ final class Call {
     private final long sequence;
     private final Instant received;
     private final Clock clock;
+    private final Consumer<RequestRecord> log;
 
     long generation;
     String model;
@@ -35,11 +41,13 @@ final class Call {
     private Instant started;
     private boolean responded;
     private OutputStream streamBody;
+    private boolean logged;
 
-    Call(HttpExchange exchange, long sequence, Clock clock) {
+    Call(HttpExchange exchange, long sequence, Clock clock, Consumer<RequestRecord> log) {
         this.exchange = exchange;
         this.sequence = sequence;
         this.clock = clock;
+        this.log = log;
         this.received = clock.instant();
     }
 
@@ -80,8 +88,12 @@ final class Call {
         header("Content-Type", contentType);
         status = code;
         responded = true;
+        if (body.length == 0) {
+            commit();
+        }
         exchange.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
+            commit();
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -110,14 +122,21 @@ final class Call {
     void drop() {
         responded = true;
         status = 0;
+        commit();
         exchange.close();
     }
 
-    /** Ends the exchange (a no-op after {@link #drop()}) and makes its log entry. */
-    RequestRecord finish() {
+    /** Makes the log entry if not made yet, then ends the exchange (a no-op after {@link #drop()}). */
+    void finish() {
+        commit();
         exchange.close();
-        Instant finished = clock.instant();
-        return new RequestRecord(sequence, generation, method(), path(), model, stream, options, scenarioId, outcome,
-                answer, fault, status, received, started == null ? received : started, finished);
+    }
+
+    private void commit() {
+        if (!logged) {
+            logged = true;
+            log.accept(new RequestRecord(sequence, generation, method(), path(), model, stream, options, scenarioId,
+                    outcome, answer, fault, status, received, started == null ? received : started, clock.instant()));
+        }
     }
 }

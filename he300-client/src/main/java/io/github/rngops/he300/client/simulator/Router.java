@@ -37,7 +37,7 @@ final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
-        Call call = new Call(exchange, sequence.incrementAndGet(), settings.clock());
+        Call call = new Call(exchange, sequence.incrementAndGet(), settings.clock(), log::add);
         try {
             route(call);
         } catch (BadRequest e) {
@@ -55,7 +55,7 @@ final class Router implements HttpHandler {
             }
             call.outcome = Outcome.ERROR;
         } finally {
-            log.add(call.finish());
+            call.finish();
         }
     }
 
