@@ -1,0 +1,60 @@
+package io.github.rngops.he300.cli;
+
+import io.github.rngops.he300.core.He300Exception;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Runs a script's picocli command with the project's exit codes: {@value #OK} done, {@value #FAILURE} the thing
+ * measured failed (or an unexpected error), {@value #USAGE} bad usage, configuration or input. A user error prints
+ * one line, never a stack trace.
+ *
+ * <pre>{@code
+ * public static void main(String... args) {
+ *     System.exit(Cli.run(new sample(), args));
+ * }
+ * }</pre>
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    private Cli() {}
+
+    /** Parses {@code args} into {@code command}, calls it, and returns the exit code. */
+    public static int run(Object command, String... args) {
+        return commandLine(command).execute(args);
+    }
+
+    /** The configured {@link CommandLine}, for tests and for scripts that add subcommands. */
+    public static CommandLine commandLine(Object command) {
+        CommandLine line = new CommandLine(command);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setExitCodeExceptionMapper(e -> e instanceof He300Exception ? USAGE : FAILURE);
+        line.setParameterExceptionHandler(Cli::badUsage);
+        line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof He300Exception) {
+                err.println(prefix(commandLine) + e.getMessage());
+                err.flush();
+                return USAGE;
+            }
+            throw e;
+        });
+        return line;
+    }
+
+    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(prefix(commandLine) + e.getMessage());
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return USAGE;
+    }
+
+    private static String prefix(CommandLine commandLine) {
+        return commandLine.getCommandSpec().qualifiedName() + ": ";
+    }
+}
