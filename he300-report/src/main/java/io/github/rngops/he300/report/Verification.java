@@ -108,6 +108,29 @@ public record Verification(Status status, String keyFingerprint, String detail) 
                 + fingerprint + " and unchanged since");
     }
 
+    /**
+     * A public key as a person gives it on a command line: the text of the file it names when it names a file
+     * (PEM or base64), else the text itself (base64).
+     *
+     * @throws ReportException if it names a file that cannot be read
+     */
+    public static String keyText(String valueOrFile) {
+        Path file = null;
+        try {
+            file = Path.of(valueOrFile);
+        } catch (java.nio.file.InvalidPathException e) {
+            return valueOrFile;
+        }
+        if (!Files.isRegularFile(file)) {
+            return valueOrFile;
+        }
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw ReportException.cannotRead(file, e);
+        }
+    }
+
     /** Whether {@code signature} is an Ed25519 signature of {@code message} by the raw key {@code publicKey}. */
     static boolean check(byte[] publicKey, byte[] message, byte[] signature) {
         try {

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.rngops.he300.core.run.RunResult;
+import io.github.rngops.he300.core.run.RunResultJson;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -51,6 +53,12 @@ class HtmlReportInBrowserTest {
         Reports.builder().inputs(InputTexts.of(Results.sample(300, 42).scenarios())).build()
                 .render(result, EnumSet.of(Format.HTML), dir);
         page = dir.resolve("result.html");
+        try {
+            Files.createDirectories(Path.of("target", "report-example"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        RunResultJson.write(result, Path.of("target", "report-example", "result.json")); // for trying the commands
     }
 
     /** Runs Chromium headless on the page with {@code extra} arguments; returns its standard output. */
@@ -78,6 +86,7 @@ class HtmlReportInBrowserTest {
         Path png = dir.resolve("report.png");
         chromium(page, "--window-size=1280,1700", "--screenshot=" + png);
 
+        Files.copy(png, Path.of("target", "report-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).as("a PNG at " + png).isNotNull();
         assertThat(image.getWidth()).isEqualTo(1280);
