@@ -79,7 +79,7 @@ class report implements Callable<Integer> {
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = "Compare results side by side: figures, differences from the first with 95% intervals,"
+            description = "Compare results side by side: figures, differences from the first with 95%% intervals,"
                     + " and the scenarios on which they disagree (Markdown and HTML).")
     static class Compare implements Callable<Integer> {
         @Parameters(arity = "2..*", paramLabel = "RESULT", description = "Two or more result.json files.")

@@ -48,9 +48,10 @@ final class LatencyHistogram {
                     + Figures.millis(i * step) + "–" + Figures.millis((i + 1) * step));
         }
         svg.line("axis", LEFT, bottom, LEFT + plotWidth, bottom);
-        int labelEvery = Math.max(1, bins / 6);
+        int labelEvery = Math.max(1, (int) Math.ceil(bins / 5.0));
         for (int i = 0; i <= bins; i += labelEvery) {
-            svg.text("tick", LEFT + i * binWidth, bottom + 16, "middle", Figures.millis(i * step));
+            svg.text("tick", LEFT + i * binWidth, bottom + 16, i + labelEvery > bins && i > 0 ? "end" : "middle",
+                    Figures.millis(i * step));
         }
         double scale = plotWidth / (bins * step);
         double p50 = LEFT + summary.p50Ms() * scale;
