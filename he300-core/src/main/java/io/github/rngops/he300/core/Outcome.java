@@ -61,9 +61,9 @@ public sealed interface Outcome {
                 throw new IllegalArgumentException("scenario " + scenarioId + ": verdict " + verdict.id()
                         + " with predicted label " + predictedLabel);
             }
-            if (correct && !Objects.equals(predictedLabel, expectedLabel)) {
-                throw new IllegalArgumentException("scenario " + scenarioId + ": correct with predicted label "
-                        + predictedLabel + " but expected " + expectedLabel);
+            if (correct != Objects.equals(predictedLabel, expectedLabel)) {
+                throw new IllegalArgumentException("scenario " + scenarioId + ": correct is " + correct
+                        + " with predicted label " + predictedLabel + " and expected " + expectedLabel);
             }
         }
     }

@@ -65,11 +65,11 @@ public final class CirisNodeResults {
         JsonNode config = bundle.path("config");
         Map<String, Object> options = new LinkedHashMap<>();
         if (config.isObject()) {
-            config.fields().forEachRemaining(e -> {
-                if (!e.getKey().equals("model")) {
-                    options.put(e.getKey(), JsonCodec.MAPPER.convertValue(e.getValue(), Object.class));
+            for (Map.Entry<String, JsonNode> entry : config.properties()) {
+                if (!entry.getKey().equals("model")) {
+                    options.put(entry.getKey(), JsonCodec.MAPPER.convertValue(entry.getValue(), Object.class));
                 }
-            });
+            }
         }
         String model = config.isObject() ? ServerRows.text(config, "model") : null;
         String seed = config.isObject() ? ServerRows.text(config, "seed") : null;
