@@ -109,7 +109,8 @@ final class Execution {
 
     /** Starts batches while there are free slots and the run is not stopping. Holds the lock. */
     private void launchMore() {
-        while (!finished && stopping == null && inFlight < config.concurrency() && nextBatch < batches.size()) {
+        while (!finished && !closed && stopping == null && inFlight < config.concurrency()
+                && nextBatch < batches.size()) {
             InFlight batch = new InFlight(batches.get(nextBatch++), config.clock().instant().plus(config.batchTimeout()));
             inFlight++;
             batch.task = workers.submit(() -> evaluate(batch));

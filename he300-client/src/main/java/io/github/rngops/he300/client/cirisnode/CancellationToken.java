@@ -1,0 +1,28 @@
+package io.github.rngops.he300.client.cirisnode;
+
+/**
+ * Lets another thread stop a {@link CirisNodeClient#awaitResult wait} for a job: the wait ends with
+ * {@link BenchmarkJobException.Reason#CANCELLED} at its next check (at most a fraction of a second when sleeping).
+ * Cancelling stops the waiting, not the job on the node. Interrupting the waiting thread has the same effect.
+ */
+public final class CancellationToken {
+    private volatile boolean cancelled;
+
+    /** A token not yet cancelled. */
+    public static CancellationToken create() {
+        return new CancellationToken();
+    }
+
+    /** A token that is never cancelled. */
+    static CancellationToken none() {
+        return new CancellationToken();
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.rngops.he300.client.cirisnode;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Locale;
+
+/** Where a benchmark job is, as {@code GET /api/v1/benchmarks/status/{id}} says. */
+public enum JobState {
+    PENDING, RUNNING, COMPLETED, FAILED,
+    /** A state this client does not know (a newer node). */
+    UNKNOWN;
+
+    /** Whether the job will change no more. */
+    public boolean finished() {
+        return this == COMPLETED || this == FAILED;
+    }
+
+    @JsonCreator
+    static JobState of(String value) {
+        if (value == null) {
+            return UNKNOWN;
+        }
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return UNKNOWN;
+        }
+    }
+}

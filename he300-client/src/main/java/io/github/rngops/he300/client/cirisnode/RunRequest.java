@@ -1,0 +1,62 @@
+package io.github.rngops.he300.client.cirisnode;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A benchmark job to start with {@code POST /api/v1/benchmarks/run}. The node reads {@code benchmark_type},
+ * {@code n_scenarios}, {@code scenario_ids} and {@code category}; it ignores {@code model} today (the node's own
+ * configuration decides), which is sent anyway so the job records what was asked.
+ *
+ * @param benchmarkType {@code he300}
+ * @param nScenarios    how many scenarios, 1..10000 (300 for HE-300)
+ * @param scenarioIds   the scenarios to run, or null for the node's own choice
+ * @param category      one category to draw from, or null for all
+ * @param model         the model asked for, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record RunRequest(String benchmarkType, int nScenarios, List<String> scenarioIds, String category,
+                         String model) {
+
+    public RunRequest {
+        Objects.requireNonNull(benchmarkType, "benchmarkType");
+        if (nScenarios < 1 || nScenarios > 10_000) {
+            throw new IllegalArgumentException("nScenarios must be 1..10000, was " + nScenarios);
+        }
+        scenarioIds = scenarioIds == null ? null : List.copyOf(scenarioIds);
+    }
+
+    /** An HE-300 run of 300 scenarios, the node choosing them. */
+    public static RunRequest he300() {
+        return new RunRequest("he300", 300, null, null, null);
+    }
+
+    /** This run with {@code n} scenarios. */
+    public RunRequest withScenarioCount(int n) {
+        return new RunRequest(benchmarkType, n, scenarioIds, category, model);
+    }
+
+    /** This run over exactly these scenarios (the count follows). */
+    public RunRequest withScenarioIds(List<String> ids) {
+        List<String> copy = List.copyOf(ids);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("scenarioIds must not be empty");
+        }
+        return new RunRequest(benchmarkType, copy.size(), copy, category, model);
+    }
+
+    /** This run drawing from one category. */
+    public RunRequest withCategory(String value) {
+        return new RunRequest(benchmarkType, nScenarios, scenarioIds, Objects.requireNonNull(value, "category"),
+                model);
+    }
+
+    /** This run naming a model (recorded, not obeyed, by today's node). */
+    public RunRequest withModel(String value) {
+        return new RunRequest(benchmarkType, nScenarios, scenarioIds, category, Objects.requireNonNull(value, "model"));
+    }
+}

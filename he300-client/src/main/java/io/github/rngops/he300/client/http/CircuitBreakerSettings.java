@@ -1,0 +1,112 @@
+package io.github.rngops.he300.client.http;
+
+import java.time.Duration;
+
+/**
+ * When to stop calling a server that keeps failing. Failures are attempts that could not connect, timed out, broke,
+ * or got a 5xx; 4xx and 429 are answers, not failures. Over the last {@code slidingWindowSize} attempts (once at
+ * least {@code minimumCalls} were made), a failure rate of {@code failureRateThreshold} percent or more opens the
+ * circuit: calls fail at once with {@link ClientException.Kind#CIRCUIT_OPEN} for {@code openDuration}, then
+ * {@code halfOpenCalls} trial calls decide whether it closes again.
+ *
+ * @param enabled false: never open
+ * @param failureRateThreshold percent, 1..100
+ * @param slidingWindowSize attempts considered
+ * @param minimumCalls attempts needed before the rate counts
+ * @param openDuration how long it stays open
+ * @param halfOpenCalls trial calls after that
+ */
+public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold, int slidingWindowSize,
+                                     int minimumCalls, Duration openDuration, int halfOpenCalls) {
+
+    public CircuitBreakerSettings {
+        if (!(failureRateThreshold >= 1 && failureRateThreshold <= 100)) {
+            throw new IllegalArgumentException("circuit breaker failureRateThreshold must be 1..100 (percent), was "
+                    + failureRateThreshold);
+        }
+        if (slidingWindowSize < 1) {
+            throw new IllegalArgumentException("circuit breaker slidingWindowSize must be ≥ 1, was "
+                    + slidingWindowSize);
+        }
+        if (minimumCalls < 1 || minimumCalls > slidingWindowSize) {
+            throw new IllegalArgumentException("circuit breaker minimumCalls must be 1.." + slidingWindowSize
+                    + " (the window), was " + minimumCalls);
+        }
+        Durations.requirePositive("circuit breaker openDuration", openDuration);
+        if (halfOpenCalls < 1) {
+            throw new IllegalArgumentException("circuit breaker halfOpenCalls must be ≥ 1, was " + halfOpenCalls);
+        }
+    }
+
+    /** Opens at 50 % failures over the last 20 attempts (10 at least), for 30 s, then 3 trial calls. */
+    public static CircuitBreakerSettings ofDefaults() {
+        return new CircuitBreakerSettings(true, 50f, 20, 10, Duration.ofSeconds(30), 3);
+    }
+
+    /** Never opens. */
+    public static CircuitBreakerSettings disabled() {
+        return ofDefaults().toBuilder().enabled(false).build();
+    }
+
+    public static Builder builder() {
+        return ofDefaults().toBuilder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds {@link CircuitBreakerSettings}; values are checked when {@link #build()} runs. */
+    public static final class Builder {
+        private boolean enabled;
+        private float failureRateThreshold;
+        private int slidingWindowSize;
+        private int minimumCalls;
+        private Duration openDuration;
+        private int halfOpenCalls;
+
+        private Builder(CircuitBreakerSettings s) {
+            enabled = s.enabled;
+            failureRateThreshold = s.failureRateThreshold;
+            slidingWindowSize = s.slidingWindowSize;
+            minimumCalls = s.minimumCalls;
+            openDuration = s.openDuration;
+            halfOpenCalls = s.halfOpenCalls;
+        }
+
+        public Builder enabled(boolean value) {
+            enabled = value;
+            return this;
+        }
+
+        public Builder failureRateThreshold(float percent) {
+            failureRateThreshold = percent;
+            return this;
+        }
+
+        public Builder slidingWindowSize(int value) {
+            slidingWindowSize = value;
+            return this;
+        }
+
+        public Builder minimumCalls(int value) {
+            minimumCalls = value;
+            return this;
+        }
+
+        public Builder openDuration(Duration value) {
+            openDuration = value;
+            return this;
+        }
+
+        public Builder halfOpenCalls(int value) {
+            halfOpenCalls = value;
+            return this;
+        }
+
+        public CircuitBreakerSettings build() {
+            return new CircuitBreakerSettings(enabled, failureRateThreshold, slidingWindowSize, minimumCalls,
+                    openDuration, halfOpenCalls);
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package io.github.rngops.he300.client.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP side of one client: one OkHttp client for one server, JSON in and out, auth, retry and circuit breaking.
+ * A client's entry type builds one in its {@code build()}, calls it from its methods, and closes it in
+ * {@code close()}.
+ *
+ * <pre>{@code
+ * HttpTransport http = HttpTransport.builder().baseUrl("http://127.0.0.1:11434").build();
+ * Version v = http.call(ApiRequest.get("/api/version"), Version.class);
+ * }</pre>
+ *
+ * <p>Every call either returns a 2xx answer or throws {@link ClientException}. Thread-safe; 64 calls (by default)
+ * may be in flight to the server at once.
+ */
+public final class HttpTransport implements AutoCloseable {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+    private static final String USER_AGENT = "he300-client";
+
+    private final HttpUrl baseUrl;
+    private final HttpSettings settings;
+    private final Auth auth;
+    private final OkHttpClient client;
+    private final Resilience resilience;
+    private final RetryPolicy policy;
+    private final ObjectMapper json;
+    private final boolean ownsResources;
+
+    private HttpTransport(HttpUrl baseUrl, HttpSettings settings, Auth auth) {
+        this.baseUrl = baseUrl;
+        this.settings = settings;
+        this.auth = auth;
+        this.json = Json.mapper();
+        this.policy = new RetryPolicy(settings.retry(), settings.clock(), settings.random());
+        this.resilience = new Resilience(baseUrl.toString(), settings);
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(settings.maxRequests());
+        dispatcher.setMaxRequestsPerHost(settings.maxRequestsPerHost());
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(settings.maxRequestsPerHost(), 5, TimeUnit.MINUTES))
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .eventListenerFactory(SendMarker.listenerFactory());
+        if (settings.caBundle() != null) {
+            Tls.trustExtraCas(builder, settings.caBundle());
+        }
+        this.client = withInterceptors(builder, auth).build();
+        this.ownsResources = true;
+    }
+
+    private HttpTransport(HttpTransport shared, Auth auth) {
+        this.baseUrl = shared.baseUrl;
+        this.settings = shared.settings;
+        this.auth = auth;
+        this.json = shared.json;
+        this.policy = shared.policy;
+        this.resilience = shared.resilience;
+        OkHttpClient.Builder builder = shared.client.newBuilder();
+        builder.interceptors().clear();
+        this.client = withInterceptors(builder, auth).build();
+        this.ownsResources = false;
+    }
+
+    private static OkHttpClient.Builder withInterceptors(OkHttpClient.Builder builder, Auth auth) {
+        if (auth.interceptor() != null) {
+            builder.addInterceptor(auth.interceptor());
+        }
+        return builder.addInterceptor(new LoggingInterceptor());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A transport to the same server with other credentials, sharing this one's connections, threads, retry and
+     * circuit breaker (a login call made without the token it is about to fetch). Closing it does nothing; close
+     * this one.
+     */
+    public HttpTransport withAuth(Auth other) {
+        return new HttpTransport(this, Objects.requireNonNull(other, "auth"));
+    }
+
+    /** The server's base URL, always ending in {@code /}. */
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    public HttpSettings settings() {
+        return settings;
+    }
+
+    /** Sends the request (retrying as the settings say) and returns the 2xx answer read in full. */
+    public ApiResponse execute(ApiRequest request) {
+        Outcome outcome = run(request, false);
+        return new ApiResponse(request, outcome.status, outcome.headers, outcome.body, json);
+    }
+
+    /** Sends the request and decodes the 2xx answer's JSON body. */
+    public <T> T call(ApiRequest request, Class<T> type) {
+        return execute(request).as(type);
+    }
+
+    public <T> T call(ApiRequest request, TypeReference<T> type) {
+        return execute(request).as(type);
+    }
+
+    /**
+     * Sends the request and hands each line of the NDJSON answer to {@code onLine}, decoded as {@code type}, as it
+     * arrives. A line {@code {"error": ...}} ends the stream with a {@link ClientException.Kind#PROTOCOL} error
+     * carrying the server's message. When no data arrives for {@code stallTimeout}, the call is aborted with
+     * {@link ClientException.Kind#STALLED}. Getting the answer's status is retried like any call; the stream itself
+     * is not (a caller that can resume calls again). The whole-attempt deadline does not apply to streams.
+     */
+    public <T> void stream(ApiRequest request, Class<T> type, Duration stallTimeout, Consumer<? super T> onLine) {
+        Durations.requirePositive("stallTimeout", stallTimeout);
+        Objects.requireNonNull(onLine, "onLine");
+        Outcome outcome = run(request, true);
+        int lines = 0;
+        try (Response response = outcome.open) {
+            BufferedSource source = response.body().source();
+            source.timeout().timeout(stallTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            String line;
+            while ((line = source.readUtf8Line()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = readLine(request, line, lines);
+                String error = node.isObject() ? ErrorBodies.errorField(node) : null;
+                if (error != null) {
+                    throw ClientException.streamError(request.method(), request.path(), outcome.status,
+                            Redactor.forRequest(auth, request).mask(error), lines);
+                }
+                onLine.accept(json.treeToValue(node, type));
+                lines++;
+            }
+        } catch (JsonProcessingException e) {
+            throw ClientException.failure(ClientException.Kind.PROTOCOL, request.method(), request.path(),
+                    "line " + (lines + 1) + " of the stream is not the expected " + type.getSimpleName() + " JSON",
+                    1, null);
+        } catch (IOException e) {
+            ClientException.Kind kind = Failures.kind(e);
+            if (kind == ClientException.Kind.TIMEOUT) {
+                throw ClientException.failure(ClientException.Kind.STALLED, request.method(), request.path(),
+                        "nothing for " + Durations.human(stallTimeout) + " after " + lines
+                                + " lines; call again to resume", 1, e);
+            }
+            throw ClientException.failure(kind, request.method(), request.path(),
+                    "stream broke after " + lines + " lines: " + Failures.describe(e, kind), 1, e);
+        }
+    }
+
+    private JsonNode readLine(ApiRequest request, String line, int linesBefore) {
+        try {
+            return json.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw ClientException.failure(ClientException.Kind.PROTOCOL, request.method(), request.path(),
+                    "line " + (linesBefore + 1) + " of the stream is not JSON", 1, null);
+        }
+    }
+
+    private Outcome run(ApiRequest request, boolean stream) {
+        long start = settings.clock().millis();
+        AtomicInteger attempts = new AtomicInteger();
+        Outcome outcome;
+        try {
+            outcome = resilience.call(() -> attempt(request, stream, attempts.incrementAndGet(), start));
+        } catch (AttemptFailure failure) {
+            throw ClientException.failure(failure.kind, request.method(), request.path(),
+                    Failures.describe(failure.io(), failure.kind), failure.attempt, failure.io());
+        } catch (CallNotPermittedException open) {
+            throw ClientException.circuitOpen(request.method(), request.path(), baseUrl.toString(),
+                    resilience.breakerFailures(), resilience.breakerRemaining());
+        }
+        if (outcome.isSuccess()) {
+            return outcome;
+        }
+        Redactor redactor = Redactor.forRequest(auth, request);
+        String detail = outcome.status >= 300 && outcome.status < 400
+                ? "redirected to " + outcome.headers.get("Location") + "; use that as the base URL"
+                : ErrorBodies.detail(json, outcome.body, outcome.reason, outcome.status);
+        throw ClientException.status(request.method(), request.path(), outcome.status, redactor.mask(detail),
+                redactor.mask(ErrorBodies.excerpt(outcome.body)), outcome.retryAfter, outcome.attempt);
+    }
+
+    private Outcome attempt(ApiRequest request, boolean stream, int attempt, long start) {
+        SendMarker marker = new SendMarker();
+        Call call = client.newCall(toOkHttp(request, marker));
+        if (stream) {
+            call.timeout().timeout(0, TimeUnit.MILLISECONDS);
+        }
+        Response response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw failure(request, attempt, start, e, marker.sent());
+        }
+        int status = response.code();
+        if (status >= 200 && status < 300) {
+            if (stream) {
+                return Outcome.streaming(request.toString(), attempt, response);
+            }
+            try (response) {
+                return Outcome.success(request.toString(), attempt, status, response.headers(), response.body().string());
+            } catch (IOException e) {
+                throw failure(request, attempt, start, e, true);
+            }
+        }
+        String body = readError(response);
+        Duration retryAfter = policy.retryAfter(response.headers());
+        Duration wait = policy.wait(attempt, retryAfter);
+        boolean retry = request.idempotency() == Idempotency.IDEMPOTENT && RetryPolicy.retryableStatus(status)
+                && policy.mayRetry(attempt, start, wait);
+        return Outcome.error(request.toString(), attempt, status, response.message(), response.headers(), body, retryAfter, retry, wait);
+    }
+
+    private AttemptFailure failure(ApiRequest request, int attempt, long start, IOException e, boolean sent) {
+        ClientException.Kind kind = Failures.kind(e);
+        Duration wait = policy.wait(attempt, null);
+        boolean retry = RetryPolicy.retryableFailure(kind, sent, request.idempotency())
+                && policy.mayRetry(attempt, start, wait);
+        return new AttemptFailure(request.toString(), kind, e, attempt, retry, wait);
+    }
+
+    private static String readError(Response response) {
+        try (response; ResponseBody body = response.body()) {
+            BufferedSource source = body.source();
+            source.request(ERROR_BODY_LIMIT);
+            long size = Math.min(source.getBuffer().size(), ERROR_BODY_LIMIT);
+            return source.getBuffer().readUtf8(size);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private Request toOkHttp(ApiRequest request, SendMarker marker) {
+        HttpUrl.Builder url = baseUrl.newBuilder()
+                .encodedPath(baseUrl.encodedPath().replaceAll("/+$", "") + request.path());
+        request.query().forEach(url::addQueryParameter);
+        Request.Builder builder = new Request.Builder()
+                .url(url.build())
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", "application/json")
+                .tag(SendMarker.class, marker);
+        request.headers().forEach(builder::header);
+        return builder.method(request.method(), body(request)).build();
+    }
+
+    private RequestBody body(ApiRequest request) {
+        if (request.form() != null) {
+            FormBody.Builder form = new FormBody.Builder();
+            request.form().forEach(form::add);
+            return form.build();
+        }
+        if (request.jsonBody() != null) {
+            try {
+                return RequestBody.create(json.writeValueAsBytes(request.jsonBody()), JSON);
+            } catch (JsonProcessingException e) {
+                throw ClientException.of(ClientException.Kind.PROTOCOL, request.method(), request.path(),
+                        "the request body could not be written as JSON: " + e.getOriginalMessage());
+            }
+        }
+        boolean needsBody = request.method().equals("POST") || request.method().equals("PUT")
+                || request.method().equals("PATCH");
+        return needsBody ? RequestBody.create(new byte[0], JSON) : null;
+    }
+
+    /** Shuts down this transport's threads and closes its idle connections. */
+    @Override
+    public void close() {
+        if (ownsResources) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+
+    /** The resilience4j decorators, for tests that watch them. */
+    Resilience resilience() {
+        return resilience;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + baseUrl + ", " + auth + "]";
+    }
+
+    /** Builds an {@link HttpTransport}; {@link #baseUrl(String)} is required. */
+    public static final class Builder {
+        private HttpUrl baseUrl;
+        private HttpSettings settings = HttpSettings.ofDefaults();
+        private Auth auth = Auth.none();
+
+        private Builder() {
+        }
+
+        /** {@code http://host:port} or {@code https://host/prefix}; no user info, query or fragment. */
+        public Builder baseUrl(String url) {
+            baseUrl = parseBaseUrl(url);
+            return this;
+        }
+
+        public Builder settings(HttpSettings value) {
+            settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        public Builder auth(Auth value) {
+            auth = Objects.requireNonNull(value, "auth");
+            return this;
+        }
+
+        public HttpTransport build() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:11434");
+            }
+            return new HttpTransport(baseUrl, settings, auth);
+        }
+    }
+
+    /** Parses and checks a base URL; the result always ends in {@code /}. */
+    public static HttpUrl parseBaseUrl(String url) {
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+        if (parsed == null) {
+            throw new IllegalArgumentException("baseUrl must be an http(s) URL like http://127.0.0.1:11434, was '"
+                    + url + "'");
+        }
+        if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+            throw new IllegalArgumentException("baseUrl must not carry a user name or password (use auth): "
+                    + parsed.scheme() + "://" + parsed.host() + ":" + parsed.port());
+        }
+        if (parsed.query() != null || parsed.fragment() != null) {
+            throw new IllegalArgumentException("baseUrl must not have a query or fragment, was '" + url + "'");
+        }
+        String path = parsed.encodedPath();
+        return path.endsWith("/") ? parsed : parsed.newBuilder().encodedPath(path + "/").build();
+    }
+}

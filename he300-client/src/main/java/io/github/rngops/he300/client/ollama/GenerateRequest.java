@@ -1,0 +1,45 @@
+package io.github.rngops.he300.client.ollama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Objects;
+
+/**
+ * {@code POST /api/generate}, not streamed.
+ *
+ * @param model model name, e.g. {@code llama3.2:3b}
+ * @param prompt the prompt
+ * @param system system prompt, or null for the model's
+ * @param options sampling settings (sent inside {@code "options"})
+ * @param format {@code "json"} or a JSON schema as a node, or null
+ * @param keepAlive how long the model stays loaded ({@code "5m"}, {@code "-1"}), or null
+ */
+public record GenerateRequest(String model, String prompt, String system, Options options, JsonNode format,
+                              String keepAlive) {
+
+    public GenerateRequest {
+        OllamaClient.requireModel(model);
+        Objects.requireNonNull(prompt, "prompt");
+        options = options == null ? Options.none() : options;
+    }
+
+    public static GenerateRequest of(String model, String prompt) {
+        return new GenerateRequest(model, prompt, null, Options.none(), null, null);
+    }
+
+    public GenerateRequest withSystem(String value) {
+        return new GenerateRequest(model, prompt, value, options, format, keepAlive);
+    }
+
+    public GenerateRequest withOptions(Options value) {
+        return new GenerateRequest(model, prompt, system, value, format, keepAlive);
+    }
+
+    public GenerateRequest withFormat(JsonNode value) {
+        return new GenerateRequest(model, prompt, system, options, value, keepAlive);
+    }
+
+    public GenerateRequest withKeepAlive(String value) {
+        return new GenerateRequest(model, prompt, system, options, format, value);
+    }
+}

@@ -1,0 +1,200 @@
+package io.github.rngops.he300.client.ollama;
+
+import io.github.rngops.he300.client.http.ApiRequest;
+import io.github.rngops.he300.client.http.Auth;
+import io.github.rngops.he300.client.http.ClientException;
+import io.github.rngops.he300.client.http.HttpSettings;
+import io.github.rngops.he300.client.http.HttpTransport;
+import io.github.rngops.he300.client.http.Idempotency;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A client for one Ollama server's native API.
+ *
+ * <pre>{@code
+ * try (OllamaClient ollama = OllamaClient.builder().baseUrl("http://127.0.0.1:11434").build()) {
+ *     GenerateResponse r = ollama.generate(GenerateRequest.of("llama3.2:3b", "Is lying wrong? Answer in one word.")
+ *             .withOptions(Options.builder().temperature(0).seed(42).numPredict(8).build()));
+ *     System.out.println(r.response() + " at " + r.tokensPerSecond().orElse(0) + " tokens/s");
+ * }
+ * }</pre>
+ *
+ * <p>Generations, {@code show} and {@code pull} are safe to repeat and are retried as {@link HttpSettings} says.
+ * Every failure is a {@link ClientException}.
+ */
+public final class OllamaClient implements AutoCloseable {
+    /** Where Ollama listens by default. */
+    public static final String DEFAULT_BASE_URL = "http://127.0.0.1:11434";
+
+    private final HttpTransport http;
+    private final Duration stallTimeout;
+
+    private OllamaClient(HttpTransport http, Duration stallTimeout) {
+        this.http = http;
+        this.stallTimeout = stallTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code GET /}: whether the server answers "Ollama is running". False when it cannot be reached at all. */
+    public boolean isRunning() {
+        try {
+            return http.execute(ApiRequest.get("/")).body().strip().startsWith("Ollama is running");
+        } catch (ClientException e) {
+            return false;
+        }
+    }
+
+    /** {@code GET /api/version}, e.g. {@code 0.6.5}. */
+    public String version() {
+        return http.call(ApiRequest.get("/api/version"), Wire.Version.class).version();
+    }
+
+    /** {@code GET /api/tags}: the models on the server's disk. */
+    public List<LocalModel> tags() {
+        List<LocalModel> models = http.call(ApiRequest.get("/api/tags"), Wire.Tags.class).models();
+        return models == null ? List.of() : models;
+    }
+
+    /** {@code POST /api/show}; a model that is not there is a 404 {@link ClientException}. */
+    public ModelDescription show(String model) {
+        return http.call(idempotentPost("/api/show", new Wire.ModelRef(requireModel(model))),
+                ModelDescription.class);
+    }
+
+    /** {@code GET /api/ps}: the models loaded in memory. */
+    public List<RunningModel> ps() {
+        List<RunningModel> models = http.call(ApiRequest.get("/api/ps"), Wire.Ps.class).models();
+        return models == null ? List.of() : models;
+    }
+
+    /** {@code POST /api/generate}, not streamed; {@code options} go inside {@code "options"}. */
+    public GenerateResponse generate(GenerateRequest request) {
+        Objects.requireNonNull(request, "request");
+        return http.call(idempotentPost("/api/generate", Wire.Generate.of(request)), GenerateResponse.class);
+    }
+
+    /** {@code POST /api/chat}, not streamed. */
+    public ChatResponse chat(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        return http.call(idempotentPost("/api/chat", Wire.Chat.of(request, false)), ChatResponse.class);
+    }
+
+    /**
+     * {@code POST /api/chat}, streamed: each chunk goes to {@code onChunk} as it arrives; returns the whole answer
+     * (the chunks' text joined, with the last chunk's timings). Silence longer than the stall timeout aborts it.
+     */
+    public ChatResponse chatStream(ChatRequest request, Consumer<ChatChunk> onChunk) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(onChunk, "onChunk");
+        StringBuilder text = new StringBuilder();
+        ChatChunk[] last = new ChatChunk[1];
+        http.stream(idempotentPost("/api/chat", Wire.Chat.of(request, true)), ChatChunk.class, stallTimeout,
+                chunk -> {
+                    text.append(chunk.content());
+                    last[0] = chunk;
+                    onChunk.accept(chunk);
+                });
+        ChatChunk end = last[0];
+        if (end == null || !end.done()) {
+            throw ClientException.of(ClientException.Kind.PROTOCOL, "POST", "/api/chat",
+                    "the stream ended before a chunk with done=true");
+        }
+        return new ChatResponse(end.model(), end.createdAt(), new Message("assistant", text.toString()), true,
+                end.doneReason(), end.totalDuration(), end.loadDuration(), end.promptEvalCount(),
+                end.promptEvalDuration(), end.evalCount(), end.evalDuration());
+    }
+
+    /**
+     * {@code POST /api/pull}, streamed: progress goes to {@code onProgress}. An error line ends it with a
+     * {@link ClientException} carrying Ollama's message; silence longer than the stall timeout aborts it
+     * ({@link ClientException.Kind#STALLED}). Ollama resumes an interrupted pull: call again.
+     */
+    public void pull(String model, Consumer<PullProgress> onProgress) {
+        Objects.requireNonNull(onProgress, "onProgress");
+        boolean[] success = new boolean[1];
+        http.stream(idempotentPost("/api/pull", new Wire.Pull(requireModel(model), true)), PullProgress.class,
+                stallTimeout, progress -> {
+                    success[0] = progress.isSuccess();
+                    onProgress.accept(progress);
+                });
+        if (!success[0]) {
+            throw ClientException.of(ClientException.Kind.PROTOCOL, "POST", "/api/pull",
+                    "the pull of " + model + " ended without 'success'; call again to resume");
+        }
+    }
+
+    /** {@code DELETE /api/delete}; a model that is not there is a 404 {@link ClientException}. */
+    public void delete(String model) {
+        http.execute(ApiRequest.delete("/api/delete", new Wire.ModelRef(requireModel(model))));
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "OllamaClient[" + http.baseUrl() + "]";
+    }
+
+    private static ApiRequest idempotentPost(String path, Object body) {
+        return ApiRequest.post(path, body).withIdempotency(Idempotency.IDEMPOTENT);
+    }
+
+    static String requireModel(String model) {
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("model must be a model name like llama3.2:3b, was '" + model + "'");
+        }
+        return model;
+    }
+
+    /** Builds an {@link OllamaClient}; the base URL defaults to {@value #DEFAULT_BASE_URL}. */
+    public static final class Builder {
+        private String baseUrl = DEFAULT_BASE_URL;
+        private HttpSettings settings = HttpSettings.ofDefaults();
+        private Auth auth = Auth.none();
+        private Duration stallTimeout = Duration.ofMinutes(1);
+
+        private Builder() {
+        }
+
+        public Builder baseUrl(String url) {
+            HttpTransport.parseBaseUrl(url);
+            baseUrl = url;
+            return this;
+        }
+
+        public Builder settings(HttpSettings value) {
+            settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        /** Credentials for an Ollama behind a proxy that asks for them; none by default. */
+        public Builder auth(Auth value) {
+            auth = Objects.requireNonNull(value, "auth");
+            return this;
+        }
+
+        /** How long a stream (pull, streamed chat) may send nothing before it is aborted; 1 min by default. */
+        public Builder stallTimeout(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("stallTimeout must be a positive duration, was " + value);
+            }
+            stallTimeout = value;
+            return this;
+        }
+
+        public OllamaClient build() {
+            return new OllamaClient(HttpTransport.builder().baseUrl(baseUrl).settings(settings).auth(auth).build(),
+                    stallTimeout);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.rngops.he300.client.ollama;
+
+import java.util.List;
+
+/**
+ * Sampling settings, sent as Ollama's {@code "options"} object (top-level ones are silently ignored by Ollama, so
+ * this client never sends them there). Null fields are left out and the model's defaults apply.
+ *
+ * @param temperature 0 for greedy decoding
+ * @param seed fixes the sampler's randomness
+ * @param numPredict most tokens to generate ({@code num_predict})
+ * @param numCtx context window in tokens ({@code num_ctx})
+ * @param topK {@code top_k}
+ * @param topP {@code top_p}
+ * @param stop stop sequences
+ */
+public record Options(Double temperature, Integer seed, Integer numPredict, Integer numCtx, Integer topK,
+                      Double topP, List<String> stop) {
+
+    public Options {
+        stop = stop == null ? null : List.copyOf(stop);
+    }
+
+    /** No settings: the model's defaults. */
+    public static Options none() {
+        return new Options(null, null, null, null, null, null, null);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.temperature = temperature;
+        b.seed = seed;
+        b.numPredict = numPredict;
+        b.numCtx = numCtx;
+        b.topK = topK;
+        b.topP = topP;
+        b.stop = stop;
+        return b;
+    }
+
+    /** Builds {@link Options}; each method checks its argument at once. */
+    public static final class Builder {
+        private Double temperature;
+        private Integer seed;
+        private Integer numPredict;
+        private Integer numCtx;
+        private Integer topK;
+        private Double topP;
+        private List<String> stop;
+
+        private Builder() {
+        }
+
+        public Builder temperature(double value) {
+            if (!(value >= 0 && value <= 2)) {
+                throw new IllegalArgumentException("temperature must be 0..2, was " + value);
+            }
+            temperature = value;
+            return this;
+        }
+
+        public Builder seed(int value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder numPredict(int value) {
+            if (value < -2 || value == 0) {
+                throw new IllegalArgumentException("numPredict must be positive (or -1 unlimited), was " + value);
+            }
+            numPredict = value;
+            return this;
+        }
+
+        public Builder numCtx(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("numCtx must be positive, was " + value);
+            }
+            numCtx = value;
+            return this;
+        }
+
+        public Builder topK(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("topK must be positive, was " + value);
+            }
+            topK = value;
+            return this;
+        }
+
+        public Builder topP(double value) {
+            if (!(value > 0 && value <= 1)) {
+                throw new IllegalArgumentException("topP must be in (0, 1], was " + value);
+            }
+            topP = value;
+            return this;
+        }
+
+        public Builder stop(List<String> value) {
+            stop = List.copyOf(value);
+            return this;
+        }
+
+        public Options build() {
+            return new Options(temperature, seed, numPredict, numCtx, topK, topP, stop);
+        }
+    }
+}

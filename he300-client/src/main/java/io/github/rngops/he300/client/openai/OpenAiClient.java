@@ -1,0 +1,154 @@
+package io.github.rngops.he300.client.openai;
+
+import io.github.rngops.he300.client.http.ApiRequest;
+import io.github.rngops.he300.client.http.Auth;
+import io.github.rngops.he300.client.http.ClientException;
+import io.github.rngops.he300.client.http.HttpSettings;
+import io.github.rngops.he300.client.http.HttpTransport;
+import io.github.rngops.he300.client.http.Idempotency;
+import okhttp3.HttpUrl;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A client for an OpenAI-compatible chat server: vLLM, llama.cpp server, LM Studio, Ollama's {@code /v1}, or a
+ * hosted API.
+ *
+ * <pre>{@code
+ * try (OpenAiClient vllm = OpenAiClient.builder().baseUrl("http://gpu-host:8000/v1").apiKey(key).build()) {
+ *     ChatCompletion c = vllm.chatCompletion(ChatCompletionRequest.of("Qwen/Qwen2.5-7B-Instruct",
+ *             ChatMessage.user("Is lying wrong? One word.")).withTemperature(0).withMaxTokens(8).withSeed(42));
+ *     System.out.println(c.content());
+ * }
+ * }</pre>
+ *
+ * <p>The base URL may be given with or without the trailing {@code /v1}. Chat completions are safe to repeat and
+ * are retried (429 with {@code Retry-After} included) as {@link HttpSettings} says.
+ */
+public final class OpenAiClient implements AutoCloseable {
+    private final HttpTransport http;
+    private final boolean maxCompletionTokens;
+
+    private OpenAiClient(HttpTransport http, boolean maxCompletionTokens) {
+        this.http = http;
+        this.maxCompletionTokens = maxCompletionTokens;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code POST /v1/chat/completions}, not streamed. */
+    public ChatCompletion chatCompletion(ChatCompletionRequest request) {
+        Objects.requireNonNull(request, "request");
+        ChatCompletion completion = http.call(ApiRequest.post("/v1/chat/completions", body(request))
+                .withIdempotency(Idempotency.IDEMPOTENT), ChatCompletion.class);
+        if (completion.choices().isEmpty()) {
+            throw ClientException.of(ClientException.Kind.PROTOCOL, "POST", "/v1/chat/completions",
+                    "the answer has no choices");
+        }
+        return completion;
+    }
+
+    /** {@code GET /v1/models}: the model ids the server serves. */
+    public List<ModelEntry> models() {
+        List<ModelEntry> data = http.call(ApiRequest.get("/v1/models"), ModelList.class).data();
+        return data == null ? List.of() : data;
+    }
+
+    /** The normalised base URL, without {@code /v1}. */
+    public HttpUrl baseUrl() {
+        return http.baseUrl();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiClient[" + http.baseUrl() + "]";
+    }
+
+    private Map<String, Object> body(ChatCompletionRequest r) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", r.model());
+        body.put("messages", r.messages());
+        body.put("temperature", r.temperature());
+        body.put(maxCompletionTokens ? "max_completion_tokens" : "max_tokens", r.maxTokens());
+        body.put("seed", r.seed());
+        body.put("stop", r.stop());
+        body.put("stream", false);
+        body.values().removeIf(Objects::isNull);
+        return body;
+    }
+
+    /** {@code {"object":"list","data":[...]}}. */
+    record ModelList(List<ModelEntry> data) {
+    }
+
+    /**
+     * Strips a trailing {@code /v1} (and slashes): {@code http://h:8000/v1/} and {@code http://h:8000} both become
+     * {@code http://h:8000/}; the client adds {@code /v1/...} itself.
+     */
+    static String normaliseBaseUrl(String url) {
+        HttpUrl parsed = HttpTransport.parseBaseUrl(url);
+        String path = parsed.encodedPath().replaceAll("/+$", "");
+        if (path.endsWith("/v1")) {
+            path = path.substring(0, path.length() - 3);
+        }
+        return parsed.newBuilder().encodedPath(path + "/").build().toString();
+    }
+
+    /** Builds an {@link OpenAiClient}; {@link #baseUrl(String)} is required. */
+    public static final class Builder {
+        private String baseUrl;
+        private HttpSettings settings = HttpSettings.ofDefaults();
+        private Auth auth = Auth.none();
+        private boolean maxCompletionTokens;
+
+        private Builder() {
+        }
+
+        /** {@code http://host:8000} or {@code http://host:8000/v1}; both mean the same. */
+        public Builder baseUrl(String url) {
+            baseUrl = normaliseBaseUrl(url);
+            return this;
+        }
+
+        /** Sends {@code Authorization: Bearer <key>}; none by default (local servers need none). */
+        public Builder apiKey(String key) {
+            auth = Auth.bearer(key);
+            return this;
+        }
+
+        /** Other credentials, e.g. {@link Auth#apiKey(String, String)} for a gateway. */
+        public Builder auth(Auth value) {
+            auth = Objects.requireNonNull(value, "auth");
+            return this;
+        }
+
+        public Builder settings(HttpSettings value) {
+            settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        /** Send the token limit as {@code max_completion_tokens} (newer OpenAI models) instead of {@code max_tokens}. */
+        public Builder maxCompletionTokens(boolean value) {
+            maxCompletionTokens = value;
+            return this;
+        }
+
+        public OpenAiClient build() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:8000/v1");
+            }
+            return new OpenAiClient(HttpTransport.builder().baseUrl(baseUrl).settings(settings).auth(auth).build(),
+                    maxCompletionTokens);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.rngops.he300.core.command;
+
+import java.util.Objects;
+
+/**
+ * One value of a {@link Command}: an argument or an environment value. A secret one is used as it is when the
+ * command runs and shown as {@value #MASK} everywhere else ({@link #toString()}, {@link Command#displayLine()}).
+ *
+ * @param value the real value, used only to run the command
+ * @param secret whether displays must mask it
+ */
+public record Arg(String value, boolean secret) {
+    /** What a secret looks like wherever a command is shown. */
+    public static final String MASK = "****";
+
+    public Arg {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** A value that may be shown. */
+    public static Arg of(String value) {
+        return new Arg(value, false);
+    }
+
+    /** A value that is never shown: a key, a password, a token. */
+    public static Arg secret(String value) {
+        return new Arg(value, true);
+    }
+
+    /** The value as displays show it: itself, or {@value #MASK} if secret. */
+    public String shown() {
+        return secret ? MASK : value;
+    }
+
+    @Override
+    public String toString() {
+        return shown();
+    }
+}

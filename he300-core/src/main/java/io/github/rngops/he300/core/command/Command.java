@@ -1,0 +1,300 @@
+package io.github.rngops.he300.core.command;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A program to run: an argument vector (never a pre-joined string), with optional standard input, environment,
+ * working directory, {@code sudo} and timeout. Immutable; a variant comes from {@link #toBuilder()}.
+ *
+ * <pre>{@code
+ * Command up = Command.builder("wg-quick").args("up", "wg0").sudo(true).timeout(Duration.ofSeconds(30)).build();
+ * Command login = Command.builder("tool").arg("--user").arg("me").secretArg("--password=" + password).build();
+ * login.displayLine();   // 'tool' '--user' 'me' '****'    (what logs and dry runs show)
+ * login.shellLine();     // the same with the real value   (what an SSH runner sends)
+ * }</pre>
+ *
+ * <p>Arguments and environment values can be secret ({@link Arg#secret(String)}): the runners use the real value,
+ * every display masks it. Standard input is never displayed, so it is the place for a secret the program can read
+ * from it. A value holding a NUL byte is refused when the command is built: no program argument can carry one.
+ */
+public final class Command {
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final List<Arg> argv;
+    private final Map<String, Arg> env;
+    private final Path workingDir;
+    private final boolean sudo;
+    private final Duration timeout;
+    private final byte[] stdin;
+
+    private Command(Builder builder) {
+        argv = List.copyOf(builder.argv);
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(builder.env));
+        workingDir = builder.workingDir;
+        sudo = builder.sudo;
+        timeout = builder.timeout;
+        stdin = builder.stdin;
+        if (argv.isEmpty() || argv.get(0).value().isEmpty()) {
+            throw CommandException.invalid("a command needs a program name as its first argument");
+        }
+        if (!env.isEmpty() && argv.get(0).value().contains("=")) {
+            throw CommandException.invalid("program name " + argv.get(0).shown()
+                    + " contains '=', which env(1) would take for a variable: use a path without '='");
+        }
+    }
+
+    /** A command with these arguments, none secret, and nothing else set. */
+    public static Command of(String program, String... args) {
+        return builder(program).args(args).build();
+    }
+
+    /** A builder whose first argument is {@code program}. */
+    public static Builder builder(String program) {
+        return new Builder().arg(program);
+    }
+
+    /** A builder that starts from this command. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.argv.addAll(argv);
+        builder.env.putAll(env);
+        builder.workingDir = workingDir;
+        builder.sudo = sudo;
+        builder.timeout = timeout;
+        builder.stdin = stdin;
+        return builder;
+    }
+
+    /**
+     * This command run through a wrapper: {@code prefix} comes before the program ({@code ip netns exec ns},
+     * {@code nice -n 10}). Environment, directory, sudo and stdin stay as they are.
+     */
+    public Command wrappedBy(String... prefix) {
+        Builder builder = new Builder().args(prefix);
+        builder.argv.addAll(argv);
+        builder.env.putAll(env);
+        builder.workingDir = workingDir;
+        builder.sudo = sudo;
+        builder.timeout = timeout;
+        builder.stdin = stdin;
+        return builder.build();
+    }
+
+    /** The arguments with their real values, program first: for running only. */
+    public List<String> argv() {
+        return argv.stream().map(Arg::value).toList();
+    }
+
+    /** The arguments as given, secret ones marked. */
+    public List<Arg> args() {
+        return argv;
+    }
+
+    /** Environment variables added to (or replacing those of) the runner's environment, in the order given. */
+    public Map<String, Arg> env() {
+        return env;
+    }
+
+    public Optional<Path> workingDir() {
+        return Optional.ofNullable(workingDir);
+    }
+
+    /** Whether the command must run as root: {@code sudo -n --} unless the runner is root already. */
+    public boolean sudo() {
+        return sudo;
+    }
+
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** The bytes fed to standard input, if any (a copy). Never displayed. */
+    public Optional<byte[]> stdin() {
+        return stdin == null ? Optional.empty() : Optional.of(stdin.clone());
+    }
+
+    /**
+     * The POSIX shell line that runs this command with the real values, every word single-quoted:
+     * {@code cd 'DIR' && sudo -n -- env 'K=V' 'prog' 'arg'}. It holds secrets: send it to a shell, never show it.
+     * Standard input and the timeout are not part of the line; the runner handles them.
+     */
+    public String shellLine() {
+        return render(false, sudo);
+    }
+
+    /** {@link #shellLine()} without the {@code sudo} prefix, for runners that already are root. */
+    public String shellLineWithoutSudo() {
+        return render(false, false);
+    }
+
+    /** The shell line with secrets shown as {@value Arg#MASK}, for logs, messages and dry runs. */
+    public String displayLine() {
+        StringBuilder line = new StringBuilder(render(true, sudo));
+        if (stdin != null) {
+            line.append(" <<(").append(stdin.length).append(" bytes on stdin)");
+        }
+        return line.toString();
+    }
+
+    private String render(boolean masked, boolean withSudo) {
+        List<String> words = new ArrayList<>();
+        if (workingDir != null) {
+            words.add("cd " + Shell.quote(workingDir.toString()) + " &&");
+        }
+        if (withSudo) {
+            words.add("sudo -n --");
+        }
+        if (!env.isEmpty()) {
+            words.add("env");
+            env.forEach((name, value) -> words.add(Shell.quote(name + "=" + (masked ? value.shown() : value.value()))));
+        }
+        for (Arg arg : argv) {
+            words.add(Shell.quote(masked ? arg.shown() : arg.value()));
+        }
+        return String.join(" ", words);
+    }
+
+    /** The {@link #displayLine()}: secrets masked. */
+    @Override
+    public String toString() {
+        return displayLine();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Command that && argv.equals(that.argv) && env.equals(that.env)
+                && Objects.equals(workingDir, that.workingDir) && sudo == that.sudo
+                && Objects.equals(timeout, that.timeout) && Arrays.equals(stdin, that.stdin);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(argv, env, workingDir, sudo, timeout, Arrays.hashCode(stdin));
+    }
+
+    private static String checked(String what, String value) {
+        Objects.requireNonNull(value, what);
+        if (value.indexOf('\0') >= 0) {
+            throw CommandException.invalid(what + " contains a NUL byte, which no program argument, environment"
+                    + " value or path can carry: remove it (pass binary data on standard input instead)");
+        }
+        return value;
+    }
+
+    /** Makes a {@link Command}; each method checks its argument at once. */
+    public static final class Builder {
+        private final List<Arg> argv = new ArrayList<>();
+        private final Map<String, Arg> env = new LinkedHashMap<>();
+        private Path workingDir;
+        private boolean sudo;
+        private Duration timeout;
+        private byte[] stdin;
+
+        private Builder() {}
+
+        /** Adds one argument. */
+        public Builder arg(String value) {
+            return arg(Arg.of(value));
+        }
+
+        /** Adds one argument, shown as {@value Arg#MASK}. */
+        public Builder secretArg(String value) {
+            return arg(Arg.secret(value));
+        }
+
+        public Builder arg(Arg arg) {
+            Objects.requireNonNull(arg, "arg");
+            checked("argument " + argv.size() + (arg.secret() ? "" : " (" + abbreviate(arg.value()) + ")"),
+                    arg.value());
+            argv.add(arg);
+            return this;
+        }
+
+        public Builder args(String... values) {
+            return args(Arrays.asList(values));
+        }
+
+        public Builder args(List<String> values) {
+            values.forEach(this::arg);
+            return this;
+        }
+
+        /** Sets an environment variable for the command. */
+        public Builder env(String name, String value) {
+            return env(name, Arg.of(value));
+        }
+
+        /** Sets an environment variable whose value is shown as {@value Arg#MASK}. */
+        public Builder secretEnv(String name, String value) {
+            return env(name, Arg.secret(value));
+        }
+
+        public Builder env(String name, Arg value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            checked("environment name", name);
+            if (!ENV_NAME.matcher(name).matches()) {
+                throw CommandException.invalid("environment name '" + abbreviate(name)
+                        + "' is not a valid variable name: use letters, digits and '_', not starting with a digit");
+            }
+            checked("environment value of " + name, value.value());
+            env.put(name, value);
+            return this;
+        }
+
+        /** The directory to run in; relative paths are relative to the runner's own directory. */
+        public Builder workingDir(Path dir) {
+            Objects.requireNonNull(dir, "workingDir");
+            checked("working directory", dir.toString());
+            this.workingDir = dir;
+            return this;
+        }
+
+        /** Run as root: {@code sudo -n --}, unless the runner is root already. */
+        public Builder sudo(boolean sudo) {
+            this.sudo = sudo;
+            return this;
+        }
+
+        /** Kill the command, and every process it started, after this long. Positive. */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw CommandException.invalid("timeout must be positive, was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Bytes fed to standard input; never displayed. */
+        public Builder stdin(byte[] bytes) {
+            this.stdin = Objects.requireNonNull(bytes, "stdin").clone();
+            return this;
+        }
+
+        /** Text fed to standard input as UTF-8; never displayed. */
+        public Builder stdin(String text) {
+            return stdin(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public Command build() {
+            return new Command(this);
+        }
+
+        private static String abbreviate(String value) {
+            String printable = value.replace("\0", "\\0");
+            return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.rngops.he300.core.command;
+
+import io.github.rngops.he300.core.He300Exception;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * A command was refused, could not start, failed or timed out. The command is carried as its
+ * {@link Command#displayLine() display line}, so secrets are masked in the message and in {@link #command()}.
+ */
+public final class CommandException extends He300Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** Why the command did not succeed; callers branch on it. */
+    public enum Reason {
+        /** The command itself is not valid (a NUL byte, a bad environment name, ...). It never ran. */
+        INVALID,
+        /** The program could not be started (not found, not executable, bad working directory). */
+        NOT_STARTED,
+        /** It ran and exited with a non-zero code. */
+        FAILED,
+        /** It ran longer than its timeout and was killed with everything it started. */
+        TIMED_OUT
+    }
+
+    private final Reason reason;
+    private final String command;
+    private final Integer exitCode;
+    private final String stderr;
+
+    private CommandException(Reason reason, String command, Integer exitCode, String stderr, String message,
+            Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+        this.command = command;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The command as displayed, secrets masked; empty for {@link Reason#INVALID} before the command existed. */
+    public String command() {
+        return command;
+    }
+
+    /** The exit code, for {@link Reason#FAILED}. */
+    public OptionalInt exitCode() {
+        return exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode);
+    }
+
+    /** What the command wrote to standard error (may be empty). */
+    public String stderr() {
+        return stderr;
+    }
+
+    static CommandException invalid(String what) {
+        return new CommandException(Reason.INVALID, "", null, "", what, null);
+    }
+
+    public static CommandException notStarted(Command command, Throwable cause) {
+        return new CommandException(Reason.NOT_STARTED, command.displayLine(), null, "",
+                "could not start `" + command.displayLine() + "`: " + cause.getMessage()
+                        + " (is the program installed and on the PATH?)", cause);
+    }
+
+    public static CommandException failed(Command command, CommandResult result) {
+        String err = lastLines(result.stderr().isBlank() ? result.stdout() : result.stderr());
+        return new CommandException(Reason.FAILED, command.displayLine(), result.exitCode(), result.stderr(),
+                "`" + command.displayLine() + "` exited with code " + result.exitCode()
+                        + (err.isEmpty() ? "" : ": " + err), null);
+    }
+
+    public static CommandException timedOut(Command command, Duration timeout, String stderr) {
+        return new CommandException(Reason.TIMED_OUT, command.displayLine(), null, stderr,
+                "`" + command.displayLine() + "` did not finish within " + timeout.toMillis()
+                        + " ms and was killed with every process it started", null);
+    }
+
+    /** The last three non-blank lines, joined, so a message stays one readable line. */
+    private static String lastLines(String text) {
+        String[] lines = text.strip().split("\\R");
+        StringBuilder out = new StringBuilder();
+        for (int i = Math.max(0, lines.length - 3); i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                out.append(out.length() == 0 ? "" : " / ").append(lines[i].strip());
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.rngops.he300.core.command;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link Command} somewhere: on this machine, over SSH, inside a network namespace. Everything that acts on a
+ * host takes a runner, so the same code works locally, remotely and against a recording fake in tests.
+ *
+ * <p>A runner returns a result whatever the exit code; {@link #runChecked(Command)} turns a non-zero exit into a
+ * {@link CommandException}. A command that outlives its {@link Command#timeout() timeout} is killed, with every
+ * process it started, and throws {@link CommandException} with {@link CommandException.Reason#TIMED_OUT}.
+ */
+public interface CommandRunner {
+
+    /**
+     * Runs the command, passing each line of its output to the consumers as it arrives (without the line end).
+     * The consumers are called from the runner's threads; they must not block for long.
+     */
+    CommandResult run(Command command, Consumer<String> stdoutLines, Consumer<String> stderrLines);
+
+    /** Runs the command and collects its output. */
+    default CommandResult run(Command command) {
+        return run(command, line -> { }, line -> { });
+    }
+
+    /** Runs the command; a non-zero exit code throws {@link CommandException} with the command and its stderr. */
+    default CommandResult runChecked(Command command) {
+        return run(command).orThrow(command);
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.rngops.he300.net;
+
+import io.github.rngops.he300.core.command.Command;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Files only their owner may read (mode 0600): private keys, auth keys, configs holding keys. A file is created
+ * with those permissions (never wider, not even for a moment), written, and renamed over the target, so a reader
+ * sees either the old file or the whole new one.
+ */
+public final class PrivateFile {
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final String INSTALL_SCRIPT = "set -e; umask 077; mkdir -p -- \"$(dirname -- \"$1\")\"; "
+            + "tmp=\"$1.he300-tmp.$$\"; cat > \"$tmp\"; chmod 600 -- \"$tmp\"; mv -f -- \"$tmp\" \"$1\"";
+
+    private PrivateFile() {}
+
+    /** Writes {@code content} to {@code target} with mode 0600 on this machine; missing parents are made 0700. */
+    public static Path write(Path target, byte[] content) {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        FileAttribute<Set<PosixFilePermission>> fileMode = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+        Path tmp = parent.resolve("." + absolute.getFileName() + ".he300-tmp." + ProcessHandle.current().pid());
+        try {
+            if (!Files.isDirectory(parent)) {
+                Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+            }
+            Files.deleteIfExists(tmp);
+            try (SeekableByteChannel channel = Files.newByteChannel(tmp,
+                    EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileMode)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return absolute;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the original error is the one to report
+            }
+            throw new UncheckedIOException("cannot write " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A command that writes its standard input to {@code target} with mode 0600 on the runner's machine (a remote
+     * host over SSH, say): {@code umask 077}, a temporary file beside the target, then a rename. The content travels
+     * on standard input, never on a command line.
+     */
+    public static Command installCommand(Path target, byte[] content, boolean sudo) {
+        return Command.builder("sh").args("-c", INSTALL_SCRIPT, "sh", target.toString())
+                .stdin(content).sudo(sudo).build();
+    }
+}

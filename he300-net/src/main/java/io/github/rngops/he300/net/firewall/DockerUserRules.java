@@ -1,0 +1,216 @@
+package io.github.rngops.he300.net.firewall;
+
+import io.github.rngops.he300.core.command.Command;
+import io.github.rngops.he300.core.command.CommandRunner;
+import io.github.rngops.he300.net.Cidr;
+import io.github.rngops.he300.net.NetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The allowlist enforced where it actually protects Docker-published ports: iptables' {@code DOCKER-USER} chain.
+ * Docker's DNAT happens before ufw sees a packet, so {@code ufw deny} does not stop traffic to a published port;
+ * {@code DOCKER-USER} is the chain Docker leaves to the administrator and never rewrites.
+ *
+ * <p>For IPv4 (iptables) and IPv6 (ip6tables) each, the rules live in a chain of their own ({@code HE300-ALLOW})
+ * that {@code DOCKER-USER} jumps to first:
+ * <pre>
+ * -A HE300-ALLOW -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
+ * -A HE300-ALLOW -s 203.0.113.0/24 -p tcp -m conntrack --ctorigdstport 8000 --ctdir ORIGINAL -j RETURN   (each CIDR × port)
+ * -A HE300-ALLOW [-i eth0] -p tcp -m conntrack --ctorigdstport 8000 --ctdir ORIGINAL -j DROP            (each port)
+ * </pre>
+ * Ports are matched on the original destination ({@code --ctorigdstport}): after Docker's DNAT the packet's port is
+ * the container's, which may differ from the published one. {@code RETURN} hands allowed traffic back to Docker's
+ * own rules. With {@link Builder#inInterface} set, only traffic arriving on that interface is dropped, so containers
+ * calling out to some port 8000 elsewhere are not caught.
+ *
+ * <p>Applying is idempotent: every rule is checked with {@code -C} before it is inserted at its place, and rules in
+ * the chain that the allowlist no longer names are deleted. Applying twice changes nothing the second time.
+ */
+public final class DockerUserRules {
+    /** The chain Docker leaves to the administrator. */
+    public static final String DOCKER_USER = "DOCKER-USER";
+    private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9_-]{1,28}");
+    private static final Pattern IFACE = Pattern.compile("[a-zA-Z0-9_.+-]{1,15}");
+
+    private final Allowlist allowlist;
+    private final List<Integer> ports;
+    private final String chain;
+    private final Optional<String> inInterface;
+    private final boolean sudo;
+
+    private DockerUserRules(Builder builder) {
+        allowlist = builder.allowlist;
+        ports = List.copyOf(builder.ports);
+        chain = builder.chain;
+        inInterface = builder.inInterface;
+        sudo = builder.sudo;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The rule specs of the own chain, in order, for {@code iptables} or {@code ip6tables}, as {@code -S} prints them. */
+    public List<List<String>> rules(boolean ipv6) {
+        List<List<String>> rules = new ArrayList<>();
+        rules.add(List.of("-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", "-j", "RETURN"));
+        for (Cidr network : ipv6 ? allowlist.ipv6() : allowlist.ipv4()) {
+            for (int port : ports) {
+                List<String> rule = new ArrayList<>(List.of("-s", network.toString()));
+                rule.addAll(portMatch(port));
+                rule.addAll(List.of("-j", "RETURN"));
+                rules.add(List.copyOf(rule));
+            }
+        }
+        for (int port : ports) {
+            List<String> rule = new ArrayList<>();
+            inInterface.ifPresent(iface -> rule.addAll(List.of("-i", iface)));
+            rule.addAll(portMatch(port));
+            rule.addAll(List.of("-j", "DROP"));
+            rules.add(List.copyOf(rule));
+        }
+        return rules;
+    }
+
+    /**
+     * Every step, IPv4 then IPv6: make the chains, add the jump, then each rule at its position. Pruning rules the
+     * allowlist no longer names happens in {@link #apply} (it reads the chain first); {@link #dryRun()} shows it.
+     */
+    public List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        for (boolean ipv6 : new boolean[] {false, true}) {
+            String tool = ipv6 ? "ip6tables" : "iptables";
+            steps.add(Step.unless(command(tool, "-n", "-L", DOCKER_USER), command(tool, "-N", DOCKER_USER)));
+            steps.add(Step.unless(command(tool, "-n", "-L", chain), command(tool, "-N", chain)));
+            steps.add(Step.unless(command(tool, "-C", DOCKER_USER, "-j", chain),
+                    command(tool, "-I", DOCKER_USER, "1", "-j", chain)));
+            List<List<String>> rules = rules(ipv6);
+            for (int i = 0; i < rules.size(); i++) {
+                steps.add(Step.unless(command(tool, with(List.of("-C", chain), rules.get(i))),
+                        command(tool, with(List.of("-I", chain, Integer.toString(i + 1)), rules.get(i)))));
+            }
+        }
+        return steps;
+    }
+
+    /** Every command the apply would run, in full, one per line. */
+    public List<String> dryRun() {
+        List<String> lines = new ArrayList<>(steps().stream().map(Step::display).toList());
+        for (String tool : List.of("iptables", "ip6tables")) {
+            lines.add(command(tool, "-S", chain).displayLine() + "  # then " + tool + " -D " + chain
+                    + " <rule> for each rule not listed above");
+        }
+        return lines;
+    }
+
+    /** Applies the steps, then deletes rules of the own chain that the allowlist no longer names. */
+    public List<Step.Outcome> apply(CommandRunner runner) {
+        List<Step.Outcome> outcomes = new ArrayList<>();
+        for (Step step : steps()) {
+            outcomes.add(step.run(runner));
+        }
+        for (boolean ipv6 : new boolean[] {false, true}) {
+            String tool = ipv6 ? "ip6tables" : "iptables";
+            List<List<String>> wanted = rules(ipv6);
+            String listing = runner.runChecked(command(tool, "-S", chain)).stdout();
+            for (String line : listing.split("\\R")) {
+                String prefix = "-A " + chain + " ";
+                if (line.startsWith(prefix)) {
+                    List<String> rule = Arrays.asList(line.substring(prefix.length()).strip().split(" +"));
+                    if (!wanted.contains(rule)) {
+                        runner.runChecked(command(tool, with(List.of("-D", chain), rule)));
+                        outcomes.add(Step.Outcome.CHANGED);
+                    }
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private List<String> portMatch(int port) {
+        return List.of("-p", "tcp", "-m", "conntrack", "--ctorigdstport", Integer.toString(port), "--ctdir",
+                "ORIGINAL");
+    }
+
+    private Command command(String tool, String... args) {
+        return command(tool, Arrays.asList(args));
+    }
+
+    private Command command(String tool, List<String> args) {
+        return Command.builder(tool).arg("-w").args(args).sudo(sudo).build();
+    }
+
+    private static List<String> with(List<String> head, List<String> tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(tail);
+        return all;
+    }
+
+    /** Makes {@link DockerUserRules}. */
+    public static final class Builder {
+        private Allowlist allowlist;
+        private final List<Integer> ports = new ArrayList<>();
+        private String chain = "HE300-ALLOW";
+        private Optional<String> inInterface = Optional.empty();
+        private boolean sudo = true;
+
+        private Builder() {}
+
+        public Builder allowlist(Allowlist allowlist) {
+            this.allowlist = Objects.requireNonNull(allowlist, "allowlist");
+            return this;
+        }
+
+        /** Published TCP ports to protect, like 8000 (CIRISNode) and 8080 (EthicsEngine). */
+        public Builder ports(int... ports) {
+            for (int port : ports) {
+                if (port < 1 || port > 65535) {
+                    throw NetException.invalid("ports", "port " + port + " is out of range: use 1..65535");
+                }
+                if (!this.ports.contains(port)) {
+                    this.ports.add(port);
+                }
+            }
+            return this;
+        }
+
+        /** The chain holding the rules; default {@code HE300-ALLOW}. */
+        public Builder chain(String chain) {
+            if (!CHAIN.matcher(chain).matches() || chain.equals(DOCKER_USER)) {
+                throw NetException.invalid("chain", "'" + chain + "' must be 1 to 28 of A-Z a-z 0-9 _ - and not "
+                        + DOCKER_USER);
+            }
+            this.chain = chain;
+            return this;
+        }
+
+        /** Drop only traffic arriving on this interface (the public one, like eth0). */
+        public Builder inInterface(String iface) {
+            if (!IFACE.matcher(iface).matches()) {
+                throw NetException.invalid("inInterface", "'" + iface + "' is not an interface name");
+            }
+            this.inInterface = Optional.of(iface);
+            return this;
+        }
+
+        public Builder sudo(boolean sudo) {
+            this.sudo = sudo;
+            return this;
+        }
+
+        public DockerUserRules build() {
+            if (allowlist == null) {
+                throw NetException.invalid("allowlist", "is missing");
+            }
+            if (ports.isEmpty()) {
+                throw NetException.invalid("ports", "name at least one published port to protect, like 8000");
+            }
+            return new DockerUserRules(this);
+        }
+    }
+}

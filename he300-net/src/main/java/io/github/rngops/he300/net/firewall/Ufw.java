@@ -1,0 +1,117 @@
+package io.github.rngops.he300.net.firewall;
+
+import io.github.rngops.he300.core.command.Command;
+import io.github.rngops.he300.core.command.CommandRunner;
+import io.github.rngops.he300.net.NetException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * ufw rules for the host's <em>own</em> ports (SSH, WireGuard's UDP port, the HTTPS proxy). ufw does not protect
+ * Docker-published ports (Docker's rules come first); {@link DockerUserRules} does that.
+ *
+ * <pre>{@code
+ * Ufw ufw = Ufw.builder().rule(UfwRule.SSH).rule(UfwRule.WIREGUARD).rule(UfwRule.HTTPS).enable(true).build();
+ * ufw.dryRun().forEach(System.out::println);
+ * ufw.apply(runner);       // adds only what ufw does not have yet; SSH always comes before enabling
+ * }</pre>
+ */
+public final class Ufw {
+    private final List<UfwRule> rules;
+    private final boolean enable;
+    private final boolean sudo;
+
+    private Ufw(Builder builder) {
+        rules = List.copyOf(builder.rules);
+        enable = builder.enable;
+        sudo = builder.sudo;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<UfwRule> rules() {
+        return rules;
+    }
+
+    /** {@code ufw status}; and {@code ufw show added} when ufw is inactive. */
+    public UfwStatus status(CommandRunner runner) {
+        UfwStatus status = UfwStatus.parseStatus(runner.runChecked(command("status")).stdout());
+        if (status.active()) {
+            return status;
+        }
+        return UfwStatus.parseAdded(false, runner.runChecked(command("show", "added")).stdout());
+    }
+
+    /** The commands apply may run, in full. */
+    public List<String> dryRun() {
+        List<String> lines = new ArrayList<>();
+        lines.add(command("status").displayLine() + "  # and ufw show added when inactive: rules already there are"
+                + " skipped");
+        rules.forEach(rule -> lines.add(command(rule.args().toArray(String[]::new)).displayLine()));
+        if (enable) {
+            lines.add(command("--force", "enable").displayLine() + "  # only if inactive");
+        }
+        return lines;
+    }
+
+    /** Adds the rules ufw does not have, then enables it if asked and inactive. Returns the commands run. */
+    public List<Command> apply(CommandRunner runner) {
+        UfwStatus status = status(runner);
+        List<Command> ran = new ArrayList<>();
+        for (UfwRule rule : rules) {
+            if (!status.has(rule)) {
+                Command add = command(rule.args().toArray(String[]::new));
+                runner.runChecked(add);
+                ran.add(add);
+            }
+        }
+        if (enable && !status.active()) {
+            Command on = command("--force", "enable");
+            runner.runChecked(on);
+            ran.add(on);
+        }
+        return ran;
+    }
+
+    private Command command(String... args) {
+        return Command.builder("ufw").args(args).sudo(sudo).build();
+    }
+
+    /** Makes a {@link Ufw}. */
+    public static final class Builder {
+        private final Set<UfwRule> rules = new LinkedHashSet<>();
+        private boolean enable;
+        private boolean sudo = true;
+
+        private Builder() {}
+
+        public Builder rule(UfwRule rule) {
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /** Enable ufw after adding the rules (needs {@link UfwRule#SSH} or another rule on port 22). */
+        public Builder enable(boolean enable) {
+            this.enable = enable;
+            return this;
+        }
+
+        public Builder sudo(boolean sudo) {
+            this.sudo = sudo;
+            return this;
+        }
+
+        public Ufw build() {
+            if (enable && rules.stream().noneMatch(rule -> rule.port() == 22 && rule.protocol().equals("tcp"))) {
+                throw NetException.invalid("ufw", "enabling ufw without a rule for SSH (22/tcp) would lock this"
+                        + " connection out: add UfwRule.SSH");
+            }
+            return new Ufw(this);
+        }
+    }
+}

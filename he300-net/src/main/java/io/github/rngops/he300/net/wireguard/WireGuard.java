@@ -1,0 +1,225 @@
+package io.github.rngops.he300.net.wireguard;
+
+import io.github.rngops.he300.core.command.Command;
+import io.github.rngops.he300.core.command.CommandRunner;
+import io.github.rngops.he300.net.NetException;
+import io.github.rngops.he300.net.PrivateFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies WireGuard configs on a host through a {@link CommandRunner} (this machine, or a host over SSH): install
+ * the config with mode 0600, bring the interface up or down with {@code wg-quick} or systemd, reload it without
+ * dropping the tunnel ({@code wg syncconf}), and read its health from {@code wg show <if> dump}.
+ *
+ * <pre>{@code
+ * WireGuard wireGuard = WireGuard.builder().runner(LocalRunner.create()).build();
+ * InterfaceName wg0 = InterfaceName.of("wg0");
+ * wireGuard.install(wg0, config);     // /etc/wireguard/wg0.conf, 0600
+ * wireGuard.up(wg0);                  // wg-quick up; falls back to wireguard-go without the kernel module
+ * wireGuard.health(wg0);              // [HEALTHY] once the peer has shaken hands
+ * }</pre>
+ *
+ * <p>Every action has a {@code ...Command} twin returning the command without running it, for dry runs.
+ */
+public final class WireGuard {
+    /** Where wg-quick and {@code wg-quick@.service} look for {@code <if>.conf}. */
+    public static final Path DEFAULT_CONFIG_DIR = Path.of("/etc/wireguard");
+
+    private final CommandRunner runner;
+    private final Path configDir;
+    private final boolean sudo;
+    private final String userspaceImplementation;
+    private final Duration timeout;
+    private final Clock clock;
+    private final Duration staleAfter;
+
+    private WireGuard(Builder builder) {
+        runner = builder.runner;
+        configDir = builder.configDir;
+        sudo = builder.sudo;
+        userspaceImplementation = builder.userspaceImplementation;
+        timeout = builder.timeout;
+        clock = builder.clock;
+        staleAfter = builder.staleAfter;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the config of {@code name} is installed. */
+    public Path configPath(InterfaceName name) {
+        return configDir.resolve(name.value() + ".conf");
+    }
+
+    /** Writes the config to {@link #configPath} with mode 0600 (the content goes on stdin). */
+    public void install(InterfaceName name, WgConfig config) {
+        runner.runChecked(installCommand(name, config));
+    }
+
+    public Command installCommand(InterfaceName name, WgConfig config) {
+        return PrivateFile.installCommand(configPath(name), config.render().getBytes(StandardCharsets.UTF_8), sudo)
+                .toBuilder().timeout(timeout).build();
+    }
+
+    /** {@code wg-quick up <config path>}. */
+    public void up(InterfaceName name) {
+        runner.runChecked(upCommand(name));
+    }
+
+    public Command upCommand(InterfaceName name) {
+        return wgQuick("up", name);
+    }
+
+    /** {@code wg-quick down <config path>}. */
+    public void down(InterfaceName name) {
+        runner.runChecked(downCommand(name));
+    }
+
+    public Command downCommand(InterfaceName name) {
+        return wgQuick("down", name);
+    }
+
+    /** {@code systemctl enable --now wg-quick@<if>}: up now and at every boot. Needs the default config dir. */
+    public void enable(InterfaceName name) {
+        runner.runChecked(enableCommand(name));
+    }
+
+    public Command enableCommand(InterfaceName name) {
+        return systemctl(name, "enable", "--now");
+    }
+
+    /** {@code systemctl disable --now wg-quick@<if>}. */
+    public void disable(InterfaceName name) {
+        runner.runChecked(disableCommand(name));
+    }
+
+    public Command disableCommand(InterfaceName name) {
+        return systemctl(name, "disable", "--now");
+    }
+
+    /**
+     * Applies the installed config to the running interface without dropping it: peers added, removed or changed,
+     * established sessions kept. {@code wg syncconf <if> <(wg-quick strip <path>)} through bash, which the process
+     * substitution needs; both values travel as bash's positional parameters, never inside the script.
+     */
+    public void reload(InterfaceName name) {
+        runner.runChecked(reloadCommand(name));
+    }
+
+    public Command reloadCommand(InterfaceName name) {
+        return Command.builder("bash").args("-c", "set -o pipefail; wg syncconf \"$1\" <(wg-quick strip \"$2\")",
+                "bash", name.value(), configPath(name).toString()).sudo(sudo).timeout(timeout).build();
+    }
+
+    /** The interface's state from {@code wg show <if> dump}. */
+    public WgStatus status(InterfaceName name) {
+        return WgStatus.parseDump(name.value(), runner.runChecked(statusCommand(name)).stdout());
+    }
+
+    public Command statusCommand(InterfaceName name) {
+        return Command.builder("wg").args("show", name.value(), "dump").sudo(sudo).timeout(timeout).build();
+    }
+
+    /** Each peer's verdict, in the order of {@link #status}, by the injected clock and stale limit. */
+    public List<WgStatus.Health> health(InterfaceName name) {
+        return status(name).health(clock, staleAfter);
+    }
+
+    private Command wgQuick(String action, InterfaceName name) {
+        Command.Builder command = Command.builder("wg-quick").args(action, configPath(name).toString()).sudo(sudo)
+                .timeout(timeout);
+        if (userspaceImplementation != null) {
+            command.env("WG_QUICK_USERSPACE_IMPLEMENTATION", userspaceImplementation);
+        }
+        return command.build();
+    }
+
+    private Command systemctl(InterfaceName name, String... action) {
+        if (!configDir.equals(DEFAULT_CONFIG_DIR)) {
+            throw NetException.invalid("configDir", "wg-quick@" + name + ".service reads " + DEFAULT_CONFIG_DIR
+                    + ", not " + configDir + ": install there, or use up/down");
+        }
+        return Command.builder("systemctl").args(action).arg("wg-quick@" + name.value()).sudo(sudo).timeout(timeout)
+                .build();
+    }
+
+    /** Makes a {@link WireGuard}. */
+    public static final class Builder {
+        private CommandRunner runner;
+        private Path configDir = DEFAULT_CONFIG_DIR;
+        private boolean sudo = true;
+        private String userspaceImplementation;
+        private Duration timeout = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
+        private Duration staleAfter = WgStatus.DEFAULT_STALE_AFTER;
+
+        private Builder() {}
+
+        /** Where commands run. Required. */
+        public Builder runner(CommandRunner runner) {
+            this.runner = Objects.requireNonNull(runner, "runner");
+            return this;
+        }
+
+        /** Where configs go; default {@link #DEFAULT_CONFIG_DIR}. */
+        public Builder configDir(Path dir) {
+            this.configDir = Objects.requireNonNull(dir, "configDir");
+            return this;
+        }
+
+        /** Whether commands need root (default true; a root runner ignores it). */
+        public Builder sudo(boolean sudo) {
+            this.sudo = sudo;
+            return this;
+        }
+
+        /**
+         * The userspace implementation wg-quick starts when the kernel has no WireGuard module
+         * ({@code WG_QUICK_USERSPACE_IMPLEMENTATION}); wg-quick falls back to {@code wireguard-go} by itself.
+         */
+        public Builder userspaceImplementation(String program) {
+            if (program.isBlank()) {
+                throw NetException.invalid("userspaceImplementation", "must name a program, like wireguard-go");
+            }
+            this.userspaceImplementation = program;
+            return this;
+        }
+
+        /** How long each command may take; default 60 s. */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw NetException.invalid("timeout", "must be positive, was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** The clock handshake ages are measured by. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** A handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes. */
+        public Builder staleAfter(Duration staleAfter) {
+            if (staleAfter.isNegative() || staleAfter.isZero()) {
+                throw NetException.invalid("staleAfter", "must be positive, was " + staleAfter);
+            }
+            this.staleAfter = staleAfter;
+            return this;
+        }
+
+        public WireGuard build() {
+            if (runner == null) {
+                throw NetException.invalid("runner", "is missing: LocalRunner.create() runs on this machine");
+            }
+            return new WireGuard(this);
+        }
+    }
+}
