@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -81,10 +80,7 @@ public final class CanonicalJson {
     private static void write(JsonNode node, StringBuilder out) {
         switch (node.getNodeType()) {
             case OBJECT -> {
-                List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    members.add(it.next());
-                }
+                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
                 members.sort(Map.Entry.comparingByKey()); // String.compareTo compares UTF-16 code units
                 out.append('{');
                 for (int i = 0; i < members.size(); i++) {
