@@ -1,10 +1,13 @@
 package io.github.rngops.he300.core.run;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.rngops.he300.core.He300Exception;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,19 @@ public final class RunResultJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a RunResult always serializes", e);
         }
+    }
+
+    /**
+     * Streams {@code result} as the same pretty-printed JSON as {@link #toJson} to {@code out}, without building the
+     * text in memory first (for large results); {@code out} is flushed, not closed.
+     */
+    public static void write(RunResult result, Writer out) throws IOException {
+        ObjectWriter writer = JsonCodec.MAPPER.writerWithDefaultPrettyPrinter();
+        try (JsonGenerator generator = writer.createGenerator(out)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writer.writeValue(generator, result);
+        }
+        out.flush();
     }
 
     /** Writes {@code result} to {@code file} atomically (readers never see a part of it). */

@@ -42,6 +42,21 @@ class RunResultJsonTest {
     }
 
     @Test
+    void streamsTheSameTextToAWriterAndLeavesItOpen() throws Exception {
+        RunResult result = result();
+        java.io.StringWriter out = new java.io.StringWriter() {
+            @Override
+            public void close() {
+                throw new AssertionError("the writer was closed");
+            }
+        };
+
+        RunResultJson.write(result, out);
+
+        assertThat(out.toString()).isEqualTo(RunResultJson.toJson(result));
+    }
+
+    @Test
     void writesTheDocumentedNames() throws Exception {
         JsonNode json = JsonCodec.MAPPER.readTree(RunResultJson.toJson(result()));
 
