@@ -1,0 +1,309 @@
+package io.github.rngops.he300.provision.config;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * A YAML node with its place: file, 1-based line and column, dotted key path. An absent key is a node without a YAML
+ * node that sits where its parent mapping starts, so that a problem about a missing value still has a place. Reads
+ * report problems to the file's {@link Problems} and return a fallback, so that one read finds every problem.
+ */
+final class ConfigNode {
+    private final String file;
+    private final Node node;
+    private final String path;
+    private final int line;
+    private final int column;
+    private final Problems problems;
+    private int keyLine;
+    private int keyColumn;
+
+    private ConfigNode(String file, Node node, String path, int line, int column, Problems problems) {
+        this.file = file;
+        this.node = node;
+        this.path = path;
+        this.line = line;
+        this.column = column;
+        this.problems = problems;
+    }
+
+    /** Composes {@code text}; a syntax error is thrown at once with snakeyaml's mark. */
+    static ConfigNode parse(String file, String text, Problems problems) {
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(true).setMaxAliasesForCollections(20).setCodePointLimit(1 << 20).build();
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            String problem = "YAML syntax: " + (e.getProblem() == null ? "cannot parse" : e.getProblem())
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")");
+            throw ConfigException.of(file, mark == null ? 1 : mark.getLine() + 1,
+                    mark == null ? 1 : mark.getColumn() + 1, "", problem);
+        } catch (YamlEngineException e) {
+            throw ConfigException.of(file, 1, 1, "", "YAML: " + e.getMessage());
+        }
+        return root.map(n -> of(file, n, "", problems)).orElseGet(() -> new ConfigNode(file, null, "", 1, 1, problems));
+    }
+
+    private static ConfigNode of(String file, Node node, String path, Problems problems) {
+        Mark mark = node.getStartMark().orElse(null);
+        return new ConfigNode(file, node, path, mark == null ? 1 : mark.getLine() + 1,
+                mark == null ? 1 : mark.getColumn() + 1, problems);
+    }
+
+    String file() {
+        return file;
+    }
+
+    String path() {
+        return path;
+    }
+
+    int line() {
+        return line;
+    }
+
+    int column() {
+        return column;
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    /** Absent, or written as {@code ~}/{@code null}/nothing. */
+    boolean isNull() {
+        return node == null || node.getTag().equals(Tag.NULL);
+    }
+
+    void problem(String text) {
+        problems.add(this, text);
+    }
+
+    /** An absent child: placed at this node's key (or this node, for the root), with the child's key path. */
+    ConfigNode child(String key) {
+        return keyLine > 0 ? new ConfigNode(file, null, join(path, key), keyLine, keyColumn, problems)
+                : new ConfigNode(file, null, join(path, key), line, column, problems);
+    }
+
+    /** This value's key, for problems about the entry as a whole (a model that must not exist). */
+    ConfigNode atKey() {
+        return keyLine > 0 ? new ConfigNode(file, null, path, keyLine, keyColumn, problems) : this;
+    }
+
+    /**
+     * This node as a mapping whose keys must be among {@code known} (in that order): unknown keys, duplicates and
+     * non-string keys are problems. Absent or null reads as an empty mapping.
+     */
+    Section section(List<String> known) {
+        return new Section(this, entries(known));
+    }
+
+    /** This node as a mapping with any keys (names of models or profiles); values by key, in file order. */
+    Map<String, ConfigNode> entries() {
+        return entries(null);
+    }
+
+    private Map<String, ConfigNode> entries(List<String> known) {
+        Map<String, ConfigNode> out = new LinkedHashMap<>();
+        if (isNull()) {
+            return out;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            problem("must be a mapping of " + (known == null ? "names" : "keys (" + String.join(", ", known) + ")")
+                    + ", was " + shown());
+            return out;
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            ConfigNode keyNode = of(file, tuple.getKeyNode(), path, problems);
+            if (!(tuple.getKeyNode() instanceof ScalarNode scalarKey)) {
+                keyNode.problem("a key must be a plain word, was " + keyNode.shown());
+                continue;
+            }
+            String key = scalarKey.getValue();
+            ConfigNode at = of(file, tuple.getKeyNode(), join(path, key), problems);
+            if (known != null && !known.contains(key)) {
+                at.problem("unknown key" + DidYouMean.hint(key, known));
+                continue;
+            }
+            if (out.containsKey(key)) {
+                at.problem("duplicate key (first at line " + out.get(key).keyLine + ")");
+                continue;
+            }
+            ConfigNode value = of(file, tuple.getValueNode(), join(path, key), problems);
+            value.keyLine = at.line;
+            value.keyColumn = at.column;
+            out.put(key, value);
+        }
+        return out;
+    }
+
+    /** Items of a sequence; a single scalar reads as a list of one; absent or null as empty. */
+    List<ConfigNode> items() {
+        List<ConfigNode> out = new ArrayList<>();
+        if (isNull()) {
+            return out;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Node> values = sequence.getValue();
+            for (int i = 0; i < values.size(); i++) {
+                out.add(of(file, values.get(i), path + "[" + i + "]", problems));
+            }
+        } else if (node instanceof ScalarNode) {
+            out.add(this);
+        } else {
+            problem("must be a list, was " + shown());
+        }
+        return out;
+    }
+
+    /** The text of a scalar (any scalar: {@code 10.0.0.1}, {@code 8b}); empty if null; a problem if not a scalar. */
+    Optional<String> text() {
+        if (isNull()) {
+            return Optional.empty();
+        }
+        if (node instanceof ScalarNode scalar) {
+            return Optional.of(scalar.getValue());
+        }
+        problem("must be a single value, was " + shown());
+        return Optional.empty();
+    }
+
+    /** The text of a scalar without reporting anything (for {@code auto} checks). */
+    Optional<String> peek() {
+        return node instanceof ScalarNode scalar && !isNull() ? Optional.of(scalar.getValue()) : Optional.empty();
+    }
+
+    /** Whether this is a plain (unquoted) scalar that YAML reads as {@code tag}. */
+    boolean is(Tag tag) {
+        return node instanceof ScalarNode && node.getTag().equals(tag);
+    }
+
+    /** A whole number; {@code what} completes "must be ..." in a problem. Floats, strings and collections are refused. */
+    Optional<BigInteger> integer(String what) {
+        if (isNull()) {
+            return Optional.empty();
+        }
+        if (node instanceof ScalarNode scalar) {
+            String text = scalar.getValue().replace("_", "");
+            Optional<BigInteger> value = parseInteger(text);
+            if (value.isPresent() && !scalar.getTag().equals(Tag.FLOAT)) {
+                return value;
+            }
+        }
+        problem("must be " + what + ", was " + shown());
+        return Optional.empty();
+    }
+
+    /** A number (whole or not); {@code what} completes "must be ..." in a problem. */
+    Optional<BigDecimal> number(String what) {
+        if (isNull()) {
+            return Optional.empty();
+        }
+        if (node instanceof ScalarNode scalar) {
+            try {
+                return Optional.of(new BigDecimal(scalar.getValue().replace("_", "")));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        problem("must be " + what + ", was " + shown());
+        return Optional.empty();
+    }
+
+    /** {@code true} or {@code false}. */
+    Optional<Boolean> bool() {
+        if (isNull()) {
+            return Optional.empty();
+        }
+        if (is(Tag.BOOL)) {
+            return Optional.of(((ScalarNode) node).getValue().toLowerCase(Locale.ROOT).equals("true"));
+        }
+        problem("must be true or false, was " + shown());
+        return Optional.empty();
+    }
+
+    /** One of {@code choices} (as written there; case-insensitive match), with a did-you-mean. */
+    Optional<String> choice(List<String> choices) {
+        return text().flatMap(text -> {
+            for (String choice : choices) {
+                if (choice.equalsIgnoreCase(text)) {
+                    return Optional.of(choice);
+                }
+            }
+            problem("must be one of " + String.join(", ", choices) + ", was \"" + text + "\""
+                    + DidYouMean.nearest(text, choices).map(s -> "; did you mean '" + s + "'?").orElse(""));
+            return Optional.empty();
+        });
+    }
+
+    /** Reads a value with {@code reader}; {@link IllegalArgumentException} from it becomes a problem here. */
+    <T> Optional<T> text(Function<String, T> reader) {
+        return text().flatMap(text -> {
+            try {
+                return Optional.of(reader.apply(text));
+            } catch (IllegalArgumentException e) {
+                problem(e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** How the value looks in a problem: {@code 70000}, {@code "abc" (a string)}, {@code a mapping}. */
+    String shown() {
+        if (node == null) {
+            return "nothing";
+        }
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        if (scalar.getTag().equals(Tag.STR)) {
+            return "\"" + scalar.getValue() + "\" (a string)";
+        }
+        return scalar.getValue();
+    }
+
+    private static Optional<BigInteger> parseInteger(String text) {
+        try {
+            String sign = text.startsWith("-") ? "-" : "";
+            String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+            if (digits.startsWith("0x")) {
+                return Optional.of(new BigInteger(sign + digits.substring(2), 16));
+            }
+            if (digits.startsWith("0o")) {
+                return Optional.of(new BigInteger(sign + digits.substring(2), 8));
+            }
+            return digits.matches("[0-9]+") ? Optional.of(new BigInteger(sign + digits)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

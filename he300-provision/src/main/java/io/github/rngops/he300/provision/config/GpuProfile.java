@@ -1,0 +1,61 @@
+package io.github.rngops.he300.provision.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * How to run the stack on one kind of machine: how many requests Ollama serves at once
+ * ({@code OLLAMA_NUM_PARALLEL}), the context length it loads models with ({@code OLLAMA_CONTEXT_LENGTH}), the
+ * largest batch a runner should send, and the models that fit.
+ *
+ * @param name the registry's name ({@code a10-24gb})
+ * @param accelerator what runs the model
+ * @param memoryGb GPU or unified memory in GB, if known
+ * @param gpuNames name prefixes, as {@code nvidia-smi} or {@code sysctl machdep.cpu.brand_string} print them, of the
+ *     devices this profile is for ({@code NVIDIA A10}); the longest matching prefix of all profiles wins
+ * @param maxModelSize the largest model size that fits ({@code 13B}), as a person reads it
+ * @param recommendedModels registry names, best first; the first is the quick-start default
+ * @param maxBatchSize the largest batch a runner should send at once
+ * @param concurrentRequests requests served in parallel ({@code OLLAMA_NUM_PARALLEL})
+ * @param contextLength the context length models are loaded with ({@code OLLAMA_CONTEXT_LENGTH})
+ */
+public record GpuProfile(String name, Accelerator accelerator, OptionalInt memoryGb, List<String> gpuNames,
+                         String maxModelSize,
+                         List<String> recommendedModels, int maxBatchSize, int concurrentRequests,
+                         int contextLength) {
+    /** What runs the model. */
+    public enum Accelerator {
+        /** An NVIDIA GPU through the container toolkit: the GPU compose file. */
+        NVIDIA,
+        /** Apple silicon: Ollama runs natively (Metal), the rest in Docker. */
+        APPLE,
+        /** The CPU: the CPU compose file. */
+        NONE;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public GpuProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(accelerator, "accelerator");
+        Objects.requireNonNull(memoryGb, "memoryGb");
+        Objects.requireNonNull(maxModelSize, "maxModelSize");
+        gpuNames = List.copyOf(gpuNames);
+        recommendedModels = List.copyOf(recommendedModels);
+        if (recommendedModels.isEmpty()) {
+            throw new IllegalArgumentException("profile " + name + " recommends no model");
+        }
+        if (maxBatchSize < 1 || concurrentRequests < 1 || contextLength < 1) {
+            throw new IllegalArgumentException("profile " + name + ": sizes must be positive");
+        }
+    }
+
+    /** Whether the stack runs with the GPU compose file ({@link Accelerator#NVIDIA}). */
+    public boolean nvidia() {
+        return accelerator == Accelerator.NVIDIA;
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.rngops.he300.provision.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The target's operating system ({@code os:}): detected (the default), or named.
+ *
+ * @param manual the OS named by {@code os.manual} when {@code os.detect: manual}; empty when detected
+ */
+public record OsSpec(Optional<String> manual) {
+    /** The names {@code os.manual} takes. */
+    public static final List<String> KNOWN = List.of("ubuntu-22.04", "ubuntu-24.04", "lambda-22.04", "lambda-24.04",
+            "gpu-base-24.04", "debian-12", "macos");
+
+    public OsSpec {
+        Objects.requireNonNull(manual, "manual");
+    }
+
+    public static OsSpec detect() {
+        return new OsSpec(Optional.empty());
+    }
+
+    public boolean detected() {
+        return manual.isEmpty();
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.rngops.he300.provision.config;
+
+import io.github.rngops.he300.net.firewall.Allowlist;
+import java.util.Objects;
+
+/**
+ * The stack's secrets and who may reach it ({@code security:}). Each secret is given in the file (a value or a
+ * {@code *_file}), or taken from an environment variable, or generated; {@link Secret#origin()} says which.
+ *
+ * @param apiKey {@code HE300_API_KEY}: the key clients send
+ * @param jwtSecret {@code HE300_JWT_SECRET}: signs CIRISNode's tokens
+ * @param postgresPassword {@code POSTGRES_PASSWORD}: PostgreSQL's superuser
+ * @param cirisnodeDbPassword the {@code cirisnode} database role's
+ * @param ethicsengineDbPassword the {@code ethicsengine} database role's
+ * @param allowedIps networks allowed to reach exposed ports (empty: no restriction beyond the mode's)
+ */
+public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword, Secret cirisnodeDbPassword,
+                       Secret ethicsengineDbPassword, Allowlist allowedIps) {
+    public Security {
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(jwtSecret, "jwtSecret");
+        Objects.requireNonNull(postgresPassword, "postgresPassword");
+        Objects.requireNonNull(cirisnodeDbPassword, "cirisnodeDbPassword");
+        Objects.requireNonNull(ethicsengineDbPassword, "ethicsengineDbPassword");
+        Objects.requireNonNull(allowedIps, "allowedIps");
+    }
+}

@@ -1,0 +1,203 @@
+package io.github.rngops.he300.provision.stack;
+
+import io.github.rngops.he300.provision.config.GpuProfile;
+import io.github.rngops.he300.provision.config.InstallConfig;
+import io.github.rngops.he300.provision.config.NetworkConfig;
+import io.github.rngops.he300.provision.config.Services;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+
+/**
+ * A compose file for the stack, built as maps (keys in a fixed order) and dumped by snakeyaml-engine. Secrets appear
+ * only as {@code ${VAR}} references, which compose fills from {@code .env}.
+ */
+final class ComposeFile {
+    static final String NETWORK = "he300-net";
+    static final String OLLAMA_VOLUME = "he300-ollama-models";
+    static final String REDIS_VOLUME = "he300-redis-data";
+    static final String POSTGRES_VOLUME = "he300-postgres-data";
+    private static final String PYTHON_GET = "import urllib.request; urllib.request.urlopen('%s', timeout=5)";
+
+    private ComposeFile() {}
+
+    /** The compose file; {@code gpu} adds the NVIDIA device reservation to Ollama. */
+    static String render(InstallConfig config, GpuProfile profile, boolean gpu) {
+        Services s = config.services();
+        NetworkConfig network = config.network();
+        boolean ollamaInDocker = profile.accelerator() != GpuProfile.Accelerator.APPLE;
+        String ollamaUrl = ollamaInDocker ? "http://ollama:11434" : "http://host.docker.internal:11434";
+        String exposed = network.exposedAddress();
+
+        Map<String, Object> services = new LinkedHashMap<>();
+        if (ollamaInDocker) {
+            Map<String, Object> ollama = service(s.ollama().image());
+            ollama.put("environment", env("OLLAMA_HOST", "0.0.0.0:11434",
+                    "OLLAMA_NUM_PARALLEL", String.valueOf(config.ollamaNumParallel()),
+                    "OLLAMA_CONTEXT_LENGTH", String.valueOf(config.ollamaContextLength())));
+            ollama.put("ports", ports(network.exposesOllama() ? exposed : NetworkConfig.LOOPBACK, s.ollama().port(),
+                    11434));
+            ollama.put("volumes", List.of(OLLAMA_VOLUME + ":/root/.ollama"));
+            ollama.put("healthcheck", health(List.of("CMD", "ollama", "list")));
+            if (gpu) {
+                Map<String, Object> device = new LinkedHashMap<>();
+                device.put("driver", "nvidia");
+                device.put("count", "all");
+                device.put("capabilities", List.of("gpu"));
+                ollama.put("deploy", Map.of("resources", Map.of("reservations", Map.of("devices", List.of(device)))));
+            }
+            ollama.put("networks", List.of(NETWORK));
+            services.put("ollama", ollama);
+        }
+
+        Map<String, Object> redis = service(s.redis().image());
+        if (s.redis().persistence()) {
+            redis.put("command", "redis-server --appendonly yes");   // one string: no YAML 1.1 reader sees a boolean
+            redis.put("volumes", List.of(REDIS_VOLUME + ":/data"));
+        }
+        redis.put("ports", ports(NetworkConfig.LOOPBACK, s.redis().port(), 6379));
+        redis.put("healthcheck", health(List.of("CMD", "redis-cli", "ping")));
+        redis.put("networks", List.of(NETWORK));
+        services.put("redis", redis);
+
+        Map<String, Object> postgres = service(s.postgres().image());
+        postgres.put("environment", env("POSTGRES_USER", "postgres", "POSTGRES_DB", "postgres",
+                "POSTGRES_PASSWORD", ref(EnvFile.POSTGRES_PASSWORD),
+                EnvFile.CIRISNODE_DB_PASSWORD, ref(EnvFile.CIRISNODE_DB_PASSWORD),
+                EnvFile.ETHICSENGINE_DB_PASSWORD, ref(EnvFile.ETHICSENGINE_DB_PASSWORD)));
+        List<String> postgresVolumes = new ArrayList<>();
+        if (s.postgres().persistence()) {
+            postgresVolumes.add(POSTGRES_VOLUME + ":/var/lib/postgresql/data");
+        }
+        postgresVolumes.add("./" + PostgresInit.FILE + ":/docker-entrypoint-initdb.d/10-he300.sql:ro");
+        postgres.put("volumes", postgresVolumes);
+        postgres.put("ports", ports(NetworkConfig.LOOPBACK, s.postgres().port(), 5432));
+        postgres.put("healthcheck", health(List.of("CMD", "pg_isready", "-U", "postgres", "-d", "postgres")));
+        postgres.put("networks", List.of(NETWORK));
+        services.put("postgres", postgres);
+
+        Map<String, Object> eee = service(s.ethicsengine().image());
+        eee.put("command", List.of("uvicorn", "api.main:app", "--host", "0.0.0.0", "--port", "8080"));
+        eee.put("environment", env("OLLAMA_HOST", ollamaUrl, "OLLAMA_BASE_URL", ollamaUrl,
+                "OLLAMA_MODEL", config.models().defaultPull().tag().toString(),
+                "DATABASE_URL", "postgresql://ethicsengine:" + ref(EnvFile.ETHICSENGINE_DB_PASSWORD)
+                        + "@postgres:5432/ethicsengine",
+                "REDIS_URL", "redis://redis:6379/1",
+                "API_KEY", ref(EnvFile.API_KEY), "JWT_SECRET", ref(EnvFile.JWT_SECRET)));
+        eee.put("ports", ports(exposed, s.ethicsengine().port(), 8080));
+        eee.put("healthcheck", health(List.of("CMD", "python", "-c",
+                String.format(PYTHON_GET, "http://127.0.0.1:8080/health"))));
+        eee.put("depends_on", healthy(ollamaInDocker ? List.of("ollama", "postgres", "redis")
+                : List.of("postgres", "redis")));
+        if (!ollamaInDocker) {
+            eee.put("extra_hosts", List.of("host.docker.internal:host-gateway"));
+        }
+        eee.put("networks", List.of(NETWORK));
+        services.put("ethicsengine", eee);
+
+        Map<String, Object> node = service(s.cirisnode().image());
+        node.put("environment", env("OLLAMA_HOST", ollamaUrl, "OLLAMA_BASE_URL", ollamaUrl,
+                "EEE_ENABLED", "true", "EEE_BASE_URL", "http://ethicsengine:8080",
+                "DATABASE_URL", "postgresql://cirisnode:" + ref(EnvFile.CIRISNODE_DB_PASSWORD)
+                        + "@postgres:5432/cirisnode",
+                "REDIS_URL", "redis://redis:6379/0",
+                "API_KEY", ref(EnvFile.API_KEY), "JWT_SECRET", ref(EnvFile.JWT_SECRET)));
+        node.put("ports", ports(exposed, s.cirisnode().port(), 8000));
+        node.put("healthcheck", health(List.of("CMD", "python", "-c",
+                String.format(PYTHON_GET, "http://127.0.0.1:8000/api/v1/health"))));
+        node.put("depends_on", healthy(List.of("ethicsengine", "postgres", "redis")));
+        if (!ollamaInDocker) {
+            node.put("extra_hosts", List.of("host.docker.internal:host-gateway"));
+        }
+        node.put("networks", List.of(NETWORK));
+        services.put("cirisnode", node);
+
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", config.stack().project());
+        root.put("services", services);
+        root.put("networks", Map.of(NETWORK, named(NETWORK, "bridge")));
+        Map<String, Object> volumes = new LinkedHashMap<>();
+        if (ollamaInDocker) {
+            volumes.put(OLLAMA_VOLUME, named(OLLAMA_VOLUME, null));
+        }
+        if (s.redis().persistence()) {
+            volumes.put(REDIS_VOLUME, named(REDIS_VOLUME, null));
+        }
+        if (s.postgres().persistence()) {
+            volumes.put(POSTGRES_VOLUME, named(POSTGRES_VOLUME, null));
+        }
+        if (!volumes.isEmpty()) {
+            root.put("volumes", volumes);
+        }
+        String header = "# he300 stack for " + (gpu ? "an NVIDIA GPU host" : "a host without an NVIDIA GPU")
+                + ", generated by he300 from " + config.source() + " (GPU profile " + profile.name() + ").\n"
+                + "# Secrets are ${VAR} references to .env (mode 0600). Network mode " + network.mode().label()
+                + (exposed.equals(NetworkConfig.LOOPBACK) ? ": every port is published on 127.0.0.1 only.\n"
+                : ": CIRISNode, EthicsEngine" + (network.exposesOllama() ? ", Ollama" : "") + " are published on "
+                + exposed + ", the rest on 127.0.0.1 only.\n");
+        return header + dump(root);
+    }
+
+    static String dump(Object tree) {
+        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
+                .setIndicatorIndent(2).setIndentWithIndicator(true).setWidth(4096).setSplitLines(false).build();
+        return new Dump(settings).dumpToString(tree);
+    }
+
+    private static Map<String, Object> service(String image) {
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("image", image);
+        service.put("restart", "unless-stopped");
+        return service;
+    }
+
+    private static Map<String, Object> env(String... pairs) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    private static List<Object> ports(String hostIp, int published, int target) {
+        Map<String, Object> port = new LinkedHashMap<>();
+        port.put("target", target);
+        port.put("published", String.valueOf(published));
+        port.put("host_ip", hostIp);
+        port.put("protocol", "tcp");
+        return List.of(port);
+    }
+
+    private static Map<String, Object> health(List<String> test) {
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("test", test);
+        health.put("interval", "30s");
+        health.put("timeout", "10s");
+        health.put("retries", 5);
+        health.put("start_period", "60s");
+        return health;
+    }
+
+    private static Map<String, Object> healthy(List<String> names) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        names.forEach(name -> out.put(name, Map.of("condition", "service_healthy")));
+        return out;
+    }
+
+    private static Map<String, Object> named(String name, String driver) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        if (driver != null) {
+            out.put("driver", driver);
+        }
+        return out;
+    }
+
+    private static String ref(String variable) {
+        return "${" + variable + "}";
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.rngops.he300.provision.stack;
+
+import io.github.rngops.he300.provision.config.GpuProfile;
+import io.github.rngops.he300.provision.config.InstallConfig;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The files that make up the stack on a host, generated from a config whose GPU profile is known: both compose
+ * files, {@code .env}, {@code init.sql} in {@code stack.dir}, and the systemd units in {@code /etc/systemd/system}.
+ * The same config gives byte-identical files.
+ *
+ * @param all every file, in the order they should be written
+ * @param composeFile the compose file the systemd unit runs ({@code docker-compose.gpu.yml} on an NVIDIA profile)
+ */
+public record StackFiles(List<StackFile> all, StackFile composeFile) {
+    public static final String GPU_COMPOSE = "docker-compose.gpu.yml";
+    public static final String CPU_COMPOSE = "docker-compose.cpu.yml";
+    public static final String ENV = EnvFile.FILE;
+    public static final String INIT_SQL = PostgresInit.FILE;
+    public static final String STACK_UNIT = SystemdUnits.STACK;
+    public static final String HEALTH_UNIT = SystemdUnits.HEALTH;
+    public static final String HEALTH_TIMER = SystemdUnits.TIMER;
+    /** Named volumes; uninstall keeps {@link #MODEL_VOLUME} unless asked to purge models. */
+    public static final String MODEL_VOLUME = ComposeFile.OLLAMA_VOLUME;
+    public static final String NETWORK = ComposeFile.NETWORK;
+
+    public StackFiles {
+        all = List.copyOf(all);
+        Objects.requireNonNull(composeFile, "composeFile");
+    }
+
+    /**
+     * Generates the files of {@code config}, whose profile must be set ({@code gpu.profile} in the file, or
+     * {@link InstallConfig#withProfile} from the host's facts).
+     */
+    public static StackFiles of(InstallConfig config) {
+        GpuProfile profile = config.profile().orElseThrow(() -> new IllegalStateException("the GPU profile of "
+                + config.source() + " is not known yet: choose it from the host's facts with withProfile(..)"));
+        String dir = config.stack().dir();
+        StackFile gpu = new StackFile(dir + "/" + GPU_COMPOSE, ComposeFile.render(config, profile, true), 0644,
+                false);
+        StackFile cpu = new StackFile(dir + "/" + CPU_COMPOSE, ComposeFile.render(config, profile, false), 0644,
+                false);
+        StackFile used = profile.nvidia() ? gpu : cpu;
+        return new StackFiles(List.of(gpu, cpu,
+                new StackFile(dir + "/" + ENV, EnvFile.render(config), 0600, true),
+                new StackFile(dir + "/" + INIT_SQL, PostgresInit.render(), 0644, false),
+                new StackFile(SystemdUnits.DIR + "/" + STACK_UNIT, SystemdUnits.stack(config, used.name()), 0644,
+                        false),
+                new StackFile(SystemdUnits.DIR + "/" + HEALTH_UNIT, SystemdUnits.health(config), 0644, false),
+                new StackFile(SystemdUnits.DIR + "/" + HEALTH_TIMER, SystemdUnits.timer(config), 0644, false)),
+                used);
+    }
+
+    /** The file called {@code name} ({@code .env}, {@code he300-stack.service}). */
+    public Optional<StackFile> file(String name) {
+        return all.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** Every file for a dry run: contents shown, secret files withheld. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (StackFile file : all) {
+            out.append("==> ").append(file.path()).append(" (").append(file.modeText()).append(")\n")
+                    .append(file.shownContent());
+        }
+        return out.toString();
+    }
+}
