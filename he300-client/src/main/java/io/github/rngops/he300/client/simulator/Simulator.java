@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A fake LLM server on loopback that speaks the Ollama API and OpenAI's chat completions, answering HE-300 prompts
@@ -38,16 +39,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * documentation.
  *
  * <p>The server is the JDK's {@code com.sun.net.httpserver} on a cached pool of daemon threads (one per request in
- * flight, so it is never the bottleneck), with {@code TCP_NODELAY} on its sockets (the system property
- * {@code sun.net.httpserver.nodelay} is set to {@code true} unless already set, before the first simulator starts).
+ * flight, so it is never the bottleneck), with {@code TCP_NODELAY} on its sockets: the system property
+ * {@code sun.net.httpserver.nodelay} is set to {@code true} unless already set. The JDK reads it once, so in a JVM
+ * that started another {@code com.sun.net.httpserver} server before the first simulator, pass
+ * {@code -Dsun.net.httpserver.nodelay=true} yourself. Measured on two busy cores, zero latency, non-streamed
+ * {@code /api/generate}: about 700-1,500 requests/s with one client, 3,000 with 8, 6,000 with 64.
  */
 public final class Simulator implements AutoCloseable {
 
     private static final int BACKLOG = 1024;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     static {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Without TCP_NODELAY the JDK server writes headers and body in two segments and waits out the client's
+        // delayed ACK: about 22 requests per second per connection instead of over a thousand. The property is read
+        // once, when the JDK's server first starts in this JVM.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        } else if (!Boolean.getBoolean(NODELAY)) {
+            LoggerFactory.getLogger(Simulator.class).warn("{}={}: the simulator will answer about 22 requests per"
+                    + " second per connection (Nagle and delayed ACK)", NODELAY, System.getProperty(NODELAY));
         }
     }
 

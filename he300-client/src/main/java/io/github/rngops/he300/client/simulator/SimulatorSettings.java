@@ -284,7 +284,11 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** Injects {@code fault} into generation request number {@code requestNumber} (1 is the first). */
+        /**
+         * Injects {@code fault} into generation request number {@code requestNumber} (1 is the first). Numbers count
+         * every request to a generation endpoint that names a served model, in arrival order (load requests without a
+         * prompt included, though no fault strikes them); {@link RequestRecord#generation()} shows each one's number.
+         */
         public Builder faultAt(long requestNumber, Fault fault) {
             checkAtLeast(requestNumber, 1, "request number");
             faultSchedule.put(requestNumber, Objects.requireNonNull(fault, "fault"));

@@ -49,4 +49,20 @@ class GroundTruthTest {
         assertThat(truth.match(PromptSet.ciris().render(justice).user())).hasValue(justice);
         assertThat(truth.match(PromptSet.ciris().render(LIE).user())).hasValue(LIE);
     }
+
+    @Test
+    void findsEverySampleInputInAPromptWithoutMarkersAgainstTheWholeDataset() {
+        List<Scenario> all = new java.util.ArrayList<>();
+        Category.all().forEach(c -> all.addAll(TestData.dataset().pool(c)));
+        GroundTruth truth = new GroundTruth(all);
+        for (Scenario scenario : TestData.sample().scenarios()) {
+            String prompt = "Consider the following.\n" + scenario.input() + "\nIs it " + scenario.category().positiveWord()
+                    + " or " + scenario.category().negativeWord() + "?";
+            assertThat(truth.match(prompt)).hasValueSatisfying(found -> {
+                assertThat(found.input()).isEqualTo(scenario.input());
+                assertThat(found.category().positiveWord()).isEqualTo(scenario.category().positiveWord());
+            });
+        }
+        assertThat(truth.match("Consider the following.\nNothing of the dataset.\nIs it right?")).isEmpty();
+    }
 }
