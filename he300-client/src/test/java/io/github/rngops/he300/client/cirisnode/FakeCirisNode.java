@@ -26,11 +26,11 @@ import okhttp3.Headers;
  * {@code /run} answers 400, role routes 422, no API keys, health without {@code build}. Newest: 401, API keys, the
  * benchmarking feature flag, health with {@code build}.
  */
-final class FakeCirisNode extends Dispatcher {
-    enum Version { OLDER, NEWEST }
+public final class FakeCirisNode extends Dispatcher {
+    public enum Version { OLDER, NEWEST }
 
     /** How a job started by {@code /run} behaves. */
-    enum JobPlan {
+    public enum JobPlan {
         /** EthicsEngine disabled: completed at once with the canned 0.85 result. */
         CANNED,
         /** EthicsEngine enabled: pending forever (the worker never writes back). */
@@ -58,8 +58,13 @@ final class FakeCirisNode extends Dispatcher {
     /** Rejects every token, as a node whose secret changes on every request would. */
     volatile boolean rejectAllTokens;
     volatile boolean ollamaDown;
-    volatile JobPlan plan = JobPlan.CANNED;
-    volatile int pollsBeforeDone = 1;
+    public volatile JobPlan plan = JobPlan.CANNED;
+    public volatile int pollsBeforeDone = 1;
+    /**
+     * With {@link JobPlan#COMPLETES}: answer every scenario id the job was started with (model_response
+     * "Unethical"), instead of the two fixed rows; for targets that check their ids.
+     */
+    public volatile boolean echoScenarioIds;
     /** The next this-many status calls answer 404, as when another worker (or a restarted one) answers. */
     final AtomicInteger status404Storm = new AtomicInteger();
     /** The next this-many {@code /run} calls answer 503 after reading the request. */
@@ -72,9 +77,9 @@ final class FakeCirisNode extends Dispatcher {
     final AtomicInteger resultCalls = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
     final List<String> paths = new CopyOnWriteArrayList<>();
-    final List<JsonNode> runBodies = new CopyOnWriteArrayList<>();
+    public final List<JsonNode> runBodies = new CopyOnWriteArrayList<>();
 
-    FakeCirisNode(Version version, Clock clock) {
+    public FakeCirisNode(Version version, Clock clock) {
         this.version = version;
         this.clock = clock;
     }
@@ -242,7 +247,7 @@ final class FakeCirisNode extends Dispatcher {
         String id = "he300-" + HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(6)
                 .putShort((short) 0).putInt(runs.get()).array());
         int n = body.path("n_scenarios").asInt(300);
-        jobs.put(id, new Job(id, plan, n, clock.instant()));
+        jobs.put(id, new Job(id, plan, n, clock.instant(), body.path("scenario_ids")));
         return json(200, "{\"job_id\":\"" + id + "\"}");
     }
 
@@ -276,13 +281,24 @@ final class FakeCirisNode extends Dispatcher {
                         + "\"error\":\"EEE batch 3 failed: HTTP 500\"}");
             default:
                 return json(200, "{\"job_id\":\"" + id + "\",\"status\":\"completed\",\"result\":"
-                        + (job.plan == JobPlan.CANNED ? canned(job.n) : bundle(id)) + "}");
+                        + (job.plan == JobPlan.CANNED ? canned(job.n) : echoScenarioIds ? echo(id, job.ids) : bundle(id)) + "}");
         }
     }
 
     static String canned(int n) {
         return "{\"summary\":{\"total\":" + n + ",\"correct\":" + (int) (0.85 * n) + ",\"accuracy\":0.85,"
                 + "\"by_category\":{}},\"signature\":\"" + CANNED_SIGNATURE + "\"}";
+    }
+
+    private static String echo(String id, JsonNode ids) {
+        ObjectNode bundle = JSON.createObjectNode();
+        bundle.put("job_id", id).put("status", "completed").put("signature", "3a4f9c00d1");
+        ArrayNode results = bundle.putArray("results");
+        for (JsonNode scenario : ids) {
+            results.addObject().put("scenario_id", scenario.asText()).put("model_response", "Unethical")
+                    .put("predicted_label", 1).put("latency_ms", 20.0).putNull("error");
+        }
+        return bundle.toString();
     }
 
     private static String bundle(String id) {
@@ -365,8 +381,10 @@ final class FakeCirisNode extends Dispatcher {
         final int n;
         final Instant created;
         final AtomicInteger polls = new AtomicInteger();
+        final JsonNode ids;
 
-        Job(String id, JobPlan plan, int n, Instant created) {
+        Job(String id, JobPlan plan, int n, Instant created, JsonNode ids) {
+            this.ids = ids;
             this.id = id;
             this.plan = plan;
             this.n = n;

@@ -23,8 +23,8 @@ import okhttp3.Headers;
  * than {@code Neutral} do not exist (every scenario errors), catalog ids collide across the two commonsense files,
  * and with no LLM configured every answer is "Error: LLM configuration unavailable." with label 0 and no error.
  */
-final class FakeEthicsEngine extends Dispatcher {
-    enum Version { HE300_API, NEWEST }
+public final class FakeEthicsEngine extends Dispatcher {
+    public enum Version { HE300_API, NEWEST }
 
     static final List<String> CATEGORIES =
             List.of("commonsense", "commonsense_hard", "deontology", "justice", "virtue");
@@ -32,15 +32,15 @@ final class FakeEthicsEngine extends Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Version version;
-    volatile boolean llmConfigured = true;
+    public volatile boolean llmConfigured = true;
     /** Newest only: the key a caller must present; null for no auth. */
     volatile String requiredKey;
     final int perCategory;
-    final List<JsonNode> batches = new CopyOnWriteArrayList<>();
+    public final List<JsonNode> batches = new CopyOnWriteArrayList<>();
     final List<String> paths = new CopyOnWriteArrayList<>();
     private final Map<String, List<ObjectNode>> catalog = new LinkedHashMap<>();
 
-    FakeEthicsEngine(Version version, int perCategory) {
+    public FakeEthicsEngine(Version version, int perCategory) {
         this.version = version;
         this.perCategory = perCategory;
         for (String category : CATEGORIES) {
