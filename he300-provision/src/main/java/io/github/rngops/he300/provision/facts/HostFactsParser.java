@@ -209,13 +209,18 @@ final class HostFactsParser {
 
     private long diskAvailable() {
         Section df = section("df");
-        if (!df.ok()) {
-            return 0;
-        }
-        for (String line : df.lines()) {
-            if (line.strip().matches("\\d+")) {
-                return number(line);
+        if (df.ok()) {
+            for (String line : df.lines()) {
+                if (line.strip().matches("\\d+")) {
+                    return number(line);
+                }
             }
+        }
+        // df -k (macOS, busybox): the second line's fourth column, in KiB.
+        Section kib = section("df-k");
+        if (kib.ok() && kib.lines().size() > 1) {
+            String[] fields = kib.lines().get(1).strip().split("\\s+");
+            return fields.length > 3 ? number(fields[3]) * 1024 : 0;
         }
         return 0;
     }

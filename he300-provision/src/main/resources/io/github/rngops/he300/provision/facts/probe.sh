@@ -50,4 +50,5 @@ d=/
 [ -d "$R/var/lib/docker" ] && d=/var/lib/docker
 b df-path; printf '%s' "$d"; e df-path 0
 p df df -B1 --output=avail "$d"
+[ "$rc" = 0 ] || p df-k df -k "$d"
 t reboot-required /var/run/reboot-required
