@@ -180,6 +180,7 @@ public final class FactsRoundTrips {
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
             for (int i = 0; i < 200; i++) {
                 try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    probe.shutdownOutput();
                     return new Sshd(process, port, clientKey, knownHosts);
                 } catch (IOException notYet) {
                     Thread.sleep(50);

@@ -38,7 +38,7 @@ class OpenSshIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() {
         if (sshd != null) {
             sshd.close();
         }

@@ -75,6 +75,7 @@ public final class OpenSshServer implements AutoCloseable {
                 throw new IllegalStateException("sshd exited: " + Files.readString(dir.resolve("sshd.log")));
             }
             try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                probe.shutdownOutput();
                 return new OpenSshServer(process, port, hostKey, clientKey);
             } catch (IOException notYet) {
                 Thread.sleep(50);
@@ -109,10 +110,15 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
