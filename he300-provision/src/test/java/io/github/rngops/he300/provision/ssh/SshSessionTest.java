@@ -124,6 +124,25 @@ class SshSessionTest {
     }
 
     @Test
+    void stopsWhenSudoNeedsAPassword() throws IOException {
+        try (FakeHost strict = FakeHost.builder(Files.createDirectories(dir.resolve("strict-sudo")))
+                .authorizedKey(Path.of(key + ".pub"))
+                .linux("x86_64", 1000, "deploy")
+                .program("sudo", "echo 'sudo: a password is required' >&2; exit 1")
+                .start();
+                SshSession ssh = SshSession.open(strict.target("deploy"),
+                        HostKeyPolicy.trustOnFirstUse(dir.resolve("strict-sudo/known_hosts"), n -> { }),
+                        Auth.keyFile(key))) {
+            assertThatThrownBy(() -> ssh.run(Command.builder("apt-get").arg("update").sudo(true).build()))
+                    .isInstanceOfSatisfying(SshException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(SshException.Reason.SUDO_NOT_PASSWORDLESS);
+                        assertThat(e.getMessage()).startsWith(
+                                "sudo on 127.0.0.1 needs a password: allow passwordless sudo for deploy");
+                    });
+        }
+    }
+
+    @Test
     void hostileValuesStayArguments() {
         Path pwned = dir.resolve("pwned");
         String model = "x'; touch " + pwned + "; '";
