@@ -1,0 +1,58 @@
+package io.github.rngops.he300.provision.ssh;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A way to authenticate: a private key file (ed25519, ECDSA or RSA, OpenSSH or PEM format), optionally encrypted
+ * with a passphrase read from an environment variable, so it never appears on a command line or in a config file.
+ * Several are tried in order.
+ *
+ * <pre>{@code
+ * Auth.keyFile(Path.of(System.getProperty("user.home"), ".ssh", "id_ed25519"));
+ * Auth.keyFile(Path.of("deploy_key"), "HE300_KEY_PASSPHRASE");
+ * Auth.defaultKeyFiles();   // ~/.ssh/id_ed25519, id_ecdsa, id_rsa: those that exist
+ * }</pre>
+ *
+ * <p>ssh-agent: sshj 0.40 has no agent support without an extra library (its old {@code AuthAgent} needed
+ * jsch-agent-proxy); give the key file instead.
+ */
+public sealed interface Auth {
+
+    /** An unencrypted key file. */
+    static Auth keyFile(Path key) {
+        return new KeyFile(key, "");
+    }
+
+    /** A key file whose passphrase is in the environment variable {@code passphraseEnv} (if the key is encrypted). */
+    static Auth keyFile(Path key, String passphraseEnv) {
+        return new KeyFile(key, passphraseEnv);
+    }
+
+    /** The usual key files of the current user that exist, in OpenSSH's order of preference. */
+    static List<Auth> defaultKeyFiles() {
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        return List.of("id_ed25519", "id_ecdsa", "id_rsa").stream()
+                .map(ssh::resolve).filter(Files::isReadable).map(Auth::keyFile).toList();
+    }
+
+    /**
+     * A private key file.
+     *
+     * @param path the private key file
+     * @param passphraseEnv the environment variable holding its passphrase, or empty for an unencrypted key
+     */
+    record KeyFile(Path path, String passphraseEnv) implements Auth {
+        public KeyFile {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(passphraseEnv, "passphraseEnv");
+        }
+
+        @Override
+        public String toString() {
+            return "key " + path + (passphraseEnv.isEmpty() ? "" : " (passphrase from $" + passphraseEnv + ")");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.rngops.he300.provision.ssh;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
+
+/**
+ * A local port forward through an {@link SshSession}: connections to {@code 127.0.0.1:}{@link #localPort()} are
+ * carried to {@link #remoteHost()}:{@link #remotePort()} as seen from the SSH host. Listening when created; closing
+ * it stops listening and ends the forwarded connections.
+ */
+public final class Forward implements AutoCloseable {
+    private final ServerSocket socket;
+    private final LocalPortForwarder forwarder;
+    private final Thread listener;
+    private final String remoteHost;
+    private final int remotePort;
+
+    Forward(ServerSocket socket, LocalPortForwarder forwarder, Thread listener, String remoteHost, int remotePort) {
+        this.socket = socket;
+        this.forwarder = forwarder;
+        this.listener = listener;
+        this.remoteHost = remoteHost;
+        this.remotePort = remotePort;
+    }
+
+    /** The port on 127.0.0.1 that is forwarded (the ephemeral one chosen when 0 was asked for). */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    public String remoteHost() {
+        return remoteHost;
+    }
+
+    public int remotePort() {
+        return remotePort;
+    }
+
+    public boolean isOpen() {
+        return !socket.isClosed() && listener.isAlive();
+    }
+
+    @Override
+    public void close() {
+        try {
+            forwarder.close();
+        } catch (IOException e) {
+            // closing: nothing to do but close the socket below
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        try {
+            listener.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "127.0.0.1:" + localPort() + " -> " + remoteHost + ":" + remotePort;
+    }
+}

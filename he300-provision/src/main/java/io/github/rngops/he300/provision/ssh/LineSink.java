@@ -1,0 +1,51 @@
+package io.github.rngops.he300.provision.ssh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/** Keeps every byte a process writes and hands each complete line (without its end) to a consumer. */
+final class LineSink extends OutputStream {
+    private final ByteArrayOutputStream all = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final Consumer<String> lines;
+
+    LineSink(Consumer<String> lines) {
+        this.lines = lines;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+        all.write(b);
+        if (b == '\n') {
+            emit();
+        } else {
+            line.write(b);
+        }
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            write(bytes[i]);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (line.size() > 0) {
+            emit();
+        }
+    }
+
+    synchronized String text() {
+        return all.toString(StandardCharsets.UTF_8);
+    }
+
+    private void emit() {
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        lines.accept(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+    }
+}

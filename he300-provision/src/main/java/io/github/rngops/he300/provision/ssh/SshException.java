@@ -1,0 +1,133 @@
+package io.github.rngops.he300.provision.ssh;
+
+import io.github.rngops.he300.core.He300Exception;
+
+/**
+ * An SSH connection could not be made, trusted or used. {@link #reason()} says which, {@link #host()} names the
+ * target as {@code user@host:port}; for host key problems {@link #fingerprint()} is the key's SHA256 fingerprint as
+ * OpenSSH prints it. The message says what to do. Secrets (passphrases, secret arguments) never appear in it.
+ */
+public final class SshException extends He300Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** Why; callers branch on it. */
+    public enum Reason {
+        /** The host could not be reached, or the connection broke. */
+        CONNECT_FAILED,
+        /** The host key is not in the known_hosts file and trust-on-first-use was not given. */
+        UNKNOWN_HOST_KEY,
+        /** The host key differs from the one recorded: possibly a man-in-the-middle. */
+        CHANGED_HOST_KEY,
+        /** No key (file or agent) was accepted, or a key could not be read. */
+        AUTH_FAILED,
+        /** A {@code sudo} command needs a password, or sudo is missing. */
+        SUDO_NOT_PASSWORDLESS,
+        /** An SFTP upload, stat or mkdir failed. */
+        SFTP_FAILED,
+        /** A local port forward could not be set up. */
+        FORWARD_FAILED
+    }
+
+    private final Reason reason;
+    private final String host;
+    private final String fingerprint;
+
+    private SshException(Reason reason, String host, String fingerprint, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+        this.host = host;
+        this.fingerprint = fingerprint;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The target, {@code user@host:port}. */
+    public String host() {
+        return host;
+    }
+
+    /** The SHA256 fingerprint of the offered host key, for host key problems; empty otherwise. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    static SshException connectFailed(SshTarget target, Throwable cause) {
+        return new SshException(Reason.CONNECT_FAILED, target.toString(), "",
+                "cannot connect to " + target + ": " + describe(cause), cause);
+    }
+
+    static SshException unknownHostKey(SshTarget target, String keyType, String fingerprint, String knownHosts) {
+        return new SshException(Reason.UNKNOWN_HOST_KEY, target.toString(), fingerprint,
+                "the host key of " + target.hostPort() + " is not known: " + keyType + " " + fingerprint
+                        + ". Check it on the host (ssh-keygen -lf /etc/ssh/ssh_host_" + shortType(keyType)
+                        + "_key.pub), then accept it with --trust-on-first-use, or add it to " + knownHosts
+                        + " (ssh-keyscan -p " + target.port() + " " + target.host() + " >> " + knownHosts + ")",
+                null);
+    }
+
+    static SshException changedHostKey(SshTarget target, String keyType, String fingerprint, String knownHosts) {
+        return new SshException(Reason.CHANGED_HOST_KEY, target.toString(), fingerprint,
+                "WARNING: the host key of " + target.hostPort() + " has CHANGED (now " + keyType + " " + fingerprint
+                        + "). Someone may be intercepting the connection (man-in-the-middle), or the host was"
+                        + " reinstalled. Nothing was sent. If you know why it changed, remove the old entry"
+                        + " (ssh-keygen -R " + KnownHostsVerifier.hostPattern(target) + " -f " + knownHosts
+                        + ") and connect again", null);
+    }
+
+    static SshException pinMismatch(SshTarget target, String keyType, String fingerprint, String pinned) {
+        return new SshException(Reason.CHANGED_HOST_KEY, target.toString(), fingerprint,
+                "the host key of " + target.hostPort() + " is " + keyType + " " + fingerprint
+                        + ", not the pinned " + pinned + ": possibly a man-in-the-middle; nothing was sent", null);
+    }
+
+    static SshException authFailed(SshTarget target, String tried, Throwable cause) {
+        return new SshException(Reason.AUTH_FAILED, target.toString(), "",
+                "authentication as " + target.user() + " on " + target.hostPort() + " failed (tried " + tried
+                        + "): add the public key to ~" + target.user() + "/.ssh/authorized_keys on the host, or"
+                        + " give the right key with --identity" + (cause == null ? "" : " (" + describe(cause) + ")"),
+                cause);
+    }
+
+    static SshException keyUnreadable(SshTarget target, String what, Throwable cause) {
+        return new SshException(Reason.AUTH_FAILED, target.toString(), "",
+                "cannot read " + what + ": " + describe(cause), cause);
+    }
+
+    static SshException sudoNeedsPassword(SshTarget target) {
+        return new SshException(Reason.SUDO_NOT_PASSWORDLESS, target.toString(), "",
+                "sudo on " + target.host() + " needs a password: allow passwordless sudo for " + target.user()
+                        + " (a line '" + target.user() + " ALL=(ALL) NOPASSWD:ALL' in /etc/sudoers.d/) or connect"
+                        + " as root", null);
+    }
+
+    static SshException sudoMissing(SshTarget target) {
+        return new SshException(Reason.SUDO_NOT_PASSWORDLESS, target.toString(), "",
+                "sudo is not installed on " + target.host() + " and " + target.user()
+                        + " is not root: install sudo and allow passwordless sudo for " + target.user()
+                        + ", or connect as root", null);
+    }
+
+    static SshException sftpFailed(SshTarget target, String what, Throwable cause) {
+        return new SshException(Reason.SFTP_FAILED, target.toString(), "",
+                "SFTP on " + target + " could not " + what + ": " + describe(cause), cause);
+    }
+
+    static SshException forwardFailed(SshTarget target, String what, Throwable cause) {
+        return new SshException(Reason.FORWARD_FAILED, target.toString(), "",
+                "cannot forward " + what + " through " + target + ": " + describe(cause), cause);
+    }
+
+    private static String shortType(String keyType) {
+        if (keyType.contains("ed25519")) {
+            return "ed25519";
+        }
+        return keyType.startsWith("ecdsa") ? "ecdsa" : "rsa";
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,514 @@
+package io.github.rngops.he300.provision.ssh;
+
+import io.github.rngops.he300.core.command.Command;
+import io.github.rngops.he300.core.command.CommandException;
+import io.github.rngops.he300.core.command.CommandResult;
+import io.github.rngops.he300.core.command.CommandRunner;
+import io.github.rngops.he300.core.command.Shell;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
+import net.schmizz.sshj.connection.channel.direct.Parameters;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.password.PasswordUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SSH connection to a host, connected and authenticated when {@link #open opened}: runs {@link Command}s (each
+ * on a new channel of the same connection), uploads files by SFTP and forwards local ports.
+ *
+ * <pre>{@code
+ * try (SshSession ssh = SshSession.open(SshTarget.of("ubuntu", "gpu-1"), HostKeyPolicy.knownHosts(),
+ *         Auth.keyFile(Path.of(System.getProperty("user.home"), ".ssh", "id_ed25519")))) {
+ *     ssh.runChecked(Command.builder("apt-get").args("install", "-y", "jq").sudo(true).build());
+ *     ssh.upload(envFile, "/opt/he300/.env", 0600);
+ *     try (Forward ollama = ssh.forward(0, "127.0.0.1", 11434)) {
+ *         // http://127.0.0.1:<ollama.localPort()> reaches the host's loopback Ollama
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Commands run as their {@link Command#shellLine()} (every word quoted) in the remote user's shell, with stdin
+ * sent and stdout/stderr streamed line by line. A command marked {@code sudo} gets {@code sudo -n --} unless the
+ * remote user is root (asked once, with {@code id -u}); a sudo that wants a password stops with
+ * {@link SshException.Reason#SUDO_NOT_PASSWORDLESS}. A timeout is enforced twice: the client stops waiting, signals
+ * the command and closes its channel, and the remote line runs under {@code timeout(1)} where the host has it, which
+ * kills the command's whole process group. A keepalive runs every {@value #KEEPALIVE_SECONDS} s; if the connection
+ * has dropped between commands, the session reconnects once, with the same host key policy. Only
+ * {@link Command#displayLine()} (secrets masked) is ever logged.
+ */
+public final class SshSession implements CommandRunner, AutoCloseable {
+    static final int KEEPALIVE_SECONDS = 15;
+    private static final Logger LOG = LoggerFactory.getLogger(SshSession.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration SIGNAL_GRACE = Duration.ofSeconds(1);
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
+    private final SshTarget target;
+    private final HostKeyPolicy policy;
+    private final List<Auth> auths;
+    private final List<Forward> forwards = new ArrayList<>();
+    private final Object lock = new Object();
+    private SSHClient client;
+    private Sftp sftp;
+    private String hostKeyFingerprint = "";
+    private Boolean root;
+    private int connections;
+
+    private SshSession(SshTarget target, HostKeyPolicy policy, List<Auth> auths) {
+        this.target = target;
+        this.policy = policy;
+        this.auths = auths;
+        this.client = connect();
+    }
+
+    /**
+     * Connects to {@code target}, checks its host key with {@code policy} and authenticates with the first of
+     * {@code auths} the host accepts.
+     *
+     * @throws SshException if the host cannot be reached, its key is unknown or changed, or no auth is accepted
+     */
+    public static SshSession open(SshTarget target, HostKeyPolicy policy, Auth... auths) {
+        return open(target, policy, List.of(auths));
+    }
+
+    /** {@link #open(SshTarget, HostKeyPolicy, Auth...)} with a list. */
+    public static SshSession open(SshTarget target, HostKeyPolicy policy, List<Auth> auths) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(policy, "policy");
+        if (auths.isEmpty()) {
+            throw SshException.authFailed(target, "nothing: give a key file (--identity)", null);
+        }
+        return new SshSession(target, policy, List.copyOf(auths));
+    }
+
+    public SshTarget target() {
+        return target;
+    }
+
+    /** The SHA256 fingerprint of the host key this session verified. */
+    public String hostKeyFingerprint() {
+        return hostKeyFingerprint;
+    }
+
+    /** How many times this session connected: 1, plus one per transparent reconnect. */
+    public int connections() {
+        return connections;
+    }
+
+    /** Whether the remote user is root ({@code id -u} is 0); asked once. */
+    public boolean isRoot() {
+        synchronized (lock) {
+            if (root == null) {
+                CommandResult id = exec(Command.of("id", "-u"), "id -u", null, line -> { }, line -> { });
+                root = id.ok() && id.stdout().strip().equals("0");
+            }
+            return root;
+        }
+    }
+
+    @Override
+    public CommandResult run(Command command, Consumer<String> stdoutLines, Consumer<String> stderrLines) {
+        Objects.requireNonNull(command, "command");
+        boolean viaSudo = command.sudo() && !isRoot();
+        String line = viaSudo ? command.shellLine() : command.shellLineWithoutSudo();
+        Duration timeout = command.timeout().orElse(null);
+        CommandResult result = exec(command, line, timeout, stdoutLines, stderrLines);
+        if (viaSudo && !result.ok()) {
+            String err = result.stderr();
+            if (err.contains("a password is required") || err.contains("a terminal is required")) {
+                throw SshException.sudoNeedsPassword(target);
+            }
+            if (result.exitCode() == 127 && err.matches("(?s).*sudo: .*not found.*")) {
+                throw SshException.sudoMissing(target);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Uploads {@code content} to {@code remotePath} with permissions {@code mode} (e.g. {@code 0600}). The bytes go
+     * to a temporary file in the same directory that has the mode before any content is written, then replace the
+     * target in one rename: no reader ever sees a partial file or the content with wider permissions.
+     */
+    public void upload(byte[] content, String remotePath, int mode) {
+        Objects.requireNonNull(content, "content");
+        checkMode(mode);
+        sftp().upload(content, remotePath, mode);
+    }
+
+    /** Uploads a local file; see {@link #upload(byte[], String, int)}. */
+    public void upload(Path localFile, String remotePath, int mode) {
+        try {
+            upload(Files.readAllBytes(localFile), remotePath, mode);
+        } catch (IOException e) {
+            throw SshException.sftpFailed(target, "read local file " + localFile, e);
+        }
+    }
+
+    /** Creates a remote directory and its missing parents ({@code mkdir -p}); an existing one is fine. */
+    public void mkdirs(String remoteDir) {
+        sftp().mkdirs(remoteDir);
+    }
+
+    /** The permission bits of a remote file (e.g. {@code 0600}), by SFTP stat. */
+    public int mode(String remotePath) {
+        return sftp().mode(remotePath);
+    }
+
+    /**
+     * Forwards {@code 127.0.0.1:localPort} ({@code 0}: an ephemeral port) to {@code remoteHost:remotePort} as the SSH
+     * host sees it, e.g. {@code forward(0, "127.0.0.1", 11434)} reaches the host's loopback Ollama. Listening when
+     * returned; closed with the session if not before.
+     */
+    public Forward forward(int localPort, String remoteHost, int remotePort) {
+        if (localPort < 0 || localPort > 65535 || remotePort < 1 || remotePort > 65535) {
+            throw new IllegalArgumentException("ports must be 0..65535 (local) and 1..65535 (remote), were "
+                    + localPort + " and " + remotePort);
+        }
+        String what = "127.0.0.1:" + localPort + " to " + remoteHost + ":" + remotePort;
+        synchronized (lock) {
+            ensureConnected();
+            ServerSocket socket = null;
+            try {
+                socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), localPort));
+                LocalPortForwarder forwarder = client.newLocalPortForwarder(
+                        new Parameters("127.0.0.1", socket.getLocalPort(), remoteHost, remotePort), socket);
+                Thread listener = new Thread(() -> listen(forwarder), "he300-forward-" + socket.getLocalPort());
+                listener.setDaemon(true);
+                listener.start();
+                Forward forward = new Forward(socket, forwarder, listener, remoteHost, remotePort);
+                forwards.add(forward);
+                LOG.debug("{} forwarding {}", target, forward);
+                return forward;
+            } catch (IOException e) {
+                closeQuietly(socket);
+                throw SshException.forwardFailed(target, what, e);
+            }
+        }
+    }
+
+    /** Closes forwards, SFTP and the connection. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            forwards.forEach(Forward::close);
+            forwards.clear();
+            closeSftp();
+            disconnect(client);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SshSession[" + target + ", " + policy + "]";
+    }
+
+    // ---- commands ---------------------------------------------------------------------------------------------
+
+    private CommandResult exec(Command command, String line, Duration timeout, Consumer<String> stdoutLines,
+            Consumer<String> stderrLines) {
+        String remote = timeout == null ? line : underTimeout(line, timeout);
+        LOG.debug("{} running {}", target, command.displayLine());
+        long start = System.nanoTime();
+        LineSink out = new LineSink(stdoutLines);
+        LineSink err = new LineSink(stderrLines);
+        Session session = startSession();
+        try {
+            Session.Command running = session.exec(remote);
+            Thread outPump = pump(running.getInputStream(), out, "stdout");
+            Thread errPump = pump(running.getErrorStream(), err, "stderr");
+            sendStdin(running.getOutputStream(), command.stdin().orElse(null));
+            boolean finished = await(running, timeout);
+            if (!finished) {
+                kill(running);
+                throw CommandException.timedOut(command, timeout, err.text());
+            }
+            join(outPump);
+            join(errPump);
+            out.close();
+            err.close();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            int exit = exitCode(running);
+            if (timeout != null && exit == 124 && took.compareTo(timeout) >= 0) {
+                throw CommandException.timedOut(command, timeout, err.text());
+            }
+            return new CommandResult(exit, out.text(), err.text(), took);
+        } catch (IOException e) {
+            throw CommandException.notStarted(command, e);
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    /** The line under {@code timeout(1)} when the host has it (a second later than the client gives up). */
+    static String underTimeout(String line, Duration timeout) {
+        long seconds = (timeout.toMillis() + 999) / 1000 + 1;
+        String quoted = Shell.quote(line);
+        return "if command -v timeout >/dev/null 2>&1; then exec timeout -k 2 " + seconds + " sh -c " + quoted
+                + "; else exec sh -c " + quoted + "; fi";
+    }
+
+    private static boolean await(Session.Command running, Duration timeout) throws ConnectionException {
+        if (timeout == null) {
+            running.join();
+            return true;
+        }
+        try {
+            running.join(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ConnectionException e) {
+            if (running.isOpen()) {
+                return false;
+            }
+            throw e;
+        }
+        return !running.isOpen() || running.getExitStatus() != null;
+    }
+
+    /** TERM (timeout(1) passes it to the whole group), then KILL, then the channel closes. */
+    private static void kill(Session.Command running) {
+        try {
+            running.signal(Signal.TERM);
+            running.join(SIGNAL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            // still running, or the signal is not supported: KILL and close below
+        }
+        try {
+            if (running.isOpen()) {
+                running.signal(Signal.KILL);
+            }
+        } catch (IOException e) {
+            // closing below ends it on servers without signal support
+        }
+        closeQuietly(running);
+    }
+
+    private static int exitCode(Session.Command running) {
+        Integer status = running.getExitStatus();
+        if (status != null) {
+            return status;
+        }
+        Signal signal = running.getExitSignal();
+        if (signal == null) {
+            return 255;
+        }
+        return 128 + switch (signal) {
+            case HUP -> 1;
+            case INT -> 2;
+            case QUIT -> 3;
+            case KILL -> 9;
+            case PIPE -> 13;
+            case TERM -> 15;
+            default -> 127;
+        };
+    }
+
+    private static void sendStdin(OutputStream stdin, byte[] bytes) {
+        try (stdin) {
+            if (bytes != null) {
+                stdin.write(bytes);
+                stdin.flush();
+            }
+        } catch (IOException e) {
+            // the command exited without reading all of its input: its exit status tells
+        }
+    }
+
+    private static Thread pump(InputStream in, LineSink sink, String name) {
+        Thread thread = new Thread(() -> {
+            try (in) {
+                in.transferTo(sink);
+            } catch (IOException e) {
+                // channel closed: what arrived is kept
+            }
+        }, "he300-ssh-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(DRAIN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- connection -------------------------------------------------------------------------------------------
+
+    private Session startSession() {
+        synchronized (lock) {
+            ensureConnected();
+            try {
+                return client.startSession();
+            } catch (IOException first) {
+                LOG.info("{}: the connection dropped ({}); reconnecting", target, first.getMessage());
+                reconnect();
+                try {
+                    return client.startSession();
+                } catch (IOException second) {
+                    throw SshException.connectFailed(target, second);
+                }
+            }
+        }
+    }
+
+    private void ensureConnected() {
+        if (!client.isConnected() || !client.isAuthenticated()) {
+            LOG.info("{}: the connection is closed; reconnecting", target);
+            reconnect();
+        }
+    }
+
+    private void reconnect() {
+        closeSftp();
+        forwards.forEach(Forward::close);
+        forwards.clear();
+        disconnect(client);
+        client = connect();
+    }
+
+    private SSHClient connect() {
+        DefaultConfig config = new DefaultConfig();
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        SSHClient ssh = new SSHClient(config);
+        KnownHostsVerifier verifier = new KnownHostsVerifier(policy, target);
+        ssh.addHostKeyVerifier(verifier);
+        ssh.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        try {
+            ssh.connect(target.host(), target.port());
+        } catch (IOException | RuntimeException e) {
+            disconnect(ssh);
+            if (verifier.failure() != null) {
+                throw verifier.failure();
+            }
+            throw SshException.connectFailed(target, e);
+        }
+        hostKeyFingerprint = verifier.fingerprint();
+        ssh.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
+        List<AuthMethod> methods = new ArrayList<>();
+        for (Auth auth : auths) {
+            methods.add(method(ssh, auth));
+        }
+        try {
+            ssh.auth(target.user(), methods);
+        } catch (UserAuthException e) {
+            disconnect(ssh);
+            throw SshException.authFailed(target, auths.toString(), null);
+        } catch (IOException e) {
+            disconnect(ssh);
+            throw SshException.connectFailed(target, e);
+        }
+        connections++;
+        LOG.debug("{}: connected, host key {}", target, hostKeyFingerprint);
+        return ssh;
+    }
+
+    private AuthMethod method(SSHClient ssh, Auth auth) {
+        if (auth instanceof Auth.KeyFile key) {
+            if (!Files.isReadable(key.path())) {
+                disconnect(ssh);
+                throw SshException.keyUnreadable(target, "key file " + key.path(),
+                        new IOException("no such readable file"));
+            }
+            try {
+                KeyProvider provider;
+                if (key.passphraseEnv().isEmpty()) {
+                    provider = ssh.loadKeys(key.path().toString());
+                } else {
+                    String passphrase = System.getenv(key.passphraseEnv());
+                    if (passphrase == null) {
+                        disconnect(ssh);
+                        throw SshException.keyUnreadable(target, "key file " + key.path(), new IOException(
+                                "its passphrase variable $" + key.passphraseEnv() + " is not set"));
+                    }
+                    provider = ssh.loadKeys(key.path().toString(), PasswordUtils.createOneOff(passphrase.toCharArray()));
+                }
+                return new AuthPublickey(provider);
+            } catch (IOException e) {
+                disconnect(ssh);
+                throw SshException.keyUnreadable(target, "key file " + key.path(), e);
+            }
+        }
+        throw new IllegalArgumentException("unsupported auth " + auth);
+    }
+
+    private Sftp sftp() {
+        synchronized (lock) {
+            ensureConnected();
+            if (sftp == null) {
+                try {
+                    sftp = new Sftp(target, client.newSFTPClient());
+                } catch (IOException e) {
+                    throw SshException.sftpFailed(target, "start the sftp subsystem", e);
+                }
+            }
+            return sftp;
+        }
+    }
+
+    private void closeSftp() {
+        if (sftp != null) {
+            sftp.close();
+            sftp = null;
+        }
+    }
+
+    private static void listen(LocalPortForwarder forwarder) {
+        try {
+            forwarder.listen();
+        } catch (IOException e) {
+            // closed: the Forward was closed or the connection ended
+        }
+    }
+
+    private static void checkMode(int mode) {
+        if (mode < 0 || mode > 07777) {
+            throw new IllegalArgumentException("mode must be 0..07777 (octal, e.g. 0600), was " + Integer.toOctalString(mode));
+        }
+    }
+
+    private static void disconnect(SSHClient ssh) {
+        try {
+            ssh.disconnect();
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing after use: nothing left to do
+        }
+    }
+}
