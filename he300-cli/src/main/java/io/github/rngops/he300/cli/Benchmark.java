@@ -20,6 +20,9 @@ import io.github.rngops.he300.core.run.RunResult;
 import io.github.rngops.he300.core.sample.Sample;
 import io.github.rngops.he300.core.sample.SampleSpec;
 import io.github.rngops.he300.core.sample.Sampler;
+import io.github.rngops.he300.report.Format;
+import io.github.rngops.he300.report.InputTexts;
+import io.github.rngops.he300.report.Reports;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -31,7 +34,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * What {@code ./he300 benchmark} does, from parsed flags to exit code: choose the target, draw the sample (or read
@@ -79,14 +84,15 @@ public final class Benchmark {
         if (options.maxTokens < 1) {
             throw new He300Exception("--max-tokens must be at least 1, was " + options.maxTokens);
         }
+        Set<Format> reports = options.report == null ? Set.of() : Format.parseList(options.report);
         Credentials credentials = CredentialSources.load(options.credentialsFile, env, err);
         Prepared prepared = options.resume != null ? prepareResume(credentials) : prepareNew(credentials);
         try (OpenTarget target = prepared.target) {
-            return execute(prepared, target, minAccuracy);
+            return execute(prepared, target, minAccuracy, reports);
         }
     }
 
-    private int execute(Prepared p, OpenTarget target, Double minAccuracy) {
+    private int execute(Prepared p, OpenTarget target, Double minAccuracy, Set<Format> reports) {
         int concurrency = options.concurrency != null ? options.concurrency
                 : target.suggestedConcurrency().orElse(RunEngine.DEFAULT_CONCURRENCY);
         ProgressPrinter progress = new ProgressPrinter(err, terminal, Clock.systemUTC());
@@ -96,7 +102,7 @@ public final class Benchmark {
         if (options.deadline != null) {
             engine.deadline(options.deadline);
         }
-        out.println("he300 benchmark: " + p.size + " scenarios against " + p.choice.kind().id()
+        out.println("he300 benchmark: " + p.scenarios.size() + " scenarios against " + p.choice.kind().id()
                 + (target.describe().simulated() ? " (SIMULATED)" : "") + " at " + target.describe().url()
                 + ", model " + target.model() + ", concurrency " + concurrency + " (target: " + p.choice.reason()
                 + ")");
@@ -115,7 +121,7 @@ public final class Benchmark {
                 }
                 progress.finish();
                 err.println("benchmark: interrupted; stopped sending and kept every answer received");
-                report(partial, p.runDir);
+                report(partial, p, reports);
             }
         }, "he300-benchmark-stop");
         if (shutdownHook) {
@@ -141,7 +147,7 @@ public final class Benchmark {
             }
         }
         progress.finish();
-        report(result, p.runDir);
+        report(result, p, reports);
         if (failure != null) {
             err.println("benchmark: the run failed: " + failure);
             err.flush();
@@ -155,11 +161,17 @@ public final class Benchmark {
         return decision.code();
     }
 
-    private void report(RunResult result, Path runDir) {
+    private void report(RunResult result, Prepared p, Set<Format> reports) {
         out.println();
-        out.print(ConsoleSummary.render(result, runDir));
+        out.print(ConsoleSummary.render(result, p.runDir));
+        if (!reports.isEmpty()) {
+            List<Path> written = Reports.builder().environment(env).inputs(InputTexts.of(p.scenarios)).build()
+                    .render(result, reports, p.runDir);
+            out.println("reports: " + written.stream().map(f -> f.getFileName().toString())
+                    .collect(Collectors.joining(", ")));
+        }
         if (!result.complete()) {
-            out.println(ConsoleSummary.resumeHint(runDir));
+            out.println(ConsoleSummary.resumeHint(p.runDir));
         }
         out.flush();
         err.flush();
@@ -182,7 +194,7 @@ public final class Benchmark {
         GenerationSettings generation = Targets.generation(choice.kind(), target.model(), generationSeed(spec.seed()),
                 options.maxTokens);
         Path runDir = newRunDir(choice.kind(), target.model(), spec);
-        return new Prepared(choice, requestTimeout, target, RunPlan.of(sample, generation), runDir, sample.scenarios().size());
+        return new Prepared(choice, requestTimeout, target, RunPlan.of(sample, generation), runDir, sample.scenarios());
     }
 
     private Prepared prepareResume(Credentials credentials) {
@@ -201,7 +213,7 @@ public final class Benchmark {
         Duration requestTimeout = choice.requestTimeout(options.timeout);
         List<Scenario> scenarios = manifest.scenarios();
         OpenTarget target = Targets.open(config(choice, requestTimeout, credentials), scenarios);
-        return new Prepared(choice, requestTimeout, target, null, runDir, scenarios.size());
+        return new Prepared(choice, requestTimeout, target, null, runDir, scenarios);
     }
 
     private TargetConfig config(TargetChoice choice, Duration requestTimeout, Credentials credentials) {
@@ -257,16 +269,16 @@ public final class Benchmark {
         final OpenTarget target;
         final RunPlan plan;
         final Path runDir;
-        final int size;
+        final List<Scenario> scenarios;
 
         Prepared(TargetChoice choice, Duration requestTimeout, OpenTarget target, RunPlan plan, Path runDir,
-                int size) {
+                List<Scenario> scenarios) {
             this.choice = choice;
             this.requestTimeout = requestTimeout;
             this.target = target;
             this.plan = plan;
             this.runDir = runDir;
-            this.size = size;
+            this.scenarios = List.copyOf(scenarios);
         }
     }
 }

@@ -35,6 +35,10 @@ public final class BenchmarkOptions {
             description = "Where run directories go (one per run). Default: ${DEFAULT-VALUE}.")
     Path output;
 
+    @Option(names = "--report", paramLabel = "F,F",
+            description = "Also write reports into the run directory: html, md, junit, csv, json, or all.")
+    String report;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run in DIR (after Ctrl-C, a crash or --deadline): only what has no outcome"
                     + " is sent.")

@@ -87,6 +87,25 @@ class BenchmarkTest {
     }
 
     @Test
+    void writesTheChosenReportsBesideTheResult() throws Exception {
+        assertThat(run("--simulate", "--quick", "--report", "html,md,junit")).as(err.toString()).isEqualTo(0);
+        Path dir = onlyRunDir();
+        assertThat(out.toString()).contains("reports: result.md, result.html, result-junit.xml");
+        String html = Files.readString(dir.resolve("result.html"));
+        assertThat(html).contains("<svg").contains("Simulated run.").contains("<span class=\"full\">");
+        assertThat(html.split("<tr class=\"s ", -1)).hasSize(31);   // one row per scenario, inputs filled in
+        assertThat(Files.readString(dir.resolve("result-junit.xml"))).contains("<testsuites");
+        assertThat(Files.readString(dir.resolve("result.md"))).contains("| overall");
+    }
+
+    @Test
+    void anUnknownReportFormatIsAUsageErrorBeforeAnythingRuns() {
+        assertThat(run("--simulate", "--quick", "--report", "pdf")).isEqualTo(2);
+        assertThat(err.toString()).contains("pdf");
+        assertThat(output.toFile().list()).isEmpty();
+    }
+
+    @Test
     void belowMinAccuracyExitsOne() {
         assertThat(run("--simulate", "--quick", "--simulate-accuracy", "0.5", "--min-accuracy", "95%")).isEqualTo(1);
         assertThat(err.toString()).contains("below --min-accuracy 95.0%");
