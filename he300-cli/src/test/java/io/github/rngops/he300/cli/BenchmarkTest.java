@@ -95,7 +95,7 @@ class BenchmarkTest {
         assertThat(html).contains("<svg").contains("Simulated run.").contains("<span class=\"full\">");
         assertThat(html.split("<tr class=\"s ", -1)).hasSize(31);   // one row per scenario, inputs filled in
         assertThat(Files.readString(dir.resolve("result-junit.xml"))).contains("<testsuites");
-        assertThat(Files.readString(dir.resolve("result.md"))).contains("| overall");
+        assertThat(Files.readString(dir.resolve("result.md"))).contains("| **overall** |");
     }
 
     @Test
