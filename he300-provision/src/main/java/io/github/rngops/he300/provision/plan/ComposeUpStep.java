@@ -55,6 +55,7 @@ final class ComposeUpStep implements Step {
         for (Planned planned : plan(host)) {
             host.runChecked(planned.command().orElseThrow());
         }
+        host.stackApplied();
         return Applied.done("stack up (" + host.files().composeFile().name() + ")");
     }
 

@@ -150,6 +150,10 @@ public final class Host {
         stackChanged = true;
     }
 
+    void stackApplied() {
+        stackChanged = false;
+    }
+
     /** Runs a command, streaming its output (masked) to the listener and the tail. */
     public CommandResult run(Command command) {
         lastCommand = command.displayLine();
