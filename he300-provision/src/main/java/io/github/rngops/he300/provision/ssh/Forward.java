@@ -43,11 +43,8 @@ public final class Forward implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            forwarder.close();
-        } catch (IOException e) {
-            // closing: nothing to do but close the socket below
-        }
+        // The socket first: sshj's forwarder.close() interrupts a listening thread that may not have started yet
+        // (a forward closed right after it was opened); with the socket closed it has nothing left to do.
         try {
             socket.close();
         } catch (IOException e) {
@@ -57,6 +54,11 @@ public final class Forward implements AutoCloseable {
             listener.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            forwarder.close();
+        } catch (IOException e) {
+            // the socket is closed already
         }
     }
 

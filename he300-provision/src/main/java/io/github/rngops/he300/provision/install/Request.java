@@ -1,0 +1,38 @@
+package io.github.rngops.he300.provision.install;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What {@code ./he300 install} / {@code uninstall} was asked, as the flags say. Target fields left empty come from
+ * the config's {@code target:}.
+ *
+ * @param action what to do
+ * @param host {@code --host}
+ * @param port {@code --port}
+ * @param user {@code --user}
+ * @param identity {@code --identity KEYFILE}
+ * @param knownHosts {@code --known-hosts FILE}
+ * @param trustOnFirstUse {@code --trust-on-first-use}
+ * @param local {@code --local}
+ * @param config {@code --config FILE}
+ * @param quickStart {@code --quick-start}
+ * @param json {@code --json} (with {@code --facts})
+ * @param dryRun {@code --dry-run}
+ * @param yes {@code --yes}
+ * @param fromStep {@code --from-step NAME}
+ * @param argument the service for {@code --logs}, the model for {@code --pull-model} / {@code --set-model}
+ * @param quantization {@code --quantization Q}
+ * @param benchmark whether the plan ends with the quick HE-300 ({@code --no-benchmark} turns it off)
+ * @param purgeModels {@code uninstall --purge-models}
+ * @param root a file root for every path written (tests only; empty for a real host)
+ */
+public record Request(Action action, Optional<String> host, Optional<Integer> port, Optional<String> user,
+        Optional<Path> identity, Optional<Path> knownHosts, boolean trustOnFirstUse, boolean local,
+        Optional<Path> config, boolean quickStart, boolean json, boolean dryRun, boolean yes,
+        Optional<String> fromStep, Optional<String> argument, Optional<String> quantization, boolean benchmark,
+        boolean purgeModels, String root) {
+
+    /** The things install and uninstall do. */
+    public enum Action { INSTALL, FACTS, STATUS, RESTART, LOGS, UPDATE, PULL_MODEL, LIST_MODELS, SET_MODEL, UNINSTALL }
+}

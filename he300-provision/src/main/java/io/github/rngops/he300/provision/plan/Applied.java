@@ -1,0 +1,25 @@
+package io.github.rngops.he300.provision.plan;
+
+import java.util.Objects;
+
+/**
+ * How {@link Step#apply} ended when it did not throw.
+ *
+ * @param detail what was done, one line
+ * @param stop when not empty, the plan stops here on purpose (a reboot to announce) and this says what to do
+ */
+public record Applied(String detail, String stop) {
+    public Applied {
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(stop, "stop");
+    }
+
+    public static Applied done(String detail) {
+        return new Applied(detail, "");
+    }
+
+    /** The step changed the host, and nothing after it can run until the operator acts ({@code stop}). */
+    public static Applied stop(String detail, String stop) {
+        return new Applied(detail, stop);
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.rngops.he300.provision.plan;
+
+import java.util.Objects;
+
+/**
+ * What a step's read-only check found.
+ *
+ * @param state whether there is something to do
+ * @param detail what was seen, one line, never a secret
+ * @param next for {@link State#FAILED}: what the operator should do; else empty
+ */
+public record Check(State state, String detail, String next) {
+    /** The outcomes of a check. */
+    public enum State {
+        /** Nothing to do. */
+        OK,
+        /** {@link Step#apply} would change the host. */
+        NEEDED,
+        /** Not applicable to this host or config. */
+        SKIPPED,
+        /** Cannot go on; {@link Check#next()} says what to do. */
+        FAILED
+    }
+
+    public Check {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(next, "next");
+    }
+
+    public static Check ok(String detail) {
+        return new Check(State.OK, detail, "");
+    }
+
+    public static Check needed(String detail) {
+        return new Check(State.NEEDED, detail, "");
+    }
+
+    public static Check skipped(String why) {
+        return new Check(State.SKIPPED, why, "");
+    }
+
+    public static Check failed(String detail, String next) {
+        return new Check(State.FAILED, detail, next);
+    }
+}

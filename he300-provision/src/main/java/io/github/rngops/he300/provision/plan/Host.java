@@ -1,0 +1,318 @@
+package io.github.rngops.he300.provision.plan;
+
+import io.github.rngops.he300.core.command.Command;
+import io.github.rngops.he300.core.command.CommandResult;
+import io.github.rngops.he300.core.command.CommandRunner;
+import io.github.rngops.he300.provision.config.InstallConfig;
+import io.github.rngops.he300.provision.config.Secret;
+import io.github.rngops.he300.provision.facts.HostFacts;
+import io.github.rngops.he300.provision.facts.HostFactsProbe;
+import io.github.rngops.he300.provision.stack.StackFile;
+import io.github.rngops.he300.provision.stack.StackFiles;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The host a plan acts on, as the steps see it: the runner (SSH or local), its facts (gathered again when a step
+ * asks), the config with its GPU profile, the stack's files, how to reach its loopback ports, and the output
+ * plumbing — every line a command prints passes through {@link #mask} and into a tail kept for failure reports.
+ */
+public final class Host {
+    /** Lines of output kept for a failure report. */
+    public static final int TAIL_LINES = 20;
+
+    private final CommandRunner runner;
+    private final InstallConfig config;
+    private final StackFiles files;
+    private final String root;
+    private final Ports ports;
+    private final Function<CommandRunner, HostFacts> probe;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Duration healthDeadline;
+    private final Duration pollInterval;
+    private final Optional<QuickBenchmark> benchmark;
+    private final List<String> secrets;
+    private HostFacts facts;
+    private PlanListener listener = PlanListener.silent();
+    private final Deque<String> tail = new ArrayDeque<>();
+    private String lastCommand = "";
+    private boolean stackChanged;
+
+    /** Waits; injected so tests never sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private Host(Builder b) {
+        runner = b.runner;
+        facts = b.facts;
+        config = b.config;
+        files = StackFiles.of(config);
+        root = b.root;
+        ports = b.ports;
+        probe = b.probe;
+        clock = b.clock;
+        sleeper = b.sleeper;
+        healthDeadline = b.healthDeadline;
+        pollInterval = b.pollInterval;
+        benchmark = Optional.ofNullable(b.benchmark);
+        secrets = secretsOf(config, b.extraSecrets);
+    }
+
+    /**
+     * A host for {@code config}, whose profile must be known ({@link InstallConfig#withProfile}, from the facts).
+     */
+    public static Builder builder(CommandRunner runner, HostFacts facts, InstallConfig config) {
+        return new Builder(runner, facts, config);
+    }
+
+    public HostFacts facts() {
+        return facts;
+    }
+
+    public InstallConfig config() {
+        return config;
+    }
+
+    public StackFiles files() {
+        return files;
+    }
+
+    /** The files this host gets: without the systemd units on a Mac. */
+    public List<StackFile> stackFiles() {
+        return files.all().stream().filter(f -> !facts.os().isMac() || !f.path().startsWith("/etc/systemd/"))
+                .toList();
+    }
+
+    /** Whether the host runs systemd units (Linux). */
+    public boolean systemd() {
+        return !facts.os().isMac();
+    }
+
+    /**
+     * {@code path} on the host: itself, or under the file root when one is set (tests write into a temporary
+     * directory this way, as the probe reads from {@code HE300_PROBE_ROOT}).
+     */
+    public String path(String path) {
+        return root + path;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    public Duration healthDeadline() {
+        return healthDeadline;
+    }
+
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    public Optional<QuickBenchmark> benchmark() {
+        return benchmark;
+    }
+
+    /** Gathers the facts again (one round trip), after a step changed what they describe. */
+    public HostFacts refreshFacts() {
+        facts = probe.apply(runner);
+        return facts;
+    }
+
+    /** Whether the stack-files step wrote a file in this run (compose up must then recreate containers). */
+    public boolean stackChanged() {
+        return stackChanged;
+    }
+
+    void markStackChanged() {
+        stackChanged = true;
+    }
+
+    void stackApplied() {
+        stackChanged = false;
+    }
+
+    /** Runs a command, streaming its output (masked) to the listener and the tail. */
+    public CommandResult run(Command command) {
+        lastCommand = command.displayLine();
+        tail.clear();
+        return runner.run(command, this::output, this::output);
+    }
+
+    /** Runs a read-only command quietly: no output to the listener, nothing in the tail. */
+    public CommandResult look(Command command) {
+        return runner.run(command);
+    }
+
+    /** Runs a command; a non-zero exit throws {@link io.github.rngops.he300.core.command.CommandException}. */
+    public CommandResult runChecked(Command command) {
+        return run(command).orThrow(command);
+    }
+
+    /** Tells the operator something (masked). */
+    public void say(String text) {
+        listener.line(mask(text));
+    }
+
+    /** {@code text} with every secret of the config replaced by {@value Secret#MASK}. */
+    public String mask(String text) {
+        String masked = text;
+        for (String secret : secrets) {
+            masked = masked.replace(secret, Secret.MASK);
+        }
+        return masked;
+    }
+
+    void listener(PlanListener value) {
+        listener = Objects.requireNonNull(value, "listener");
+    }
+
+    String lastCommand() {
+        return lastCommand;
+    }
+
+    List<String> tail() {
+        return List.copyOf(tail);
+    }
+
+    void resetOutput() {
+        lastCommand = "";
+        tail.clear();
+    }
+
+    private void output(String line) {
+        String masked = mask(line);
+        synchronized (tail) {
+            tail.addLast(masked);
+            while (tail.size() > TAIL_LINES) {
+                tail.removeFirst();
+            }
+        }
+        listener.line("  | " + masked);
+    }
+
+    private static List<String> secretsOf(InstallConfig config, List<String> extra) {
+        List<String> all = new ArrayList<>(extra);
+        var security = config.security();
+        for (Secret secret : List.of(security.apiKey(), security.jwtSecret(), security.postgresPassword(),
+                security.cirisnodeDbPassword(), security.ethicsengineDbPassword())) {
+            all.add(secret.reveal());
+        }
+        config.network().tailscale().authKey().ifPresent(key -> all.add(key.reveal()));
+        return all.stream().filter(s -> s.length() >= 4).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /** Makes a {@link Host}. */
+    public static final class Builder {
+        private final CommandRunner runner;
+        private final HostFacts facts;
+        private final InstallConfig config;
+        private String root = "";
+        private Ports ports = Ports.local();
+        private Function<CommandRunner, HostFacts> probe = HostFactsProbe::gather;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+        private Duration healthDeadline = Duration.ofMinutes(5);
+        private Duration pollInterval = Duration.ofSeconds(5);
+        private QuickBenchmark benchmark;
+        private final List<String> extraSecrets = new ArrayList<>();
+
+        private Builder(CommandRunner runner, HostFacts facts, InstallConfig config) {
+            this.runner = Objects.requireNonNull(runner, "runner");
+            this.facts = Objects.requireNonNull(facts, "facts");
+            this.config = Objects.requireNonNull(config, "config");
+            if (config.profile().isEmpty()) {
+                throw new IllegalArgumentException("the config's GPU profile must be known: withProfile(..) from"
+                        + " the facts (" + facts.gpuProfile() + ")");
+            }
+        }
+
+        /** Prefix every path the plan writes (a test's temporary root); absolute, without a trailing slash. */
+        public Builder root(String value) {
+            Objects.requireNonNull(value, "root");
+            if (!value.isEmpty() && (!value.startsWith("/") || value.endsWith("/"))) {
+                throw new IllegalArgumentException("root must be empty or absolute without a trailing '/', was "
+                        + value);
+            }
+            root = value;
+            return this;
+        }
+
+        public Builder ports(Ports value) {
+            ports = Objects.requireNonNull(value, "ports");
+            return this;
+        }
+
+        /** How facts are gathered again; {@link HostFactsProbe#gather} by default. */
+        public Builder probe(Function<CommandRunner, HostFacts> value) {
+            probe = Objects.requireNonNull(value, "probe");
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper value) {
+            sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /** How long the health gate waits for every service to be healthy; 5 minutes by default. */
+        public Builder healthDeadline(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("health deadline must not be negative, was " + value);
+            }
+            healthDeadline = value;
+            return this;
+        }
+
+        public Builder pollInterval(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("poll interval must be positive, was " + value);
+            }
+            pollInterval = value;
+            return this;
+        }
+
+        /** The quick HE-300 to run at the end; without one that step is skipped. */
+        public Builder benchmark(QuickBenchmark value) {
+            benchmark = value;
+            return this;
+        }
+
+        /** Another value to mask in every output (a key read from elsewhere). */
+        public Builder secret(String value) {
+            extraSecrets.add(Objects.requireNonNull(value, "secret"));
+            return this;
+        }
+
+        public Host build() {
+            return new Host(this);
+        }
+    }
+}

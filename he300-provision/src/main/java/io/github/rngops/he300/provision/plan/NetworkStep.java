@@ -1,0 +1,115 @@
+package io.github.rngops.he300.provision.plan;
+
+import io.github.rngops.he300.net.firewall.Allowlist;
+import io.github.rngops.he300.net.firewall.DockerUserRules;
+import io.github.rngops.he300.net.tailscale.Tailscale;
+import io.github.rngops.he300.provision.config.NetworkConfig;
+import io.github.rngops.he300.provision.config.Secret;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The network mode, through he300-net. {@code tunnel}: nothing on the host (the runner forwards the loopback ports
+ * over SSH). {@code tailscale}: the auth key to a 0600 file and {@code tailscale up}, and the DOCKER-USER allowlist
+ * (Docker bypasses ufw). {@code direct} without https: the DOCKER-USER allowlist. WireGuard and direct with https
+ * are set up with {@code ./he300 wireguard} and he300-net's Certbot/NginxProxy; this step checks and says so.
+ */
+final class NetworkStep implements Step {
+    static final String NAME = "network";
+    static final List<String> TAILNET = List.of("100.64.0.0/10", "fd7a:115c:a1e0::/48");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Check check(Host host) {
+        NetworkConfig network = host.config().network();
+        return switch (network.mode()) {
+            case TUNNEL -> Check.skipped("tunnel mode: nothing on the host; ports stay on its loopback and the"
+                    + " runner forwards them over SSH");
+            case WIREGUARD -> host.look(Commands.root("wg", "show", network.wireguard().interfaceName())).ok()
+                    ? Check.ok("WireGuard interface " + network.wireguard().interfaceName() + " is up")
+                    : Check.failed("WireGuard interface " + network.wireguard().interfaceName() + " is not up",
+                            "set it up with `./he300 wireguard` (keygen, config, up) on the host, then run again with"
+                                    + " --from-step " + NAME);
+            case DIRECT -> network.direct().https()
+                    ? Check.failed("direct mode with https: the certificate and nginx proxy are not automated by"
+                            + " install yet", "issue the certificate with certbot and install the proxy of"
+                            + " he300-net (Certbot, NginxProxy), or use the tunnel mode; then --from-step " + NAME)
+                    : firewallCheck(host, "direct mode");
+            case TAILSCALE -> {
+                boolean up = host.look(Commands.root("tailscale", "status")).ok();
+                Check firewall = firewallCheck(host, "tailscale mode");
+                yield up && firewall.state() == Check.State.OK ? Check.ok("tailscale up; " + firewall.detail())
+                        : Check.needed((up ? "tailscale up" : "tailscale not up") + "; " + firewall.detail());
+            }
+        };
+    }
+
+    @Override
+    public List<Planned> plan(Host host) {
+        List<Planned> out = new ArrayList<>();
+        if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
+            Tailscale tailscale = tailscale(host);
+            out.add(Planned.run("the auth key to a 0600 file (on stdin)", tailscale.writeAuthKeyCommand(authKey(host))));
+            out.add(Planned.run("join the tailnet", tailscale.upCommand()));
+        }
+        for (var step : rules(host).steps()) {
+            out.add(Planned.run("DOCKER-USER allowlist", step.apply()));
+        }
+        return out;
+    }
+
+    @Override
+    public Applied apply(Host host) {
+        if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
+            Tailscale tailscale = tailscale(host);
+            host.runChecked(tailscale.writeAuthKeyCommand(authKey(host)));
+            host.runChecked(tailscale.upCommand());
+        }
+        for (var step : rules(host).steps()) {
+            if (step.check().isEmpty() || !host.look(step.check().get()).ok()) {
+                host.runChecked(step.apply());
+            }
+        }
+        return Applied.done(host.config().network().mode().label() + " mode set up");
+    }
+
+    private static Check firewallCheck(Host host, String mode) {
+        int missing = 0;
+        for (var step : rules(host).steps()) {
+            if (step.check().isEmpty() || !host.look(step.check().get()).ok()) {
+                missing++;
+            }
+        }
+        return missing == 0 ? Check.ok(mode + ": DOCKER-USER allowlist in place")
+                : Check.needed(mode + ": " + missing + " DOCKER-USER rules to add");
+    }
+
+    private static DockerUserRules rules(Host host) {
+        var services = host.config().services();
+        Allowlist allow = host.config().security().allowedIps();
+        if (allow.networks().isEmpty() && host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
+            allow = Allowlist.parse(TAILNET);
+        }
+        return DockerUserRules.builder().allowlist(allow)
+                .ports(services.cirisnode().port(), services.ethicsengine().port(), services.ollama().port()).build();
+    }
+
+    private static Tailscale tailscale(Host host) {
+        Tailscale.Builder builder = Tailscale.builder()
+                .authKeyFile(Path.of(host.path(Tailscale.DEFAULT_AUTH_KEY_FILE.toString())));
+        host.config().network().tailscale().hostname().ifPresent(builder::hostname);
+        return builder.build();
+    }
+
+    private static String authKey(Host host) {
+        return host.config().network().tailscale().authKey().map(Secret::reveal).orElseThrow(() ->
+                new PlanException("tailscale mode needs an auth key", "set network.tailscale.auth_key_file or"
+                        + " HE300_TS_AUTHKEY"));
+    }
+
+}

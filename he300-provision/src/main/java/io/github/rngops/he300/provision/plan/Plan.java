@@ -1,0 +1,45 @@
+package io.github.rngops.he300.provision.plan;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The steps an install runs on one host, in order: privileges, docker, driver, toolkit, runtime, stack-files,
+ * compose-up, network, models, health, benchmark. Each step decides from the host's facts and the config whether it
+ * applies ({@link Check.State#SKIPPED} with the reason otherwise), so every host gets the same list.
+ *
+ * @param steps in order
+ */
+public record Plan(List<Step> steps) {
+    public Plan {
+        steps = List.copyOf(steps);
+    }
+
+    /** The install plan. */
+    public static Plan install() {
+        return new Plan(List.of(new PrivilegeStep(), new DockerStep(), new DriverStep(), new ToolkitStep(),
+                new RuntimeStep(), new StackFilesStep(), new ComposeUpStep(), new NetworkStep(), new ModelPullStep(),
+                new HealthGateStep(), new QuickBenchmarkStep()));
+    }
+
+    /** The step names, for {@code --from-step}. */
+    public List<String> names() {
+        return steps.stream().map(Step::name).toList();
+    }
+
+    /** The step called {@code name}. */
+    public Optional<Step> step(String name) {
+        Objects.requireNonNull(name, "name");
+        return steps.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** This plan from the step called {@code name} on; the earlier steps are left out. */
+    public Plan from(String name) {
+        int index = names().indexOf(name);
+        if (index < 0) {
+            throw new PlanException("--from-step: no step '" + name + "'", "use one of " + String.join(", ", names()));
+        }
+        return new Plan(steps.subList(index, steps.size()));
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.rngops.he300.provision.plan;
+
+import io.github.rngops.he300.core.command.Command;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One action a step would take, for {@code --dry-run}: what it does, and the command if it is one (shown by its
+ * {@link Command#displayLine() display line}, secrets masked, standard input withheld).
+ *
+ * @param summary what the action does
+ * @param command the command it runs, if any
+ */
+public record Planned(String summary, Optional<Command> command) {
+    public Planned {
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(command, "command");
+    }
+
+    public static Planned run(String summary, Command command) {
+        return new Planned(summary, Optional.of(command));
+    }
+
+    public static Planned note(String summary) {
+        return new Planned(summary, Optional.empty());
+    }
+}

@@ -1,0 +1,49 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dslf4j.internal.verbosity=ERROR
+//DEPS io.github.rng-ops:he300-bom:0.1.0-SNAPSHOT@pom
+//DEPS io.github.rng-ops:he300-cli
+//DEPS io.github.rng-ops:he300-provision
+
+import io.github.rngops.he300.cli.Cli;
+import io.github.rngops.he300.provision.install.Installer;
+import io.github.rngops.he300.provision.install.Request;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "uninstall", mixinStandardHelpOptions = true,
+        description = {"Stop and remove the he300 stack: units, containers, Redis and PostgreSQL volumes, files.",
+                "The model volume stays unless --purge-models. Exit codes: 0 done, 1 a command failed, 2 bad usage."})
+class uninstall implements Callable<Integer> {
+    @Option(names = "--host") String host;
+    @Option(names = "--port") Integer port;
+    @Option(names = "--user") String user;
+    @Option(names = "--identity", paramLabel = "KEYFILE") Path identity;
+    @Option(names = "--known-hosts", paramLabel = "FILE") Path knownHosts;
+    @Option(names = "--trust-on-first-use") boolean tofu;
+    @Option(names = "--local") boolean local;
+    @Option(names = "--config", paramLabel = "FILE") Path config;
+    @Option(names = "--dry-run", description = "Print the commands; change nothing.") boolean dryRun;
+    @Option(names = "--purge-models", description = "Remove the model volume too.") boolean purgeModels;
+    @Option(names = "--yes") boolean yes;
+
+    public static void main(String... args) {
+        System.exit(Cli.run(new uninstall(), args));
+    }
+
+    @Override
+    public Integer call() {
+        Request request = new Request(Request.Action.UNINSTALL, Optional.ofNullable(host), Optional.ofNullable(port),
+                Optional.ofNullable(user), Optional.ofNullable(identity), Optional.ofNullable(knownHosts), tofu, local,
+                Optional.ofNullable(config), config == null, false, dryRun, yes, Optional.empty(), Optional.empty(),
+                Optional.empty(), false, purgeModels, "");
+        return new Installer(request, System.getenv(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), () -> System.console() != null
+                        && "y".equalsIgnoreCase(String.valueOf(System.console().readLine("Remove the stack? [y/N] ")).strip()))
+                .run();
+    }
+}
