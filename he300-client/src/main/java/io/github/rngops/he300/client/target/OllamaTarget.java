@@ -150,14 +150,7 @@ final class OllamaTarget implements OpenTarget {
 
     @Override
     public List<Reply> evaluate(Batch batch) throws InterruptedException {
-        List<Reply> replies = new ArrayList<>(batch.size());
-        for (ScenarioRequest request : batch.requests()) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException("stopped before " + request.scenarioId());
-            }
-            replies.add(evaluate(request));
-        }
-        return replies;
+        return OneAtATime.evaluate(batch, this::evaluate);
     }
 
     private Reply evaluate(ScenarioRequest request) {

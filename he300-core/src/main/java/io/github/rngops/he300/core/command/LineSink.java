@@ -1,17 +1,20 @@
-package io.github.rngops.he300.provision.ssh;
+package io.github.rngops.he300.core.command;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
-/** Keeps every byte a process writes and hands each complete line (without its end) to a consumer. */
-final class LineSink extends OutputStream {
+/**
+ * Keeps every byte a command writes and hands each complete line (without its end) to a consumer: the output side
+ * of a {@link CommandRunner}, shared by the local and the SSH runner so both stream and collect alike.
+ */
+public final class LineSink extends OutputStream {
     private final ByteArrayOutputStream all = new ByteArrayOutputStream();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final Consumer<String> lines;
 
-    LineSink(Consumer<String> lines) {
+    public LineSink(Consumer<String> lines) {
         this.lines = lines;
     }
 
@@ -39,7 +42,8 @@ final class LineSink extends OutputStream {
         }
     }
 
-    synchronized String text() {
+    /** Everything written so far, as UTF-8 text. */
+    public synchronized String text() {
         return all.toString(StandardCharsets.UTF_8);
     }
 
