@@ -44,8 +44,13 @@ final class Harness {
 
     /** The Ollama target (default HTTP settings: retries and circuit breaker on) on {@code simulator}. */
     static OpenTarget ollamaOn(Simulator simulator) {
-        return Targets.open(TargetConfig.builder(TargetKind.OLLAMA).url(simulator.baseUri().toString())
-                .model(SimulatorSettings.DEFAULT_MODEL).build(), List.of());
+        return ollamaAt(simulator.baseUri().toString());
+    }
+
+    /** The Ollama target (default HTTP settings) on a simulator at {@code url}. */
+    static OpenTarget ollamaAt(String url) {
+        return Targets.open(TargetConfig.builder(TargetKind.OLLAMA).url(url).model(SimulatorSettings.DEFAULT_MODEL)
+                .build(), List.of());
     }
 
     /** The plan a benchmark run sends: temperature 0, seed 42, 256 tokens at most. */
