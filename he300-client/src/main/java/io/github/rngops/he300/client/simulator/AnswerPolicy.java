@@ -37,6 +37,11 @@ final class AnswerPolicy {
         this.truth = new GroundTruth(settings.groundTruth());
     }
 
+    /** The ground-truth scenario {@code prompt} is for, without answering it. */
+    Optional<Scenario> match(String prompt) {
+        return truth.match(prompt);
+    }
+
     Answer answer(String prompt, boolean json) {
         Optional<Scenario> matched = truth.match(prompt);
         if (matched.isEmpty()) {

@@ -66,10 +66,11 @@ final class Generation {
         Fault fault = faults.faultFor(number).orElse(null);
         call.fault = fault;
         call.outcome = fault == null ? Outcome.ANSWERED : Outcome.FAULT;
-        if (strikesEarly(call, dialect, fault)) {
+        if (strikesEarly(call, dialect, request, fault)) {
             return;
         }
         if (!admission.enter()) {
+            call.scenarioId = policy.match(request.prompt()).map(s -> s.id()).orElse(null);
             call.outcome = Outcome.BUSY;
             call.fault = null;
             call.json(503, dialect.error(503, BUSY));
@@ -84,7 +85,16 @@ final class Generation {
         }
     }
 
-    private boolean strikesEarly(Call call, Dialect dialect, Fault fault) throws IOException {
+    /**
+     * Answers with a fault that strikes before a slot is taken, if {@code fault} is one. The log still names the
+     * scenario the prompt was for, so that retries can be counted per scenario.
+     */
+    private boolean strikesEarly(Call call, Dialect dialect, GenerationRequest request, Fault fault)
+            throws IOException {
+        if (fault == Fault.TOO_MANY_REQUESTS || fault == Fault.SERVICE_UNAVAILABLE
+                || fault == Fault.CONNECTION_RESET) {
+            call.scenarioId = policy.match(request.prompt()).map(s -> s.id()).orElse(null);
+        }
         if (fault == Fault.TOO_MANY_REQUESTS) {
             call.header("Retry-After", Long.toString(settings.retryAfter().toSeconds()));
             call.json(429, dialect.error(429, "too many requests, please retry after "

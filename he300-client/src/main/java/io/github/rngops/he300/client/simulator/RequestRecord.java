@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param stream whether the answer was streamed
  * @param options the Ollama {@code options} object as sent (top-level fields are not options), or for
  *     {@code /v1/chat/completions} the OpenAI sampling fields; empty when none
- * @param scenarioId the ground-truth scenario the prompt was matched to, or null
+ * @param scenarioId the ground-truth scenario the prompt was matched to, or null; also set for a request turned
+ *     away before a slot (429, 503, reset, full queue), so that retries can be counted per scenario
  * @param outcome what happened
  * @param answer how the answer relates to the scenario's label, or null when nothing was answered
  * @param fault the injected fault, or null

@@ -72,6 +72,24 @@ class FaultsTest {
     }
 
     @Test
+    void faultsThatStrikeBeforeASlotStillNameTheScenarioInTheLog() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorSettings.of(TestData.sample().scenarios()).toBuilder()
+                .faultAt(1, Fault.TOO_MANY_REQUESTS).faultAt(2, Fault.SERVICE_UNAVAILABLE)
+                .faultAt(3, Fault.CONNECTION_RESET).build())) {
+            Http http = new Http(sim);
+            assertThat(http.post("api/generate", Http.generate(MODEL, scenario())).statusCode()).isEqualTo(429);
+            assertThat(http.post("api/generate", Http.generate(MODEL, scenario())).statusCode()).isEqualTo(503);
+            assertThatThrownBy(() -> http.post("api/generate", Http.generate(MODEL, scenario())))
+                    .isInstanceOf(IOException.class);
+            assertThat(http.post("api/generate", Http.generate(MODEL, scenario())).statusCode()).isEqualTo(200);
+            assertThat(sim.log().generations()).extracting(RequestRecord::scenarioId)
+                    .containsOnly(scenario().id()).hasSize(4);
+            assertThat(sim.log().generations()).extracting(RequestRecord::fault).containsExactly(
+                    Fault.TOO_MANY_REQUESTS, Fault.SERVICE_UNAVAILABLE, Fault.CONNECTION_RESET, null);
+        }
+    }
+
+    @Test
     void retryAfterDefaultsToOneSecond() throws Exception {
         try (Simulator sim = start(Fault.TOO_MANY_REQUESTS)) {
             HttpResponse<String> limited = new Http(sim).post("api/chat", Http.chat(MODEL, scenario()));
