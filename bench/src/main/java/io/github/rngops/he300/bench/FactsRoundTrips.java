@@ -145,7 +145,7 @@ public final class FactsRoundTrips {
     }
 
     /** An OpenSSH server on a free loopback port with its own host key and the bench's client key. */
-    private static final class Sshd {
+    static final class Sshd {
         final Process process;
         final int port;
         final Path clientKey;

@@ -67,7 +67,7 @@ public final class Installer {
     public int run() {
         InstallConfig base = request.config().map(file -> reader().read(file)).orElse(null);
         Target target = target(base);
-        try (Connection connection = Connection.open(target, request)) {
+        try (Connection connection = Connection.open(target, request, err)) {
             HostFacts facts = HostFactsProbe.gather(connection.runner());
             if (request.action() == Request.Action.FACTS) {
                 out.println(request.json() ? facts.toJson() : describe(facts, target));
@@ -349,13 +349,16 @@ public final class Installer {
 
     /** The runner and the way to the host's ports: SSH, or this machine. */
     record Connection(CommandRunner runner, Ports ports, AutoCloseable closer) implements AutoCloseable {
-        static Connection open(Target target, Request request) {
+        static Connection open(Target target, Request request, PrintWriter err) {
             if (target.isLocal() && request.host().isEmpty()) {
                 return new Connection(LocalRunner.create(), Ports.local(), () -> { });
             }
             Path knownHosts = target.knownHosts().map(Installer::expand).orElse(HostKeyPolicy.defaultKnownHosts());
             HostKeyPolicy policy = request.trustOnFirstUse()
-                    ? HostKeyPolicy.trustOnFirstUse(knownHosts, notice -> System.err.println("install: " + notice))
+                    ? HostKeyPolicy.trustOnFirstUse(knownHosts, notice -> {
+                        err.println("install: " + notice);
+                        err.flush();
+                    })
                     : HostKeyPolicy.knownHosts(knownHosts);
             List<Auth> auths = target.sshKey().map(key -> List.of(Auth.keyFile(expand(key))))
                     .orElseGet(Auth::defaultKeyFiles);

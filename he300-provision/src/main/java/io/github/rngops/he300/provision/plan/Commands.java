@@ -32,4 +32,28 @@ final class Commands {
         argv.addAll(List.of(args));
         return Command.builder("docker").args(argv).sudo(true).timeout(Duration.ofMinutes(30)).build();
     }
+
+    /**
+     * Whether each of {@code checks} (read-only commands as root, no stdin) exits 0, asked in one round trip: one
+     * {@code sh -c} that runs them in turn, silenced, and prints each exit status. Falls back to one command each
+     * if the batch does not answer with a status per check.
+     */
+    static List<Boolean> allOk(Host host, List<Command> checks) {
+        if (checks.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder script = new StringBuilder();
+        for (Command check : checks) {
+            if (check.stdin().isPresent()) {
+                throw new IllegalArgumentException("a batched check takes no stdin: " + check.displayLine());
+            }
+            script.append(check.shellLineWithoutSudo()).append(" </dev/null >/dev/null 2>&1; echo $?\n");
+        }
+        Command batch = Command.builder("sh").args("-c", script.toString()).sudo(true).build();
+        List<String> codes = host.look(batch).stdout().lines().map(String::strip).toList();
+        if (codes.size() != checks.size() || !codes.stream().allMatch(c -> c.matches("[0-9]{1,3}"))) {
+            return checks.stream().map(c -> host.look(c).ok()).toList();
+        }
+        return codes.stream().map("0"::equals).toList();
+    }
 }

@@ -15,10 +15,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The host a plan acts on, as the steps see it: the runner (SSH or local), its facts (gathered again when a step
@@ -46,6 +49,9 @@ public final class Host {
     private final Deque<String> tail = new ArrayDeque<>();
     private String lastCommand = "";
     private boolean stackChanged;
+    private long changes;
+    private final Map<String, Object> looks = new HashMap<>();
+    private long looksAt = -1;
 
     /** Waits; injected so tests never sleep. */
     @FunctionalInterface
@@ -156,6 +162,7 @@ public final class Host {
 
     /** Runs a command, streaming its output (masked) to the listener and the tail. */
     public CommandResult run(Command command) {
+        changes++;
         lastCommand = command.displayLine();
         tail.clear();
         return runner.run(command, this::output, this::output);
@@ -164,6 +171,24 @@ public final class Host {
     /** Runs a read-only command quietly: no output to the listener, nothing in the tail. */
     public CommandResult look(Command command) {
         return runner.run(command);
+    }
+
+    /**
+     * What {@code look} answers, asked once until the next {@link #run} (which may change the host): a step's check
+     * and its plan or apply share one round trip instead of asking the host the same question twice.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T remember(String key, Supplier<T> look) {
+        if (looksAt != changes) {
+            looks.clear();
+            looksAt = changes;
+        }
+        Object value = looks.get(key);
+        if (value == null) {
+            value = look.get();
+            looks.put(key, value);
+        }
+        return (T) value;
     }
 
     /** Runs a command; a non-zero exit throws {@link io.github.rngops.he300.core.command.CommandException}. */

@@ -1,10 +1,13 @@
 package io.github.rngops.he300.provision.plan;
 
 import io.github.rngops.he300.client.http.ClientException;
+import io.github.rngops.he300.client.http.HttpSettings;
+import io.github.rngops.he300.client.http.RetrySettings;
 import io.github.rngops.he300.client.ollama.LocalModel;
 import io.github.rngops.he300.client.ollama.OllamaClient;
 import io.github.rngops.he300.client.ollama.PullProgress;
 import io.github.rngops.he300.provision.config.ModelPull;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +19,8 @@ import java.util.Set;
  */
 final class ModelPullStep implements Step {
     static final String NAME = "models";
+    private static final HttpSettings CHECK = HttpSettings.builder().retry(RetrySettings.none())
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     public String name() {
@@ -76,9 +81,13 @@ final class ModelPullStep implements Step {
         return List.copyOf(tags);
     }
 
+    /**
+     * The check asks once: an Ollama that does not answer is "not up yet" (the plan pulls after compose up), not a
+     * transient failure worth the client's retries and their backoff (seconds of a dry run on a fresh host).
+     */
     private static List<String> missing(Host host) {
         try (Ports.Endpoint endpoint = host.ports().open(port(host));
-                OllamaClient ollama = OllamaClient.builder().baseUrl(endpoint.url()).build()) {
+                OllamaClient ollama = OllamaClient.builder().baseUrl(endpoint.url()).settings(CHECK).build()) {
             Set<String> present = names(ollama.tags());
             return tags(host).stream().filter(tag -> !present.contains(tag)).toList();
         }

@@ -1,5 +1,6 @@
 package io.github.rngops.he300.provision.plan;
 
+import io.github.rngops.he300.core.command.Command;
 import io.github.rngops.he300.net.firewall.Allowlist;
 import io.github.rngops.he300.net.firewall.DockerUserRules;
 import io.github.rngops.he300.net.tailscale.Tailscale;
@@ -7,6 +8,7 @@ import io.github.rngops.he300.provision.config.NetworkConfig;
 import io.github.rngops.he300.provision.config.Secret;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -70,23 +72,30 @@ final class NetworkStep implements Step {
             host.runChecked(tailscale.writeAuthKeyCommand(authKey(host)));
             host.runChecked(tailscale.upCommand());
         }
-        for (var step : rules(host).steps()) {
-            if (step.check().isEmpty() || !host.look(step.check().get()).ok()) {
-                host.runChecked(step.apply());
+        var steps = rules(host).steps();
+        List<Boolean> present = present(host, steps);
+        for (int i = 0; i < steps.size(); i++) {
+            if (!present.get(i)) {
+                host.runChecked(steps.get(i).apply());
             }
         }
         return Applied.done(host.config().network().mode().label() + " mode set up");
     }
 
     private static Check firewallCheck(Host host, String mode) {
-        int missing = 0;
-        for (var step : rules(host).steps()) {
-            if (step.check().isEmpty() || !host.look(step.check().get()).ok()) {
-                missing++;
-            }
-        }
+        long missing = present(host, rules(host).steps()).stream().filter(p -> !p).count();
         return missing == 0 ? Check.ok(mode + ": DOCKER-USER allowlist in place")
                 : Check.needed(mode + ": " + missing + " DOCKER-USER rules to add");
+    }
+
+    /**
+     * For each rule step, whether its check finds it in place (a step without a check never is): every check in one
+     * round trip ({@link Commands#allOk}), not one channel per rule.
+     */
+    private static List<Boolean> present(Host host, List<io.github.rngops.he300.net.firewall.Step> steps) {
+        List<Command> checks = steps.stream().flatMap(s -> s.check().stream()).toList();
+        Iterator<Boolean> answers = Commands.allOk(host, checks).iterator();
+        return steps.stream().map(s -> s.check().isPresent() && answers.next()).toList();
     }
 
     private static DockerUserRules rules(Host host) {

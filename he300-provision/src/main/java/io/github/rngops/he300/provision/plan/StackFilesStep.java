@@ -66,7 +66,8 @@ final class StackFilesStep implements Step {
         List<StackFile> files = host.stackFiles();
         Command hashes = Command.builder("sh").args("-c", HASH_SCRIPT, "sh")
                 .args(files.stream().map(f -> host.path(f.path())).toList()).sudo(true).build();
-        List<String> lines = host.look(hashes).orThrow(hashes).stdout().lines().toList();
+        List<String> lines = host.remember(hashes.shellLine(),
+                () -> host.look(hashes).orThrow(hashes).stdout().lines().toList());
         if (lines.size() != files.size()) {
             throw new IllegalStateException("the hash check printed " + lines.size() + " lines for " + files.size()
                     + " files");

@@ -43,8 +43,12 @@ public final class Forward implements AutoCloseable {
 
     @Override
     public void close() {
-        // The socket first: sshj's forwarder.close() interrupts a listening thread that may not have started yet
-        // (a forward closed right after it was opened); with the socket closed it has nothing left to do.
+        // sshj's listen() loop ends only when its thread is interrupted: after the socket is closed, accept() throws,
+        // the loop sees the socket closed and tries again, spinning. forwarder.close() would interrupt it, but only
+        // while the socket is still open, and it fails on a thread that has not reached listen() yet (a forward
+        // closed right after it was opened). So: interrupt our own listener thread (a thread not yet listening
+        // then sees the flag and returns at once), close the socket to wake a blocked accept(), and wait for it.
+        listener.interrupt();
         try {
             socket.close();
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.github.rngops.he300.provision.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rngops.he300.core.command.CommandRunner;
 import io.github.rngops.he300.provision.config.ConfigReader;
 import io.github.rngops.he300.provision.config.InstallConfig;
 import io.github.rngops.he300.provision.config.ModelRegistry;
@@ -54,7 +55,7 @@ class PlanOnFakeHostsTest {
     }
 
     /** What a run printed, everything: lines, recap, report. */
-    record Outcome(Recap recap, String output, InstallConfig config) {
+    record Outcome(Recap recap, String output, InstallConfig config, int commands) {
         Map<String, Status> states() {
             Map<String, Status> states = new LinkedHashMap<>();
             recap.results().forEach(r -> states.put(r.step(), r.status()));
@@ -78,9 +79,14 @@ class PlanOnFakeHostsTest {
         StringBuilder out = new StringBuilder();
         try (SshSession ssh = SshSession.open(fake.target("root"),
                 HostKeyPolicy.trustOnFirstUse(dir.resolve("known_hosts"), notice -> { }), Auth.keyFile(key))) {
-            HostFacts facts = HostFactsProbe.gather(ssh);
+            int[] commands = {0};
+            CommandRunner counting = (command, stdout, stderr) -> {
+                commands[0]++;
+                return ssh.run(command, stdout, stderr);
+            };
+            HostFacts facts = HostFactsProbe.gather(counting);
             InstallConfig config = base.withProfile(base.registry().profile(facts.gpuProfile()).orElseThrow());
-            Host host = Host.builder(ssh, facts, config).ports(Ports.over(ssh)).root(fake.root().toString())
+            Host host = Host.builder(counting, facts, config).ports(Ports.over(ssh)).root(fake.root().toString())
                     .sleeper(d -> { }).benchmark((url, model, lines) -> {
                         lines.accept("  fake benchmark against " + model);
                         return "HE-300 quick: 27/30 correct";
@@ -89,7 +95,7 @@ class PlanOnFakeHostsTest {
             Recap recap = PlanRunner.create(line -> out.append(line).append('\n')).run(plan, host, mode);
             out.append(recap.table());
             PlanRunner.report(recap).ifPresent(out::append);
-            return new Outcome(recap, out.toString(), config);
+            return new Outcome(recap, out.toString(), config, commands[0]);
         }
     }
 
@@ -261,6 +267,8 @@ class PlanOnFakeHostsTest {
                     .containsEntry("models", Status.OK);
             assertThat(Files.readString(fake.root().resolve("state/log"))).as("nothing installed again").isEqualTo(log);
             assertThat(ollama.pulls).isEqualTo(pulls);
+            assertThat(second.commands()).as("round trips of a no-change run: facts, file hashes, compose ps,"
+                    + " units enabled, health").isEqualTo(5);
             assertNoSecrets(first);
             assertNoSecrets(second);
         }
@@ -308,6 +316,8 @@ class PlanOnFakeHostsTest {
                 .file("/state/docker", ""))) {
             Outcome dry = run(fake, config("network:\n  mode: tailscale\n"), Mode.DRY_RUN, null);
             assertThat(dry.output()).contains("tailscale");
+            assertThat(dry.commands()).as("the firewall rules are checked in one round trip, not one each")
+                    .isLessThanOrEqualTo(7);
             assertNoSecrets(dry);
         }
     }

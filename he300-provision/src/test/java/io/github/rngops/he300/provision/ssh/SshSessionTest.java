@@ -212,6 +212,25 @@ class SshSessionTest {
         }
     }
 
+    @Test
+    void closingAForwardEndsItsListenerAtOnce() throws Exception {
+        try (SshSession ssh = open(dir.resolve("forward-close/known_hosts"))) {
+            for (int i = 0; i < 3; i++) {
+                Forward forward = ssh.forward(0, "127.0.0.1", 9);
+                if (i > 0) {
+                    sleep(100); // listening, blocked in accept(); the first one is closed before it gets there
+                }
+                long start = System.nanoTime();
+                forward.close();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("close waits for no timeout")
+                        .isLessThan(Duration.ofMillis(1500));
+                assertThat(forward.isOpen()).isFalse();
+            }
+            assertThat(Thread.getAllStackTraces().keySet()).as("no listener thread left spinning")
+                    .noneMatch(t -> t.getName().startsWith("he300-forward-") && t.isAlive());
+        }
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
