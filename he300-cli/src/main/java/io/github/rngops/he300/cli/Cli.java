@@ -31,6 +31,9 @@ public final class Cli {
     public static CommandLine commandLine(Object command) {
         CommandLine line = new CommandLine(command);
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        if (line.getCommandSpec().version().length == 0) {
+            line.getCommandSpec().version("he300 " + version());
+        }
         line.setExitCodeExceptionMapper(e -> e instanceof He300Exception ? USAGE : FAILURE);
         line.setParameterExceptionHandler(Cli::badUsage);
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -43,6 +46,12 @@ public final class Cli {
             throw e;
         });
         return line;
+    }
+
+    /** The modules' version, from the jar manifest; {@code dev} when run from classes (tests, an IDE). */
+    static String version() {
+        String version = Cli.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     private static int badUsage(CommandLine.ParameterException e, String[] args) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 
 class CliTest {
 
-    @Command(name = "probe")
+    @Command(name = "probe", mixinStandardHelpOptions = true)
     static final class Probe implements Callable<Integer> {
         @Mixin SampleOptions options;
         SampleSpec spec;
@@ -81,6 +81,15 @@ class CliTest {
     void conflictingFlagsAreBadUsage() {
         assertThat(run(new Probe(), "--quick", "--sample-size", "3")).isEqualTo(Cli.USAGE);
         assertThat(err.toString()).contains("mutually exclusive").contains("probe --help");
+    }
+
+    @Test
+    void versionNamesHe300() {
+        CommandLine line = Cli.commandLine(new Probe());
+        StringWriter out = new StringWriter();
+        line.setOut(new PrintWriter(out));
+        assertThat(line.execute("--version")).isEqualTo(Cli.OK);
+        assertThat(out.toString()).startsWith("he300 ");
     }
 
     @Test
