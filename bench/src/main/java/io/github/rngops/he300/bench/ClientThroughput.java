@@ -79,9 +79,9 @@ public final class ClientThroughput {
                     rounds[1][round] = measure(plain, prompts, concurrency, seconds);
                     rounds[2][round] = measure(full, prompts, concurrency, seconds);
                 }
-                double a = median(rounds[0]);
-                double b = median(rounds[1]);
-                double c = median(rounds[2]);
+                double a = Harness.median(rounds[0]);
+                double b = Harness.median(rounds[1]);
+                double c = Harness.median(rounds[2]);
                 System.out.printf("%-12d %12.0f %12.0f %12.0f   %9.2f  %9.2f%n", concurrency, a, b, c, b / a, c / b);
                 if (concurrency == 1) {
                     System.out.printf("  per request at concurrency 1: jdk %.0f µs, client %.0f µs, +retry+cb %.0f µs"
@@ -93,12 +93,6 @@ public final class ClientThroughput {
     }
 
     private static final int ROUNDS = 5;
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
     private static OllamaClient client(Simulator simulator, RetrySettings retry, CircuitBreakerSettings breaker) {
         return OllamaClient.builder().baseUrl(simulator.baseUri().toString())

@@ -9,13 +9,12 @@ import io.github.rngops.he300.provision.ssh.HostKeyPolicy;
 import io.github.rngops.he300.provision.ssh.SshSession;
 import io.github.rngops.he300.provision.ssh.SshTarget;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -53,11 +52,11 @@ public final class FactsRoundTrips {
             SshTarget target = SshTarget.of(System.getProperty("user.name"), "127.0.0.1", sshd.port);
             HostKeyPolicy policy = HostKeyPolicy.knownHosts(sshd.knownHosts);
             Auth auth = Auth.keyFile(sshd.clientKey);
-            run(1, () -> probeScript(target, policy, auth)); // warm-up: JIT, class loading
-            run(1, () -> channelPerProbe(target, policy, auth));
-            long script = run(rounds, () -> probeScript(target, policy, auth));
-            long channels = run(rounds, () -> channelPerProbe(target, policy, auth));
-            long naive = run(rounds, () -> sshPerProbe(sshd));
+            Harness.medianNanos(1, () -> probeScript(target, policy, auth)); // warm-up: JIT, class loading
+            Harness.medianNanos(1, () -> channelPerProbe(target, policy, auth));
+            long script = Harness.medianNanos(rounds, () -> probeScript(target, policy, auth));
+            long channels = Harness.medianNanos(rounds, () -> channelPerProbe(target, policy, auth));
+            long naive = Harness.medianNanos(rounds, () -> sshPerProbe(sshd));
             System.out.printf("facts gathering over SSH on loopback, median of %d rounds, %d probe commands%n",
                     rounds, PROBES.size());
             System.out.printf("  %-44s %3d connection, %2d channel   %6.1f ms%n",
@@ -79,7 +78,7 @@ public final class FactsRoundTrips {
         try (SshSession ssh = SshSession.open(target, policy, auth)) {
             Counting counting = new Counting(ssh);
             HostFactsProbe.gather(counting);
-            check(counting.commands == 1, "the probe ran " + counting.commands + " commands");
+            Harness.check(counting.commands == 1, "the probe ran " + counting.commands + " commands");
         }
     }
 
@@ -93,38 +92,7 @@ public final class FactsRoundTrips {
 
     private static void sshPerProbe(Sshd sshd) {
         for (String probe : PROBES) {
-            List<String> argv = new ArrayList<>(Arrays.asList("ssh", "-q", "-p", String.valueOf(sshd.port),
-                    "-i", sshd.clientKey.toString(), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-                    "-o", "UserKnownHostsFile=" + sshd.knownHosts, "-o", "GlobalKnownHostsFile=/dev/null",
-                    System.getProperty("user.name") + "@127.0.0.1", probe));
-            try {
-                Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-                process.getInputStream().readAllBytes();
-                process.waitFor(30, TimeUnit.SECONDS);
-                check(process.exitValue() != 255, "ssh failed to connect for: " + probe);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot run ssh (install openssh-client)", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static long run(int rounds, Runnable body) {
-        long[] times = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            body.run();
-            times[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(times);
-        return times[rounds / 2];
-    }
-
-    private static void check(boolean condition, String what) {
-        if (!condition) {
-            throw new IllegalStateException(what);
+            sshd.ssh(System.getProperty("user.name"), probe, null);
         }
     }
 
@@ -156,6 +124,32 @@ public final class FactsRoundTrips {
             this.port = port;
             this.clientKey = clientKey;
             this.knownHosts = knownHosts;
+        }
+
+        /**
+         * Runs {@code shellLine} as {@code user} through its own {@code ssh} client process, the way a script would:
+         * the naive baseline, one connection per command.
+         */
+        void ssh(String user, String shellLine, byte[] stdin) {
+            List<String> argv = List.of("ssh", "-q", "-p", String.valueOf(port), "-i", clientKey.toString(),
+                    "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
+                    "-o", "GlobalKnownHostsFile=/dev/null", user + "@127.0.0.1", shellLine);
+            try {
+                Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+                try (OutputStream in = process.getOutputStream()) {
+                    if (stdin != null) {
+                        in.write(stdin);
+                    }
+                }
+                process.getInputStream().readAllBytes();
+                process.waitFor(60, TimeUnit.SECONDS);
+                Harness.check(process.exitValue() != 255, "ssh failed to connect for: " + shellLine);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run ssh (install openssh-client)", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         static Sshd start(Path dir) throws IOException, InterruptedException {

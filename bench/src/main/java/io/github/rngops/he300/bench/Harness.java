@@ -59,6 +59,25 @@ final class Harness {
         return RunPlan.of(sample, generation);
     }
 
+    /** The median wall time, in nanoseconds, of {@code rounds} runs of {@code body}. */
+    static long medianNanos(int rounds, Runnable body) {
+        long[] times = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            body.run();
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        return times[rounds / 2];
+    }
+
+    /** Stops the harness when a measurement would be of something else than intended. */
+    static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException(what);
+        }
+    }
+
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

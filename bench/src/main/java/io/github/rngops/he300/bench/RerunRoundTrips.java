@@ -20,18 +20,14 @@ import io.github.rngops.he300.provision.ssh.Auth;
 import io.github.rngops.he300.provision.ssh.HostKeyPolicy;
 import io.github.rngops.he300.provision.ssh.SshSession;
 import io.github.rngops.he300.provision.ssh.SshTarget;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -82,26 +78,26 @@ public final class RerunRoundTrips {
             try (SshSession ssh = SshSession.open(target, policy, auth)) {
                 Recap first = PlanRunner.create(SILENT).run(new Plan(List.of(Plan.install().step("stack-files")
                         .orElseThrow())), host(ssh, ssh, tunnel, root), PlanRunner.Mode.APPLY);
-                check(first.results().get(0).status() == StepResult.Status.CHANGED, "first run: " + first.table());
+                Harness.check(first.results().get(0).status() == StepResult.Status.CHANGED, "first run: " + first.table());
             }
 
             List<Command> rerunLines = dryRun(target, policy, auth, tunnel, root, true); // warm-up, and the lines
-            long rerun = median(rounds, () -> dryRun(target, policy, auth, tunnel, root, true));
-            long rerunNaive = median(rounds, () -> sshEach(sshd, user, rerunLines));
+            long rerun = Harness.medianNanos(rounds, () -> dryRun(target, policy, auth, tunnel, root, true));
+            long rerunNaive = Harness.medianNanos(rounds, () -> sshEach(sshd, user, rerunLines));
 
             List<Command> tsLines = dryRun(target, policy, auth, tailscale, root, false);
-            long ts = median(rounds, () -> dryRun(target, policy, auth, tailscale, root, false));
+            long ts = Harness.medianNanos(rounds, () -> dryRun(target, policy, auth, tailscale, root, false));
             List<Command> rules = ruleChecks();
             List<Command> unbatched = new ArrayList<>(tsLines.stream()
                     .filter(c -> !c.argv().get(0).equals("sh") || !c.displayLine().contains("echo $?")).toList());
             unbatched.addAll(rules);
-            long tsUnbatched = median(rounds, () -> channelEach(target, policy, auth, unbatched));
-            long tsNaive = median(rounds, () -> sshEach(sshd, user, unbatched));
+            long tsUnbatched = Harness.medianNanos(rounds, () -> channelEach(target, policy, auth, unbatched));
+            long tsNaive = Harness.medianNanos(rounds, () -> sshEach(sshd, user, unbatched));
 
             int empties = 20;
             List<Command> trues = Collections.nCopies(empties, Command.of("true"));
-            long emptyChannels = median(rounds, () -> channelEach(target, policy, auth, trues));
-            long emptySsh = median(rounds, () -> sshEach(sshd, user, trues));
+            long emptyChannels = Harness.medianNanos(rounds, () -> channelEach(target, policy, auth, trues));
+            long emptySsh = Harness.medianNanos(rounds, () -> sshEach(sshd, user, trues));
 
             System.out.printf("no-change re-run over SSH on loopback, median of %d rounds%n", rounds);
             System.out.printf("  %-58s %11s %9s %10s%n", "", "connections", "commands", "wall");
@@ -117,8 +113,8 @@ public final class RerunRoundTrips {
             row("  one ssh process each", empties, empties, emptySsh);
             if (cleanUser != null) {
                 SshTarget clean = SshTarget.of(cleanUser, "127.0.0.1", sshd.port);
-                long cleanChannels = median(rounds, () -> channelEach(clean, policy, auth, trues));
-                long cleanSsh = median(rounds, () -> sshEach(sshd, cleanUser, trues));
+                long cleanChannels = Harness.medianNanos(rounds, () -> channelEach(clean, policy, auth, trues));
+                long cleanSsh = Harness.medianNanos(rounds, () -> sshEach(sshd, cleanUser, trues));
                 row("empty command (true) as " + cleanUser + " (no shell rc), a channel each", 1, empties,
                         cleanChannels);
                 row("  one ssh process each", empties, empties, cleanSsh);
@@ -157,7 +153,7 @@ public final class RerunRoundTrips {
             Recording recording = new Recording(ssh);
             Recap recap = PlanRunner.create(SILENT).run(Plan.install(), host(recording, ssh, config, root),
                     PlanRunner.Mode.DRY_RUN);
-            check(!filesInPlace || recap.results().stream().filter(r -> r.step().equals("stack-files")).allMatch(
+            Harness.check(!filesInPlace || recap.results().stream().filter(r -> r.step().equals("stack-files")).allMatch(
                     r -> r.status() == StepResult.Status.OK), "the re-run finds the stack files in place: "
                     + recap.table());
             return recording.commands;
@@ -181,43 +177,7 @@ public final class RerunRoundTrips {
     /** Each command's shell line (as root runs it: no sudo) through its own ssh client, stdin piped. */
     private static void sshEach(FactsRoundTrips.Sshd sshd, String user, List<Command> commands) {
         for (Command command : commands) {
-            List<String> argv = new ArrayList<>(Arrays.asList("ssh", "-q", "-p", String.valueOf(sshd.port),
-                    "-i", sshd.clientKey.toString(), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-                    "-o", "UserKnownHostsFile=" + sshd.knownHosts, "-o", "GlobalKnownHostsFile=/dev/null",
-                    user + "@127.0.0.1", command.shellLineWithoutSudo()));
-            try {
-                Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-                try (OutputStream in = process.getOutputStream()) {
-                    if (command.stdin().isPresent()) {
-                        in.write(command.stdin().get());
-                    }
-                }
-                process.getInputStream().readAllBytes();
-                process.waitFor(60, TimeUnit.SECONDS);
-                check(process.exitValue() != 255, "ssh failed to connect for: " + command.displayLine());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot run ssh (install openssh-client)", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static long median(int rounds, Runnable body) {
-        long[] times = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            body.run();
-            times[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(times);
-        return times[rounds / 2];
-    }
-
-    private static void check(boolean condition, String what) {
-        if (!condition) {
-            throw new IllegalStateException(what);
+            sshd.ssh(user, command.shellLineWithoutSudo(), command.stdin().orElse(null));
         }
     }
 
