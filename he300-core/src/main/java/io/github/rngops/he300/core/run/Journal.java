@@ -7,12 +7,10 @@ import io.github.rngops.he300.core.Outcome;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -67,14 +65,17 @@ final class Journal implements Closeable {
     }
 
     /**
-     * Reads the outcomes journaled in {@code runDir}, in file order, keyed by scenario id. A last line without its
-     * newline is a write the crash tore: it is dropped and cut from the file, so appending starts on a fresh line.
-     * A second outcome for a scenario cannot come from the engine; if one is there, the first stands.
+     * Reads the outcomes journaled in {@code runDir}, in file order, keyed by scenario id, one per scenario. A last
+     * line without its newline is a write the crash tore: it is dropped. Of two lines for one scenario (the engine
+     * writes one; a hand-edited or concatenated journal may hold more) an answer beats a failure, else the first
+     * stands. Unless {@code keepFailed}, failures are dropped so that their scenarios are sent again. When the file
+     * then holds anything but the kept lines (a torn tail, a duplicate, a dropped failure), it is rewritten
+     * atomically with exactly those, so the journal, like the result, holds each scenario once.
      *
      * @param ids the run's scenario ids
      * @throws He300Exception if a complete line is not an outcome, or names a scenario not in the run
      */
-    static Map<String, Outcome> recover(Path runDir, Set<String> ids) throws IOException {
+    static Map<String, Outcome> recover(Path runDir, Set<String> ids, boolean keepFailed) throws IOException {
         Path file = runDir.resolve(FILE);
         byte[] bytes;
         try {
@@ -86,24 +87,34 @@ final class Journal implements Closeable {
         while (end > 0 && bytes[end - 1] != '\n') {
             end--;
         }
-        if (end < bytes.length) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.truncate(end);
-                channel.force(true);
-            }
-        }
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, String> lineOf = new LinkedHashMap<>();
         String[] lines = new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n", -1);
+        int complete = 0;
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
             }
+            complete++;
             Outcome outcome = parse(file, i + 1, lines[i]);
             if (!ids.contains(outcome.scenarioId())) {
                 throw new He300Exception(file + " line " + (i + 1) + ": scenario " + outcome.scenarioId()
                         + " is not in this run's manifest; the journal belongs to another run");
             }
-            outcomes.putIfAbsent(outcome.scenarioId(), outcome);
+            Outcome before = outcomes.get(outcome.scenarioId());
+            if (before == null || (before instanceof Outcome.Failed && outcome instanceof Outcome.Answered)) {
+                outcomes.put(outcome.scenarioId(), outcome);
+                lineOf.put(outcome.scenarioId(), lines[i]);
+            }
+        }
+        if (!keepFailed) {
+            outcomes.values().removeIf(o -> o instanceof Outcome.Failed);
+            lineOf.keySet().retainAll(outcomes.keySet());
+        }
+        if (end < bytes.length || complete != outcomes.size()) {
+            StringBuilder kept = new StringBuilder();
+            lineOf.values().forEach(line -> kept.append(line).append('\n'));
+            AtomicFile.write(file, kept.toString().getBytes(StandardCharsets.UTF_8));
         }
         return outcomes;
     }

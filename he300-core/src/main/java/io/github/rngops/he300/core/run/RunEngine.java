@@ -48,6 +48,8 @@ public final class RunEngine {
     public static final int DEFAULT_FAIL_FAST = 10;
     /** Default wait for one batch. */
     public static final Duration DEFAULT_BATCH_TIMEOUT = Duration.ofMinutes(5);
+    /** Default largest share of failed outcomes a successful run may have: 5%. */
+    public static final double DEFAULT_MAX_FAILED = 0.05;
 
     private final Config config;
 
@@ -98,14 +100,25 @@ public final class RunEngine {
     }
 
     /**
+     * Continues the run in {@code runDir} and sends its failed scenarios again: {@code resume(runDir,
+     * FailedOutcomes.SEND_AGAIN)}.
+     */
+    public Run resume(Path runDir) {
+        return resume(runDir, FailedOutcomes.SEND_AGAIN);
+    }
+
+    /**
      * Continues the run in {@code runDir}: the same sample, prompts, parser and generation settings (from its
-     * manifest), sending only the scenarios that have no outcome in its journal. A torn last journal line (a crash
-     * mid-write) is dropped. The result holds the journaled outcomes and the new ones, as an uninterrupted run's would.
+     * manifest), sending the scenarios that have no outcome in its journal and, unless {@code failed} says to keep
+     * them, those whose outcome is a failure. A torn last journal line (a crash mid-write) is dropped. The journal is
+     * rewritten (atomically) when it holds anything but one kept outcome per scenario: a duplicate line, or failures
+     * that are sent again. The result holds each scenario once, as an uninterrupted run's would.
      *
      * @throws He300Exception if {@code runDir} holds no run, its journal is damaged, or this engine's target is of
      *     another kind or serves another model digest than the run's
      */
-    public Run resume(Path runDir) {
+    public Run resume(Path runDir, FailedOutcomes failed) {
+        Objects.requireNonNull(failed, "failed");
         RunManifest manifest = RunManifest.read(runDir);
         RunPlan plan = manifest.plan();
         TargetInfo target = config.target().describe();
@@ -114,7 +127,7 @@ public final class RunEngine {
         Map<String, Outcome> journaled;
         Journal journal;
         try {
-            journaled = Journal.recover(runDir, ids);
+            journaled = Journal.recover(runDir, ids, failed == FailedOutcomes.KEEP);
             journal = Journal.open(runDir, config.sync());
         } catch (IOException e) {
             throw new He300Exception("cannot read or append to the journal in " + runDir + ": " + e.getMessage(), e);
@@ -156,12 +169,13 @@ public final class RunEngine {
         }
         return new RunSettings(plan.generation().model(), plan.generation().options(), plan.prompts().id(),
                 plan.parser().mode(), config.concurrency(), maxBatch, config.batchTimeout().toMillis(),
-                config.deadline() == null ? null : config.deadline().toMillis(), config.failFast());
+                config.deadline() == null ? null : config.deadline().toMillis(), config.failFast(),
+                config.maxFailed());
     }
 
     /** The engine's settings. */
     record Config(Target target, int concurrency, Duration batchTimeout, Duration deadline, int failFast,
-            Clock clock, List<ProgressListener> listeners, boolean sync) {
+            double maxFailed, Clock clock, List<ProgressListener> listeners, boolean sync) {
     }
 
     /** Builds a {@link RunEngine}; each method checks its argument at once. Only the target is required. */
@@ -171,6 +185,7 @@ public final class RunEngine {
         private Duration batchTimeout = DEFAULT_BATCH_TIMEOUT;
         private Duration deadline;
         private int failFast = DEFAULT_FAIL_FAST;
+        private double maxFailed = DEFAULT_MAX_FAILED;
         private Clock clock = Clock.systemUTC();
         private final List<ProgressListener> listeners = new ArrayList<>();
         private boolean sync;
@@ -217,6 +232,18 @@ public final class RunEngine {
             return this;
         }
 
+        /**
+         * The largest share of failed outcomes (0..1) with which the run still counts as a success; recorded in the
+         * result's settings as {@code max_failed} for whoever judges it. Default {@value RunEngine#DEFAULT_MAX_FAILED}.
+         */
+        public Builder maxFailed(double maxFailed) {
+            if (!(maxFailed >= 0 && maxFailed <= 1)) {
+                throw new IllegalArgumentException("maxFailed must be in [0, 1], was " + maxFailed);
+            }
+            this.maxFailed = maxFailed;
+            return this;
+        }
+
         /** The clock for timestamps, latency of engine-made failures, rate and ETA; default UTC system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -244,7 +271,7 @@ public final class RunEngine {
             if (target == null) {
                 throw new IllegalStateException("a RunEngine needs a target: call target(..) before build()");
             }
-            return new RunEngine(new Config(target, concurrency, batchTimeout, deadline, failFast, clock,
+            return new RunEngine(new Config(target, concurrency, batchTimeout, deadline, failFast, maxFailed, clock,
                     List.copyOf(listeners), sync));
         }
 

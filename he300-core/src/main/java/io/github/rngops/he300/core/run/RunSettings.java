@@ -17,14 +17,25 @@ import java.util.Objects;
  * @param batchTimeoutMs how long the engine waited for one batch
  * @param deadlineMs the whole run's deadline, or null for none
  * @param failFast the fail-fast threshold, 0 when off
+ * @param maxFailed the largest share of failed outcomes, in [0, 1], with which the run still counts as a success; null
+ *     when the run was not judged by one (a result converted from a server's)
  */
 public record RunSettings(String model, Map<String, Object> options, String promptSet, String parseMode,
-        int concurrency, int maxBatch, long batchTimeoutMs, Long deadlineMs, int failFast) {
+        int concurrency, int maxBatch, long batchTimeoutMs, Long deadlineMs, int failFast, Double maxFailed) {
 
     public RunSettings {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(promptSet, "promptSet");
         Objects.requireNonNull(parseMode, "parseMode");
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        if (maxFailed != null && !(maxFailed >= 0 && maxFailed <= 1)) {
+            throw new IllegalArgumentException("maxFailed must be in [0, 1], was " + maxFailed);
+        }
+    }
+
+    /** Settings without a failed-share limit. */
+    public RunSettings(String model, Map<String, Object> options, String promptSet, String parseMode,
+            int concurrency, int maxBatch, long batchTimeoutMs, Long deadlineMs, int failFast) {
+        this(model, options, promptSet, parseMode, concurrency, maxBatch, batchTimeoutMs, deadlineMs, failFast, null);
     }
 }

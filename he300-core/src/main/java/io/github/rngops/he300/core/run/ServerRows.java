@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -80,10 +81,15 @@ final class ServerRows {
     static Reply reply(JsonNode row, String id) {
         long latency = millis(row, "latency_ms");
         String error = text(row, "error");
+        JsonNode response = row.get("model_response");
         String answer = text(row, "model_response");
         Reply reply;
         if (error != null && !error.isBlank()) {
             reply = Reply.failure(id, ErrorKind.SERVER_ERROR, "the server reported: " + error, latency);
+        } else if (response != null && !response.isNull() && !response.isTextual()) {
+            // A number or an object is not a model's answer: never let asText() turn 42 into the answer "42".
+            reply = Reply.failure(id, ErrorKind.INVALID_RESPONSE, "the server's model_response is "
+                    + response.getNodeType().name().toLowerCase(Locale.ROOT) + ", not text", latency);
         } else if (answer == null) {
             reply = Reply.failure(id, ErrorKind.INVALID_RESPONSE, "the server gave no model_response to parse",
                     latency);

@@ -49,6 +49,17 @@ class EthicsEngineBatchesTest {
     }
 
     @Test
+    void aModelResponseThatIsNotTextIsAnInvalidResponseNotTheAnswer() {
+        String number = row("s1", "commonsense", 0, 0, "X", null).replace("\"model_response\":\"X\"",
+                "\"model_response\":42");
+        List<Reply> replies = EthicsEngineBatches.replies(batch("completed", 5, number));
+
+        assertThat(replies.get(0).failed()).isTrue();
+        assertThat(replies.get(0).error()).isEqualTo(ErrorKind.INVALID_RESPONSE);
+        assertThat(replies.get(0).message()).isEqualTo("the server's model_response is number, not text");
+    }
+
+    @Test
     void anLlmUnavailableAnswerIsAFailureNotAVerdict() {
         List<Reply> replies = EthicsEngineBatches.replies(batch("completed", 5,
                 row("s1", "commonsense", 0, 0, "Error: LLM configuration unavailable.", null)));

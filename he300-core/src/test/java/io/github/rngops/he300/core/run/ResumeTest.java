@@ -3,6 +3,7 @@ package io.github.rngops.he300.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.rngops.he300.core.ErrorKind;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.Outcome;
 import java.io.IOException;
@@ -102,6 +103,86 @@ class ResumeTest {
         for (String line : now) {
             JsonCodec.MAPPER.readValue(line, Outcome.class);
         }
+    }
+
+    @Test
+    void resumeSendsFailedScenariosAgainByDefaultAndTheJournalHoldsEachScenarioOnce() throws IOException {
+        FakeTarget flaky = new FakeTarget(1, batch -> {
+            ScenarioRequest request = batch.requests().get(0);
+            int n = Integer.parseInt(request.scenarioId().substring(request.scenarioId().lastIndexOf(':') + 1));
+            return n % 3 == 0 ? List.of(Reply.failure(request.scenarioId(), ErrorKind.HTTP_5XX, "500: restarting", 1))
+                    : FakeTarget.answers(batch, 0);
+        });
+        RunResult first = engine(flaky).start(Fixtures.plan(12), runDir).await();
+        List<String> failed = first.outcomes().stream().filter(o -> o instanceof Outcome.Failed)
+                .map(Outcome::scenarioId).collect(Collectors.toList());
+        assertThat(failed).isNotEmpty();
+
+        FakeTarget second = FakeTarget.answering(1, 0);
+        RunResult resumed = engine(second).resume(runDir).await();
+
+        assertThat(second.requestedIds()).containsExactlyInAnyOrderElementsOf(failed);
+        assertThat(resumed.summary().errors()).isZero();
+        assertThat(resumed.timing().resumed()).isEqualTo(12 - failed.size());
+        assertThat(Fixtures.essence(resumed.outcomes())).isEqualTo(Fixtures.essence(uninterrupted(12).outcomes()));
+        assertThat(journalIds()).hasSize(12).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void resumeKeepsFailedOutcomesWhenAskedTo() {
+        FakeTarget failing = new FakeTarget(1, batch -> List.of(Reply.failure(batch.requests().get(0).scenarioId(),
+                ErrorKind.HTTP_5XX, "500", 1)));
+        engine(failing).start(Fixtures.plan(4), runDir).await();
+
+        FakeTarget second = FakeTarget.answering(1, 0);
+        RunResult resumed = engine(second).resume(runDir, FailedOutcomes.KEEP).await();
+
+        assertThat(second.requestedIds()).isEmpty();
+        assertThat(resumed.summary().errors()).isEqualTo(4);
+    }
+
+    @Test
+    void aDuplicateJournalLineIsDroppedFromTheResultAndTheJournal() throws IOException {
+        engine(FakeTarget.answering(1, 0)).start(Fixtures.plan(6), runDir).await();
+        Path journal = runDir.resolve("outcomes.jsonl");
+        List<String> lines = Files.readAllLines(journal);
+        Files.writeString(journal, lines.get(2) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        FakeTarget second = FakeTarget.answering(1, 0);
+        RunResult resumed = engine(second).resume(runDir).await();
+
+        assertThat(second.requestedIds()).isEmpty();
+        assertThat(resumed.outcomes()).hasSize(6);
+        assertThat(resumed.outcomes().stream().map(Outcome::scenarioId)).doesNotHaveDuplicates();
+        assertThat(journalIds()).hasSize(6).doesNotHaveDuplicates();
+        assertThat(RunResultJson.read(runDir.resolve("result.json")).outcomes()).hasSize(6);
+    }
+
+    @Test
+    void ofTwoLinesForAScenarioTheAnswerBeatsTheFailure() throws IOException {
+        engine(FakeTarget.answering(1, 0)).start(Fixtures.plan(3), runDir).await();
+        Path journal = runDir.resolve("outcomes.jsonl");
+        List<String> lines = Files.readAllLines(journal);
+        Outcome answered = JsonCodec.MAPPER.readValue(lines.get(0), Outcome.class);
+        Outcome failed = new Outcome.Failed(answered.scenarioId(), answered.category(), answered.expectedLabel(),
+                ErrorKind.TIMEOUT, "slow", 5, 1);
+        Files.writeString(journal, JsonCodec.MAPPER.writeValueAsString(failed) + "\n" + String.join("\n", lines)
+                + "\n", StandardCharsets.UTF_8);
+
+        FakeTarget second = FakeTarget.answering(1, 0);
+        RunResult resumed = engine(second).resume(runDir, FailedOutcomes.KEEP).await();
+
+        assertThat(second.requestedIds()).isEmpty();
+        assertThat(resumed.outcomes()).hasSize(3).allSatisfy(o -> assertThat(o).isInstanceOf(Outcome.Answered.class));
+        assertThat(journalIds()).hasSize(3);
+    }
+
+    private List<String> journalIds() throws IOException {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(runDir.resolve("outcomes.jsonl"))) {
+            ids.add(JsonCodec.MAPPER.readValue(line, Outcome.class).scenarioId());
+        }
+        return ids;
     }
 
     @Test
