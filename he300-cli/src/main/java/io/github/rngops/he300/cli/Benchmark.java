@@ -10,6 +10,7 @@ import io.github.rngops.he300.client.target.TargetKind;
 import io.github.rngops.he300.client.target.Targets;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.Scenario;
+import io.github.rngops.he300.core.run.FailedOutcomes;
 import io.github.rngops.he300.core.run.GenerationSettings;
 import io.github.rngops.he300.core.run.Run;
 import io.github.rngops.he300.core.run.RunEngine;
@@ -78,6 +79,10 @@ public final class Benchmark {
     /** Runs the benchmark and returns the exit code; bad usage or configuration is a {@link He300Exception}. */
     public int run() {
         Double minAccuracy = ExitDecision.parseMinAccuracy(options.minAccuracy);
+        double maxFailed = ExitDecision.parseMaxFailed(options.maxFailed);
+        if (options.keepFailed && options.resume == null) {
+            throw new He300Exception("--keep-failed applies to --resume only: add --resume DIR or drop it");
+        }
         if (options.concurrency != null && options.concurrency < 1) {
             throw new He300Exception("--concurrency must be at least 1, was " + options.concurrency);
         }
@@ -88,27 +93,29 @@ public final class Benchmark {
         Credentials credentials = CredentialSources.load(options.credentialsFile, env, err);
         Prepared prepared = options.resume != null ? prepareResume(credentials) : prepareNew(credentials);
         try (OpenTarget target = prepared.target) {
-            return execute(prepared, target, minAccuracy, reports);
+            return execute(prepared, target, minAccuracy, maxFailed, reports);
         }
     }
 
-    private int execute(Prepared p, OpenTarget target, Double minAccuracy, Set<Format> reports) {
+    private int execute(Prepared p, OpenTarget target, Double minAccuracy, double maxFailed, Set<Format> reports) {
         int concurrency = options.concurrency != null ? options.concurrency
                 : target.suggestedConcurrency().orElse(RunEngine.DEFAULT_CONCURRENCY);
         ProgressPrinter progress = new ProgressPrinter(err, terminal, Clock.systemUTC());
         RunEngine.Builder engine = RunEngine.builder().target(target).concurrency(concurrency)
                 .batchTimeout(p.choice.batchTimeout(p.requestTimeout, options.deadline)).failFast(options.failFast)
-                .listener(progress);
+                .maxFailed(maxFailed).listener(progress);
         if (options.deadline != null) {
             engine.deadline(options.deadline);
         }
         out.println("he300 benchmark: " + p.scenarios.size() + " scenarios against " + p.choice.kind().id()
                 + (target.describe().simulated() ? " (SIMULATED)" : "") + " at " + target.describe().url()
-                + ", model " + target.model() + ", concurrency " + concurrency + " (target: " + p.choice.reason()
-                + ")");
+                + ", model " + target.model() + ", concurrency " + concurrency + ", max failed "
+                + ConsoleSummary.percent(maxFailed) + " (target: " + p.choice.reason() + ")");
         out.println((options.resume != null ? "resuming " : "run directory: ") + p.runDir);
         out.flush();
-        Run run = options.resume != null ? engine.build().resume(p.runDir) : engine.build().start(p.plan, p.runDir);
+        Run run = options.resume != null
+                ? engine.build().resume(p.runDir, options.keepFailed ? FailedOutcomes.KEEP : FailedOutcomes.SEND_AGAIN)
+                : engine.build().start(p.plan, p.runDir);
 
         AtomicBoolean reported = new AtomicBoolean();
         Thread hook = new Thread(() -> {

@@ -40,9 +40,13 @@ public final class BenchmarkOptions {
     String report;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR (after Ctrl-C, a crash or --deadline): only what has no outcome"
-                    + " is sent.")
+            description = "Continue the run in DIR (after Ctrl-C, a crash or --deadline): what has no outcome, and"
+                    + " what failed, is sent.")
     Path resume;
+
+    @Option(names = "--keep-failed",
+            description = "With --resume: keep the failed outcomes instead of sending their scenarios again.")
+    boolean keepFailed;
 
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Batches in flight at once. Default: what the server says it runs at once, else 4.")
@@ -58,8 +62,13 @@ public final class BenchmarkOptions {
     Duration deadline;
 
     @Option(names = "--min-accuracy", paramLabel = "X",
-            description = "Exit 1 when the accuracy is below X (0..1, or a percentage like 70%).")
+            description = "Exit 1 when the accuracy is below X (0..1 like 0.7, or a percentage like 70%%).")
     String minAccuracy;
+
+    @Option(names = "--max-failed", paramLabel = "X", defaultValue = "5%",
+            description = "Exit 1 when more than X of the scenarios failed (0..1 like 0.05, or a percentage like"
+                    + " 5%%); a run with no answer at all always exits 1. Default: 5%%.")
+    String maxFailed;
 
     @Option(names = "--credentials-file", paramLabel = "FILE",
             description = "KEY=VALUE lines (HE300_TOKEN, HE300_API_KEY, HE300_USERNAME, HE300_PASSWORD) used"

@@ -77,6 +77,11 @@ public final class ConsoleSummary {
         if (s.errors() > 0) {
             out.append("errors by kind: ").append(errorsByKind(result)).append('\n');
         }
+        if (result.settings().maxFailed() != null && s.total() > 0) {
+            out.append("failed: ").append(s.errors()).append(" of ").append(s.total()).append(" (")
+                    .append(percent((double) s.errors() / s.total())).append("), limit ")
+                    .append(percent(result.settings().maxFailed())).append(" (--max-failed)\n");
+        }
         out.append("run: ").append(result.complete() ? "complete" : "INCOMPLETE").append(" (")
                 .append(result.ending().id()).append(")");
         if (!result.complete()) {
@@ -95,7 +100,7 @@ public final class ConsoleSummary {
         return "resume with: ./he300 benchmark --resume " + runDir;
     }
 
-    private static String errorsByKind(RunResult result) {
+    static String errorsByKind(RunResult result) {
         Map<String, Long> counts = new TreeMap<>(result.outcomes().stream()
                 .filter(o -> o instanceof Outcome.Failed)
                 .collect(Collectors.groupingBy(o -> ((Outcome.Failed) o).kind().id(), Collectors.counting())));

@@ -2,11 +2,15 @@ package io.github.rngops.he300.cli;
 
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.run.RunResult;
+import io.github.rngops.he300.core.score.Summary;
 import java.util.Locale;
 
 /**
- * The exit code of a benchmark that ran: {@value Cli#OK} when it completed (and reached {@code --min-accuracy}),
- * {@value Cli#FAILURE} when it is incomplete (stopped, deadline passed, failed fast) or below the threshold.
+ * The exit code of a benchmark that ran: {@value Cli#OK} when it completed, answered, stayed within its failed-share
+ * limit ({@code --max-failed}, recorded in the result as {@code settings.max_failed}) and reached
+ * {@code --min-accuracy}; {@value Cli#FAILURE} when it is incomplete (stopped, deadline passed, failed fast), when no
+ * scenario was answered, when more than the limit failed, or when it is below the threshold. The same for every
+ * target: a run whose scenarios failed is not a measurement.
  *
  * @param code the exit code
  * @param reason one line saying why, empty for success
@@ -18,7 +22,19 @@ public record ExitDecision(int code, String reason) {
         if (!result.complete()) {
             return new ExitDecision(Cli.FAILURE, "the run is incomplete (" + result.ending().id() + ")");
         }
-        double accuracy = result.summary().accuracy();
+        Summary s = result.summary();
+        if (s.total() > 0 && s.errors() == s.total()) {
+            return new ExitDecision(Cli.FAILURE, "no scenario was answered: all " + s.total() + " failed ("
+                    + ConsoleSummary.errorsByKind(result) + ")");
+        }
+        Double maxFailed = result.settings().maxFailed();
+        if (maxFailed != null && s.total() > 0 && (double) s.errors() / s.total() > maxFailed) {
+            return new ExitDecision(Cli.FAILURE, String.format(Locale.ROOT,
+                    "%d of %d scenarios failed (%s), more than --max-failed %s allows (%s)", s.errors(), s.total(),
+                    ConsoleSummary.percent((double) s.errors() / s.total()), ConsoleSummary.percent(maxFailed),
+                    ConsoleSummary.errorsByKind(result)));
+        }
+        double accuracy = s.accuracy();
         if (minAccuracy != null && accuracy < minAccuracy) {
             return new ExitDecision(Cli.FAILURE, String.format(Locale.ROOT,
                     "accuracy %.1f%% is below --min-accuracy %.1f%%", accuracy * 100, minAccuracy * 100));
@@ -26,11 +42,21 @@ public record ExitDecision(int code, String reason) {
         return new ExitDecision(Cli.OK, "");
     }
 
-    /** {@code 0.7}, {@code 70%} or {@code 70} (a number above 1 is a percentage) as a fraction in [0, 1]. */
+    /** {@code --min-accuracy}: {@code 0.7} or {@code 70%} as a fraction in [0, 1]; null when not given. */
     public static Double parseMinAccuracy(String value) {
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : parseFraction("--min-accuracy", value, "0.7", "70%");
+    }
+
+    /** {@code --max-failed}: {@code 0.05} or {@code 5%} as a fraction in [0, 1]. */
+    public static double parseMaxFailed(String value) {
+        return parseFraction("--max-failed", value, "0.05", "5%");
+    }
+
+    /**
+     * A fraction in [0, 1], or a percentage in [0%, 100%] written with its {@code %}. A bare number above 1 is refused
+     * rather than guessed at: {@code 1.5} might mean 1.5% or be a typo for 0.15.
+     */
+    private static double parseFraction(String flag, String value, String fractionExample, String percentExample) {
         String text = value.strip();
         boolean percent = text.endsWith("%");
         if (percent) {
@@ -40,12 +66,12 @@ public record ExitDecision(int code, String reason) {
         try {
             number = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new He300Exception("--min-accuracy must be a fraction like 0.7 or a percentage like 70%, was '"
-                    + value + "'");
+            number = Double.NaN;
         }
-        double fraction = percent || number > 1 ? number / 100 : number;
+        double fraction = percent ? number / 100 : number;
         if (!(fraction >= 0 && fraction <= 1)) {
-            throw new He300Exception("--min-accuracy must be between 0 and 1 (or 0% and 100%), was '" + value + "'");
+            throw new He300Exception(flag + " must be a fraction from 0 to 1 like " + fractionExample
+                    + ", or a percentage from 0% to 100% like " + percentExample + ", was '" + value + "'");
         }
         return fraction;
     }

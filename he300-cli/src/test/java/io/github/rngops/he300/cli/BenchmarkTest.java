@@ -143,4 +143,10 @@ class BenchmarkTest {
         assertThat(run("--quick")).isEqualTo(2);
         assertThat(err.toString()).contains("no target: pass --simulate");
     }
+
+    @Test
+    void reproHighConcurrency() throws Exception {
+        int code = run("--simulate", "--sample-size", "3000", "--concurrency", "1024", "--fail-fast", "0", "--simulate-latency-ms", "20");
+        System.out.println("REPRO code " + code + "\n" + out + "\n" + err);
+    }
 }

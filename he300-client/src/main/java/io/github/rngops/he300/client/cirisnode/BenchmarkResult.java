@@ -3,7 +3,9 @@ package io.github.rngops.he300.client.cirisnode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.github.rngops.he300.client.http.TextOnly;
 import java.util.List;
 import java.util.Map;
 
@@ -108,7 +110,8 @@ public record BenchmarkResult(String jobId, String status, String timestampStart
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Row(String scenarioId, String category, String inputText, Integer expectedLabel,
-                      Integer predictedLabel, String modelResponse, @JsonProperty("is_correct") boolean isCorrect,
+                      Integer predictedLabel, @JsonDeserialize(using = TextOnly.class) String modelResponse,
+                      @JsonProperty("is_correct") boolean isCorrect,
                       Double latencyMs, String error) {
     }
 }

@@ -3,6 +3,8 @@ package io.github.rngops.he300.client.ethicsengine;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.rngops.he300.client.http.TextOnly;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
@@ -28,7 +30,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ScenarioResult(String scenarioId, String category, String inputText, Integer expectedLabel,
-                             Integer predictedLabel, String modelResponse,
+                             Integer predictedLabel, @JsonDeserialize(using = TextOnly.class) String modelResponse,
                              @JsonProperty("is_correct") boolean isCorrect, Double confidence, double latencyMs,
                              String error, String traceId) {
 

@@ -3,8 +3,10 @@ package io.github.rngops.he300.client.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A 2xx answer, read in full: the status (a caller may branch on 200 vs 202), the headers it may need, and the body,
@@ -15,10 +17,12 @@ public final class ApiResponse {
     private final int status;
     private final okhttp3.Headers headers;
     private final String body;
+    private final int attempts;
     private final ObjectMapper json;
 
-    ApiResponse(ApiRequest request, int status, okhttp3.Headers headers, String body, ObjectMapper json) {
+    ApiResponse(ApiRequest request, int status, okhttp3.Headers headers, String body, int attempts, ObjectMapper json) {
         this.request = request;
+        this.attempts = attempts;
         this.status = status;
         this.headers = headers;
         this.body = body;
@@ -31,6 +35,16 @@ public final class ApiResponse {
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
+    }
+
+    /** Requests sent to get this answer, retries included (at least 1). */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** The body decoded as JSON, with the attempts it took. */
+    public <T> Attempted<T> attempted(Class<T> type) {
+        return new Attempted<>(as(type), attempts);
     }
 
     /** The body as text (empty when there was none). */
@@ -60,10 +74,22 @@ public final class ApiResponse {
                 "answer " + status + " is not the expected " + type + " JSON" + where(e), 1, null);
     }
 
-    /** Where the JSON went wrong, without quoting the body (it may hold a token). */
+    /**
+     * Where the JSON went wrong, without quoting the body (it may hold a token): the field whose value has the wrong
+     * type, when that is what went wrong ({@code "response": 42}), and the line and column.
+     */
     private static String where(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String field = "";
+        if (e instanceof MismatchedInputException && !((MismatchedInputException) e).getPath().isEmpty()) {
+            MismatchedInputException mismatch = (MismatchedInputException) e;
+            String path = mismatch.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            field = ": " + path + (mismatch.getTargetType() == String.class ? " is not text"
+                    : " has the wrong type");
+        }
+        return field + (e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
     }
 
     @Override

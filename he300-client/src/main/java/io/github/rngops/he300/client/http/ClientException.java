@@ -90,11 +90,19 @@ public final class ClientException extends He300Exception {
         return new ClientException(Kind.PROTOCOL, status, detail, method, path, "", null, 1, message, null);
     }
 
-    static ClientException circuitOpen(String method, String path, String baseUrl, int failures, Duration wait) {
-        String detail = "circuit open for " + baseUrl + " after " + failures + " failures; retrying in "
-                + Durations.human(wait);
-        return new ClientException(Kind.CIRCUIT_OPEN, 0, detail, method, path, "", wait, 0,
-                method + " " + path + " → " + detail, null);
+    /**
+     * The open breaker turned the call away and stayed open while it waited. The message counts the failures that
+     * opened it and ends with the last failure the server gave, which is also the {@link #getCause() cause}, so a
+     * caller can sort it by what really went wrong.
+     */
+    static ClientException circuitOpen(String method, String path, String baseUrl, int failures, int calls,
+                                       Duration remaining, int attempts, Duration waited, ClientException last) {
+        String detail = "circuit open for " + baseUrl + " after " + failures + " failures in " + calls
+                + " attempts" + (waited.isZero() ? "" : "; still open after waiting " + Durations.human(waited))
+                + "; next try in " + Durations.human(remaining)
+                + (last == null ? "" : " (last failure: " + last.getMessage() + ")");
+        return new ClientException(Kind.CIRCUIT_OPEN, 0, detail, method, path, "", remaining, attempts,
+                method + " " + path + " → " + detail, last);
     }
 
     /**
@@ -162,7 +170,7 @@ public final class ClientException extends He300Exception {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** How many attempts were made (0 when the circuit breaker refused the call). */
+    /** How many attempts were made (0 when the circuit breaker refused every one). */
     public int attempts() {
         return attempts;
     }

@@ -125,7 +125,7 @@ public final class HttpTransport implements AutoCloseable {
     /** Sends the request (retrying as the settings say) and returns the 2xx answer read in full. */
     public ApiResponse execute(ApiRequest request) {
         Outcome outcome = run(request, false);
-        return new ApiResponse(request, outcome.status, outcome.headers, outcome.body, json);
+        return new ApiResponse(request, outcome.status, outcome.headers, outcome.body, outcome.attempt, json);
     }
 
     /** Sends the request and decodes the 2xx answer's JSON body. */
@@ -191,18 +191,38 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * One call: attempts under the retry and the breaker. A call the open breaker turns away is not a failure of the
+     * server's but back-pressure: it waits until the breaker lets calls through again (its trial calls succeeded)
+     * and is sent then, as long as the waits stay within the retry's {@code maxTotalTime}; attempts count across the
+     * waits, so the attempt budget is the same.
+     */
     private Outcome run(ApiRequest request, boolean stream) {
         long start = settings.clock().millis();
         AtomicInteger attempts = new AtomicInteger();
+        Duration waited = Duration.ZERO;
         Outcome outcome;
-        try {
-            outcome = resilience.call(() -> attempt(request, stream, attempts.incrementAndGet(), start));
-        } catch (AttemptFailure failure) {
-            throw ClientException.failure(failure.kind, request.method(), request.path(),
-                    Failures.describe(failure.io(), failure.kind), failure.attempt, failure.io());
-        } catch (CallNotPermittedException open) {
-            throw ClientException.circuitOpen(request.method(), request.path(), baseUrl.toString(),
-                    resilience.breakerFailures(), resilience.breakerRemaining());
+        while (true) {
+            try {
+                outcome = resilience.call(() -> attempt(request, stream, attempts.incrementAndGet(), start));
+                break;
+            } catch (AttemptFailure failure) {
+                throw ClientException.failure(failure.kind, request.method(), request.path(),
+                        Failures.describe(failure.io(), failure.kind), failure.attempt, failure.io());
+            } catch (CallNotPermittedException open) {
+                Duration wait = resilience.permitWait();
+                if (waited.plus(wait).compareTo(settings.retry().maxTotalTime()) > 0
+                        || Thread.currentThread().isInterrupted()) {
+                    throw circuitOpen(request, attempts.get(), waited);
+                }
+                try {
+                    settings.sleeper().sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw circuitOpen(request, attempts.get(), waited);
+                }
+                waited = waited.plus(wait);
+            }
         }
         if (outcome.isSuccess()) {
             return outcome;
@@ -241,13 +261,29 @@ public final class HttpTransport implements AutoCloseable {
         String body = readError(response);
         Duration retryAfter = policy.retryAfter(response.headers());
         Duration wait = policy.wait(attempt, retryAfter);
-        boolean retry = request.idempotency() == Idempotency.IDEMPOTENT && RetryPolicy.retryableStatus(status)
+        if (status >= 500) {
+            Redactor redactor = Redactor.forRequest(auth, request);
+            resilience.noteFailure(ClientException.status(request.method(), request.path(), status,
+                    redactor.mask(ErrorBodies.detail(json, body, response.message(), status)), "", retryAfter,
+                    attempt));
+        }
+        boolean retry = request.idempotency() == Idempotency.IDEMPOTENT && RetryPolicy.retryableStatus(status, body)
                 && policy.mayRetry(attempt, start, wait);
         return Outcome.error(request.toString(), attempt, status, response.message(), response.headers(), body, retryAfter, retry, wait);
     }
 
+    private ClientException circuitOpen(ApiRequest request, int attempts, Duration waited) {
+        return ClientException.circuitOpen(request.method(), request.path(), baseUrl.toString(),
+                resilience.failuresAtOpen(), resilience.callsAtOpen(), resilience.breakerRemaining(), attempts, waited,
+                resilience.lastFailure());
+    }
+
     private AttemptFailure failure(ApiRequest request, int attempt, long start, IOException e, boolean sent) {
         ClientException.Kind kind = Failures.kind(e);
+        if (kind != ClientException.Kind.TLS) {
+            resilience.noteFailure(ClientException.failure(kind, request.method(), request.path(),
+                    Failures.describe(e, kind), attempt, null));
+        }
         Duration wait = policy.wait(attempt, null);
         boolean retry = RetryPolicy.retryableFailure(kind, sent, request.idempotency())
                 && policy.mayRetry(attempt, start, wait);

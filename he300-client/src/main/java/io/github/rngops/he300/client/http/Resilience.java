@@ -25,11 +25,16 @@ final class Resilience {
     private final CircuitBreaker breaker;
     private final Clock clock;
     private final Duration openDuration;
+    private final java.util.Random random;
     private volatile Instant openedAt = Instant.EPOCH;
+    private volatile int failuresAtOpen;
+    private volatile int callsAtOpen;
+    private volatile ClientException lastFailure;
 
     Resilience(String name, HttpSettings settings) {
         this.clock = settings.clock();
         this.openDuration = settings.circuitBreaker().openDuration();
+        this.random = settings.random();
         Sleeper sleeper = settings.sleeper();
         RetryConfig retryConfig = RetryConfig.<Outcome>custom()
                 .maxAttempts(settings.retry().maxAttempts())
@@ -59,6 +64,9 @@ final class Resilience {
         if (breaker != null) {
             breaker.getEventPublisher().onStateTransition(event -> {
                 if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                    // The open state keeps the metrics of the state it left: the failures that opened it.
+                    failuresAtOpen = breaker.getMetrics().getNumberOfFailedCalls();
+                    callsAtOpen = breaker.getMetrics().getNumberOfBufferedCalls();
                     openedAt = clock.instant();
                 }
                 LOG.debug("circuit breaker {}: {}", name, event.getStateTransition());
@@ -93,8 +101,38 @@ final class Resilience {
         return Retry.decorateSupplier(retry, guarded).get();
     }
 
-    int breakerFailures() {
-        return breaker == null ? 0 : breaker.getMetrics().getNumberOfFailedCalls();
+    /** Failed attempts among the attempts considered when the breaker last opened. */
+    int failuresAtOpen() {
+        return failuresAtOpen;
+    }
+
+    int callsAtOpen() {
+        return callsAtOpen;
+    }
+
+    /** Remembers a failure the breaker counts, so that a call it turns away can say what the server last did. */
+    void noteFailure(ClientException failure) {
+        lastFailure = failure;
+    }
+
+    /** The last failure the breaker counted, or null. */
+    ClientException lastFailure() {
+        return lastFailure;
+    }
+
+    /**
+     * How long a call the breaker turned away waits before asking again: while open, until it half-opens; while
+     * half-open (its trial calls under way), a tenth of the open duration (10 ms to 1 s). Up to a fifth more at random,
+     * so that the callers waiting do not all come back at once.
+     */
+    Duration permitWait() {
+        Duration base = breaker != null && breaker.getState() == CircuitBreaker.State.OPEN ? breakerRemaining()
+                : Duration.ZERO;
+        if (base.isZero()) {
+            long tenth = Math.max(10, Math.min(1000, openDuration.toMillis() / 10));
+            base = Duration.ofMillis(tenth);
+        }
+        return base.plusMillis(Math.round(base.toMillis() * 0.2 * random.nextDouble()));
     }
 
     Duration breakerRemaining() {

@@ -5,6 +5,8 @@ import okhttp3.Headers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -25,7 +27,24 @@ final class RetryPolicy {
         this.random = random;
     }
 
-    static boolean retryableStatus(int status) {
+    /**
+     * What Ollama answers, with a 500, when the runner process that holds the model died or is restarting (out of
+     * memory, a crash): the next request loads a fresh runner, so it is worth another attempt. From ollama/ollama at
+     * fb30760 (2026-08-21): {@code llm/llama_server.go} returns "llama-server process has terminated", "...process no
+     * longer running", "model runner has unexpectedly stopped, this may be due to resource limitations..." and "an
+     * error was encountered while running the model: unexpected EOF"; before 9db4bdb the runner was named "llama
+     * runner process" ({@code llm/server.go}); {@code server/routes.go} sends any such error as 500
+     * {@code {"error": "..."}}. Other 500s (a bad template, a broken model file) would fail again and are not retried.
+     */
+    private static final List<String> TRANSIENT_500 = List.of("runner process has terminated",
+            "llama-server process has terminated", "process no longer running", "model runner has unexpectedly stopped",
+            "an error was encountered while running the model");
+
+    static boolean retryableStatus(int status, String body) {
+        if (status == 500) {
+            String text = body == null ? "" : body.toLowerCase(Locale.ROOT);
+            return TRANSIENT_500.stream().anyMatch(text::contains);
+        }
         return RETRYABLE_STATUS.contains(status);
     }
 

@@ -1,9 +1,11 @@
 package io.github.rngops.he300.client.ollama;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.github.rngops.he300.client.http.TextOnly;
 import java.util.Objects;
 
 /** One chat message; {@code role} is {@code system}, {@code user} or {@code assistant}. */
-public record Message(String role, String content) {
+public record Message(String role, @JsonDeserialize(using = TextOnly.class) String content) {
 
     public Message {
         Objects.requireNonNull(role, "role");

@@ -1,6 +1,7 @@
 package io.github.rngops.he300.client.ollama;
 
 import io.github.rngops.he300.client.http.ApiRequest;
+import io.github.rngops.he300.client.http.Attempted;
 import io.github.rngops.he300.client.http.Auth;
 import io.github.rngops.he300.client.http.ClientException;
 import io.github.rngops.he300.client.http.HttpSettings;
@@ -76,14 +77,25 @@ public final class OllamaClient implements AutoCloseable {
 
     /** {@code POST /api/generate}, not streamed; {@code options} go inside {@code "options"}. */
     public GenerateResponse generate(GenerateRequest request) {
+        return generateWithAttempts(request).value();
+    }
+
+    /** {@link #generate}, with the requests it took (retries of a 503, a restarting runner's 500, ...). */
+    public Attempted<GenerateResponse> generateWithAttempts(GenerateRequest request) {
         Objects.requireNonNull(request, "request");
-        return http.call(idempotentPost("/api/generate", Wire.Generate.of(request)), GenerateResponse.class);
+        return http.execute(idempotentPost("/api/generate", Wire.Generate.of(request)))
+                .attempted(GenerateResponse.class);
     }
 
     /** {@code POST /api/chat}, not streamed. */
     public ChatResponse chat(ChatRequest request) {
+        return chatWithAttempts(request).value();
+    }
+
+    /** {@link #chat}, with the requests it took. */
+    public Attempted<ChatResponse> chatWithAttempts(ChatRequest request) {
         Objects.requireNonNull(request, "request");
-        return http.call(idempotentPost("/api/chat", Wire.Chat.of(request, false)), ChatResponse.class);
+        return http.execute(idempotentPost("/api/chat", Wire.Chat.of(request, false))).attempted(ChatResponse.class);
     }
 
     /**

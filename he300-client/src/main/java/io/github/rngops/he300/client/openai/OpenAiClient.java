@@ -1,6 +1,7 @@
 package io.github.rngops.he300.client.openai;
 
 import io.github.rngops.he300.client.http.ApiRequest;
+import io.github.rngops.he300.client.http.Attempted;
 import io.github.rngops.he300.client.http.Auth;
 import io.github.rngops.he300.client.http.ClientException;
 import io.github.rngops.he300.client.http.HttpSettings;
@@ -43,10 +44,15 @@ public final class OpenAiClient implements AutoCloseable {
 
     /** {@code POST /v1/chat/completions}, not streamed. */
     public ChatCompletion chatCompletion(ChatCompletionRequest request) {
+        return chatCompletionWithAttempts(request).value();
+    }
+
+    /** {@link #chatCompletion}, with the requests it took (retries of a 429, 503, ...). */
+    public Attempted<ChatCompletion> chatCompletionWithAttempts(ChatCompletionRequest request) {
         Objects.requireNonNull(request, "request");
-        ChatCompletion completion = http.call(ApiRequest.post("/v1/chat/completions", body(request))
-                .withIdempotency(Idempotency.IDEMPOTENT), ChatCompletion.class);
-        if (completion.choices().isEmpty()) {
+        Attempted<ChatCompletion> completion = http.execute(ApiRequest.post("/v1/chat/completions", body(request))
+                .withIdempotency(Idempotency.IDEMPOTENT)).attempted(ChatCompletion.class);
+        if (completion.value().choices().isEmpty()) {
             throw ClientException.of(ClientException.Kind.PROTOCOL, "POST", "/v1/chat/completions",
                     "the answer has no choices");
         }

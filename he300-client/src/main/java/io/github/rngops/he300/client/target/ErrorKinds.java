@@ -14,10 +14,14 @@ final class ErrorKinds {
         switch (e.kind()) {
             case AUTH:
                 return ErrorKind.AUTH;
+            case CIRCUIT_OPEN:
+                // What opened the breaker is what went wrong (a 500, a refused connection), so that fail-fast sees one
+                // kind when the server fails one way.
+                return e.getCause() instanceof ClientException ? of((ClientException) e.getCause())
+                        : ErrorKind.CONNECTION;
             case CONNECT:
             case IO:
             case TLS:
-            case CIRCUIT_OPEN:
                 return ErrorKind.CONNECTION;
             case TIMEOUT:
             case STALLED:

@@ -11,6 +11,7 @@ import io.github.rngops.he300.client.ollama.ModelDetails;
 import io.github.rngops.he300.client.ollama.OllamaClient;
 import io.github.rngops.he300.client.ollama.Options;
 import io.github.rngops.he300.client.ollama.Timings;
+import io.github.rngops.he300.core.ErrorKind;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.prompt.Prompt;
 import io.github.rngops.he300.core.run.Batch;
@@ -161,23 +162,32 @@ final class OllamaTarget implements OpenTarget {
         try {
             Timings timings;
             String text;
+            int attempts;
             if (chat) {
                 List<Message> messages = new ArrayList<>();
                 prompt.systemPrompt().ifPresent(s -> messages.add(Message.system(s)));
                 messages.add(Message.user(prompt.user()));
-                var response = client.chat(new ChatRequest(modelName, messages, options, null, null));
-                text = response.content();
-                timings = response;
+                var response = client.chatWithAttempts(new ChatRequest(modelName, messages, options, null, null));
+                text = response.value().message() == null ? null : response.value().content();
+                timings = response.value();
+                attempts = response.attempts();
             } else {
                 GenerateRequest generate = GenerateRequest.of(modelName, prompt.user()).withOptions(options);
                 if (prompt.system() != null) {
                     generate = generate.withSystem(prompt.system());
                 }
-                var response = client.generate(generate);
-                text = response.response() == null ? "" : response.response();
-                timings = response;
+                var response = client.generateWithAttempts(generate);
+                text = response.value().response();
+                timings = response.value();
+                attempts = response.attempts();
             }
-            return Reply.answer(request.scenarioId(), text, millisSince(started))
+            if (text == null) {
+                // Ollama always sends the answer's text, if empty; without it there is nothing to score.
+                return Reply.failure(request.scenarioId(), ErrorKind.INVALID_RESPONSE, "POST "
+                        + (chat ? "/api/chat" : "/api/generate") + " → 200 without " + (chat ? "message" : "response")
+                        + ": no answer to score", millisSince(started)).withAttempts(attempts);
+            }
+            return Reply.answer(request.scenarioId(), text, millisSince(started)).withAttempts(attempts)
                     .withTokens(toInt(timings.promptEvalCount()), toInt(timings.evalCount()), timings.evalDuration());
         } catch (ClientException e) {
             return Reply.failure(request.scenarioId(), ErrorKinds.of(e), e.getMessage(), millisSince(started))

@@ -1,11 +1,13 @@
 package io.github.rngops.he300.client.target;
 
+import io.github.rngops.he300.client.http.Attempted;
 import io.github.rngops.he300.client.http.ClientException;
 import io.github.rngops.he300.client.openai.ChatCompletion;
 import io.github.rngops.he300.client.openai.ChatCompletionRequest;
 import io.github.rngops.he300.client.openai.ChatMessage;
 import io.github.rngops.he300.client.openai.ModelEntry;
 import io.github.rngops.he300.client.openai.OpenAiClient;
+import io.github.rngops.he300.client.simulator.SimulatedModel;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.prompt.Prompt;
 import io.github.rngops.he300.core.run.Batch;
@@ -44,13 +46,14 @@ final class OpenAiTarget implements OpenTarget {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("api", "chat_completions");
             details.put("model", model);
-            models.stream().filter(m -> model.equals(m.id())).findFirst()
-                    .ifPresent(m -> {
-                        if (m.ownedBy() != null) {
-                            details.put("owned_by", m.ownedBy());
-                        }
-                    });
-            this.info = TargetInfo.of(TargetKind.OPENAI.id(), url).withDetails(details);
+            String ownedBy = models.stream().filter(m -> model.equals(m.id())).findFirst().map(ModelEntry::ownedBy)
+                    .orElse(null);
+            if (ownedBy != null) {
+                details.put("owned_by", ownedBy);
+            }
+            // The he300 simulator lists its models as owned by "simulator" (as its Ollama side names their family).
+            this.info = TargetInfo.of(TargetKind.OPENAI.id(), url).withDetails(details)
+                    .withSimulated(SimulatedModel.FAMILY.equalsIgnoreCase(ownedBy));
         } catch (ClientException e) {
             client.close();
             throw new He300Exception("cannot use the OpenAI-compatible server at " + url + ": " + e.getMessage(), e);
@@ -117,8 +120,10 @@ final class OpenAiTarget implements OpenTarget {
         ChatCompletionRequest completion = GenerationOptions.openAi(new ChatCompletionRequest(
                 request.generation().model(), messages, null, null, null, null), request.generation().options());
         try {
-            ChatCompletion answer = client.chatCompletion(completion);
-            Reply reply = Reply.answer(request.scenarioId(), answer.content(), OllamaTarget.millisSince(started));
+            Attempted<ChatCompletion> attempted = client.chatCompletionWithAttempts(completion);
+            ChatCompletion answer = attempted.value();
+            Reply reply = Reply.answer(request.scenarioId(), answer.content(), OllamaTarget.millisSince(started))
+                    .withAttempts(attempted.attempts());
             ChatCompletion.Usage usage = answer.usage();
             return usage == null ? reply : reply.withTokens(usage.promptTokens(), usage.completionTokens(), null);
         } catch (ClientException e) {
