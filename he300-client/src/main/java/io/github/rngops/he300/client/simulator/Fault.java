@@ -4,7 +4,7 @@ package io.github.rngops.he300.client.simulator;
  * A failure the simulator injects into a generation request ({@code /api/generate}, {@code /api/chat},
  * {@code /v1/chat/completions}), at a configured rate or at scheduled request numbers.
  *
- * <p>The first three strike before the request takes a generation slot; the last three strike inside it, after the
+ * <p>The first three strike before the request takes a generation slot; the others strike inside it, after the
  * configured latency.
  */
 public enum Fault {
@@ -22,5 +22,13 @@ public enum Fault {
      */
     STREAM_ERROR,
     /** A 200 whose JSON body (or one stream line) is cut off half way. */
-    MALFORMED_JSON
+    MALFORMED_JSON,
+    /**
+     * 500 with the body Ollama sends when the runner process that holds the model died, as the kernel's OOM killer
+     * does: {@code {"error":"llama runner process has terminated: signal: killed"}}, streamed or not. A real Ollama
+     * starts a fresh runner for the next request, so a client may try again.
+     */
+    RUNNER_TERMINATED,
+    /** A 200 whose answer text ({@code response}, {@code message.content}) is the number 42, not a string. */
+    WRONG_TYPE
 }

@@ -4,9 +4,12 @@ import io.github.rngops.he300.client.simulator.AnswerPolicy.Answer;
 import io.github.rngops.he300.client.simulator.Dialect.Reply;
 import io.github.rngops.he300.client.simulator.RequestRecord.AnswerKind;
 import io.github.rngops.he300.client.simulator.RequestRecord.Outcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +22,7 @@ final class Generation {
 
     static final String BUSY = "server busy, please try again.  maximum pending requests exceeded";
     static final String MODEL_ERROR = "an error was encountered while running the model: unexpected EOF";
+    static final String RUNNER_TERMINATED = "llama runner process has terminated: signal: killed";
 
     private final SimulatorSettings settings;
     private final AnswerPolicy policy;
@@ -121,6 +125,11 @@ final class Generation {
         if (fault == Fault.SLOW) {
             settings.sleeper().sleep(settings.slowDelay());
         }
+        if (fault == Fault.RUNNER_TERMINATED) {
+            settings.sleeper().sleep(latency);
+            call.json(500, dialect.error(500, RUNNER_TERMINATED));
+            return;
+        }
         if (request.stream()) {
             stream(call, dialect, reply, completion, latency, start, fault);
             return;
@@ -130,11 +139,32 @@ final class Generation {
             call.json(500, dialect.error(500, MODEL_ERROR));
             return;
         }
-        byte[] body = Json.bytes(dialect.complete(reply, completion, Timings.of(System.nanoTime() - start, latency)));
+        byte[] body = Json.bytes(typed(fault, dialect.complete(reply, completion,
+                Timings.of(System.nanoTime() - start, latency))));
         if (fault == Fault.MALFORMED_JSON) {
             body = Arrays.copyOf(body, body.length / 2);
         }
         call.bytes(200, Call.JSON, body);
+    }
+
+    /** The answer as sent: with {@link Fault#WRONG_TYPE}, every answer text in it replaced by the number 42. */
+    private static JsonNode typed(Fault fault, JsonNode answer) {
+        if (fault == Fault.WRONG_TYPE) {
+            numberForText(answer);
+        }
+        return answer;
+    }
+
+    private static void numberForText(JsonNode node) {
+        if (node instanceof ObjectNode) {
+            ObjectNode object = (ObjectNode) node;
+            for (String field : List.of("response", "content")) {
+                if (object.path(field).isTextual()) {
+                    object.put(field, 42);
+                }
+            }
+        }
+        node.forEach(Generation::numberForText);
     }
 
     private void stream(Call call, Dialect dialect, Reply reply, Completion completion, Duration latency, long start,
@@ -146,7 +176,7 @@ final class Generation {
         call.openStream(dialect.streamContentType());
         settings.sleeper().sleep(latency.minus(perToken.multipliedBy(tokens)));
         for (int i = 0; i < Math.min(sent, tokens); i++) {
-            call.write(dialect.frame(Json.bytes(dialect.chunk(reply, completion.tokens().get(i)))));
+            call.write(dialect.frame(Json.bytes(typed(fault, dialect.chunk(reply, completion.tokens().get(i))))));
             settings.sleeper().sleep(perToken);
         }
         if (fault == Fault.STREAM_ERROR) {
