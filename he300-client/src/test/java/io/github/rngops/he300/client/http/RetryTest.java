@@ -107,6 +107,34 @@ class RetryTest {
     }
 
     @Test
+    void retriesOllamasRestartingRunnerAndCountsTheAttempts() {
+        // Ollama's 500 for a runner process that died (OOM): the next request gets a fresh runner.
+        server.enqueue(new MockResponse.Builder().code(500)
+                .body("{\"error\":\"llama runner process has terminated: signal: killed\"}").build());
+        server.enqueue(new MockResponse.Builder().code(500).body("{\"error\":\"model runner has unexpectedly stopped,"
+                + " this may be due to resource limitations or an internal error\"}").build());
+        server.enqueue(ok());
+        try (HttpTransport http = http()) {
+            ApiResponse answer = http.execute(ApiRequest.post("/api/generate", java.util.Map.of("model", "m"))
+                    .withIdempotency(Idempotency.IDEMPOTENT));
+            assertThat(answer.attempted(Version.class)).isEqualTo(new Attempted<>(new Version("0.6.0"), 3));
+        }
+        assertThat(test.waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void neverRetriesAnyOther500() {
+        server.enqueue(new MockResponse.Builder().code(500).body("{\"error\":\"template: bad template\"}").build());
+        try (HttpTransport http = http()) {
+            ClientException e = catchThrowableOfType(ClientException.class, () -> http.execute(
+                    ApiRequest.post("/api/generate", java.util.Map.of()).withIdempotency(Idempotency.IDEMPOTENT)));
+            assertThat(e.status()).isEqualTo(500);
+            assertThat(e.attempts()).isEqualTo(1);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void neverRetriesOther4xx() {
         for (int code : new int[] {400, 401, 403, 404, 409, 422}) {
             server.enqueue(status(code, "1"));
