@@ -2,6 +2,10 @@ package io.github.rngops.he300.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rngops.he300.client.simulator.Fault;
+import io.github.rngops.he300.client.simulator.Simulator;
+import io.github.rngops.he300.client.simulator.SimulatorSettings;
+import io.github.rngops.he300.core.dataset.Dataset;
 import io.github.rngops.he300.core.run.RunResult;
 import io.github.rngops.he300.core.run.RunResultJson;
 import java.io.PrintWriter;
@@ -144,9 +148,97 @@ class BenchmarkTest {
         assertThat(err.toString()).contains("no target: pass --simulate");
     }
 
+    /** A simulator with the whole dataset as ground truth, as a stand-in for an Ollama or OpenAI server. */
+    private static Simulator simulator(Fault fault, double rate) {
+        SimulatorSettings.Builder settings = SimulatorSettings.of(Dataset.load(dataset())).toBuilder();
+        if (rate > 0) {
+            settings.faultRate(fault, rate);
+        }
+        return Simulator.start(settings.build());
+    }
+
     @Test
-    void reproHighConcurrency() throws Exception {
-        int code = run("--simulate", "--sample-size", "3000", "--concurrency", "1024", "--fail-fast", "0", "--simulate-latency-ms", "20");
-        System.out.println("REPRO code " + code + "\n" + out + "\n" + err);
+    void aRunInWhichNoScenarioWasAnsweredExitsOneForEveryTarget() throws Exception {
+        try (Simulator sim = simulator(Fault.WRONG_TYPE, 1.0)) {
+            for (String[] target : new String[][] {{"ollama", sim.baseUri().toString()},
+                    {"openai", sim.baseUri() + "v1"}}) {
+                err.getBuffer().setLength(0);
+                int code = run("--target", target[0], "--url", target[1], "--quick", "--fail-fast", "0",
+                        "--max-failed", "100%");
+                assertThat(code).as(target[0] + ": " + err).isEqualTo(1);
+                assertThat(err.toString()).contains("benchmark: no scenario was answered: all 30 failed"
+                        + " (invalid_response 30)");
+                assertThat(out.toString()).contains("run: complete (completed)");
+            }
+        }
+    }
+
+    @Test
+    void moreFailedScenariosThanMaxFailedAllowsExitOneAndTheLimitIsRecorded() throws Exception {
+        try (Simulator sim = simulator(Fault.WRONG_TYPE, 0.3)) {
+            int code = run("--target", "ollama", "--url", sim.baseUri().toString(), "--quick", "--fail-fast", "0");
+            assertThat(code).as(err.toString()).isEqualTo(1);
+            RunResult result = RunResultJson.read(onlyRunDir().resolve("result.json"));
+            int failed = result.summary().errors();
+            assertThat(failed).isBetween(2, 28);
+            assertThat(result.settings().maxFailed()).isEqualTo(0.05);
+            assertThat(Files.readString(onlyRunDir().resolve("result.json"))).contains("\"max_failed\" : 0.05");
+            assertThat(out.toString()).contains("max failed 5.0%")
+                    .contains("failed: " + failed + " of 30 (").contains("limit 5.0% (--max-failed)");
+            assertThat(err.toString()).contains("benchmark: " + failed + " of 30 scenarios failed (")
+                    .contains("more than --max-failed 5.0% allows (invalid_response " + failed + ")");
+
+            out.getBuffer().setLength(0);
+            assertThat(run("--target", "ollama", "--url", sim.baseUri().toString(), "--quick", "--fail-fast", "0",
+                    "--max-failed", "0.95")).as(err.toString()).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void resumeSendsTheFailedScenariosAgainUnlessToldToKeepThem() throws Exception {
+        Path dir;
+        try (Simulator flaky = simulator(Fault.WRONG_TYPE, 0.3)) {
+            assertThat(run("--target", "ollama", "--url", flaky.baseUri().toString(), "--quick", "--fail-fast", "0"))
+                    .isEqualTo(1);
+            dir = onlyRunDir();
+        }
+        try (Simulator healthy = simulator(Fault.WRONG_TYPE, 0)) {
+            assertThat(run("--resume", dir.toString(), "--keep-failed", "--url", healthy.baseUri().toString()))
+                    .isEqualTo(1);
+            assertThat(healthy.log().generations()).isEmpty();
+
+            assertThat(run("--resume", dir.toString(), "--url", healthy.baseUri().toString()))
+                    .as(err.toString()).isEqualTo(0);
+            RunResult result = RunResultJson.read(dir.resolve("result.json"));
+            assertThat(result.summary().errors()).isZero();
+            assertThat(result.outcomes()).hasSize(30);
+            assertThat(Files.readAllLines(dir.resolve("outcomes.jsonl"))).hasSize(30);
+            assertThat(healthy.log().generations()).hasSize(result.timing().evaluated()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theOpenAiTargetAgainstTheSimulatorIsLabelledSimulated() throws Exception {
+        try (Simulator sim = simulator(Fault.WRONG_TYPE, 0)) {
+            assertThat(run("--target", "openai", "--url", sim.baseUri() + "v1", "--quick")).as(err.toString())
+                    .isEqualTo(0);
+            assertThat(out.toString()).contains("30 scenarios against openai (SIMULATED)").contains("*** SIMULATED")
+                    .contains("overall (SIMULATED)");
+            assertThat(RunResultJson.read(onlyRunDir().resolve("result.json")).environment().simulated()).isTrue();
+        }
+    }
+
+    @Test
+    void aMinAccuracyOrMaxFailedOutsideZeroToOneIsBadUsageBeforeAnythingRuns() {
+        for (String[] flag : new String[][] {{"--min-accuracy", "1.5"}, {"--min-accuracy", "150%"},
+                {"--min-accuracy", "-0.1"}, {"--max-failed", "5"}, {"--max-failed", "-1%"}}) {
+            err.getBuffer().setLength(0);
+            assertThat(run("--simulate", "--quick", flag[0], flag[1])).as(String.join(" ", flag)).isEqualTo(2);
+            assertThat(err.toString().lines()).hasSize(1).first().asString()
+                    .contains(flag[0] + " must be a fraction from 0 to 1").contains("'" + flag[1] + "'");
+        }
+        assertThat(run("--simulate", "--quick", "--keep-failed")).isEqualTo(2);
+        assertThat(err.toString()).contains("--keep-failed applies to --resume only");
+        assertThat(output.toFile().list()).isEmpty();
     }
 }
