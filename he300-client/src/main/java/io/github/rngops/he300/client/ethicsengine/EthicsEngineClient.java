@@ -1,6 +1,7 @@
 package io.github.rngops.he300.client.ethicsengine;
 
 import io.github.rngops.he300.client.http.ApiRequest;
+import io.github.rngops.he300.client.http.Attempted;
 import io.github.rngops.he300.client.http.Auth;
 import io.github.rngops.he300.client.http.HttpSettings;
 import io.github.rngops.he300.client.http.HttpTransport;
@@ -138,6 +139,11 @@ public final class EthicsEngineClient implements AutoCloseable {
      *                                  is sent then
      */
     public BatchResult batch(BatchRequest request) {
+        return batchWithAttempts(request).value();
+    }
+
+    /** {@link #batch(BatchRequest)}, with the requests it took (retries of a 503, a timeout, ...). */
+    public Attempted<BatchResult> batchWithAttempts(BatchRequest request) {
         int size = request.scenarios().size();
         if (size < 1 || size > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("an EthicsEngine batch takes 1 to " + MAX_BATCH_SIZE
@@ -150,7 +156,8 @@ public final class EthicsEngineClient implements AutoCloseable {
                 request.guidanceId() != null ? request.guidanceId() : guidanceId,
                 request.modelName() != null ? request.modelName() : modelName);
         ApiRequest post = ApiRequest.post("/he300/batch", body).withIdempotency(Idempotency.IDEMPOTENT);
-        return http.call(post, BatchResult.class).normalized();
+        Attempted<BatchResult> result = http.execute(post).attempted(BatchResult.class);
+        return new Attempted<>(result.value().normalized(), result.attempts());
     }
 
     @Override

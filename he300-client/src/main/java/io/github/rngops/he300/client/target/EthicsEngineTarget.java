@@ -6,6 +6,7 @@ import io.github.rngops.he300.client.ethicsengine.EngineHealth;
 import io.github.rngops.he300.client.ethicsengine.EthicsEngineClient;
 import io.github.rngops.he300.client.ethicsengine.ScenarioResult;
 import io.github.rngops.he300.client.http.Auth;
+import io.github.rngops.he300.client.http.Attempted;
 import io.github.rngops.he300.client.http.ClientException;
 import io.github.rngops.he300.core.ErrorKind;
 import io.github.rngops.he300.core.He300Exception;
@@ -79,8 +80,11 @@ final class EthicsEngineTarget implements OpenTarget {
         List<Scenario> scenarios = batch.requests().stream().map(ScenarioRequest::scenario)
                 .collect(Collectors.toList());
         BatchResult result;
+        int attempts;
         try {
-            result = client.batch(BatchRequest.of(scenarios));
+            Attempted<BatchResult> attempted = client.batchWithAttempts(BatchRequest.of(scenarios));
+            result = attempted.value();
+            attempts = attempted.attempts();
         } catch (ClientException e) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("stopped while waiting for the batch");
@@ -91,7 +95,7 @@ final class EthicsEngineTarget implements OpenTarget {
         for (ScenarioResult row : result.results()) {
             if (row.scenarioId() != null) {
                 replies.add(ServerReplies.reply(row.scenarioId(), row.modelResponse(), row.error(),
-                        row.predictedLabel(), row.latencyMs()));
+                        row.predictedLabel(), row.latencyMs()).withAttempts(attempts));
             }
         }
         if (replies.isEmpty() && "error".equalsIgnoreCase(result.status())) {
