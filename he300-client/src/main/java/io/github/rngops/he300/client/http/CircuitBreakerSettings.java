@@ -6,8 +6,9 @@ import java.time.Duration;
  * When to stop calling a server that keeps failing. Failures are attempts that could not connect, timed out, broke,
  * or got a 5xx; 4xx and 429 are answers, not failures. Over the last {@code slidingWindowSize} attempts (once at
  * least {@code minimumCalls} were made), a failure rate of {@code failureRateThreshold} percent or more opens the
- * circuit: calls fail at once with {@link ClientException.Kind#CIRCUIT_OPEN} for {@code openDuration}, then
- * {@code halfOpenCalls} trial calls decide whether it closes again.
+ * circuit for {@code openDuration}, then {@code halfOpenCalls} trial calls decide whether it closes again. A call made
+ * while it is open is not sent but waits for it to close, and fails with {@link ClientException.Kind#CIRCUIT_OPEN}
+ * only when that wait would pass the retry's {@code maxTotalTime}.
  *
  * @param enabled false: never open
  * @param failureRateThreshold percent, 1..100

@@ -27,7 +27,10 @@ public final class ClientException extends He300Exception {
         IO,
         /** The TLS handshake failed: the server's certificate is not trusted or does not match the host. */
         TLS,
-        /** The circuit breaker for this server is open: no call was made. */
+        /**
+         * The circuit breaker for this server stayed open for as long as the call could wait; the cause is the last
+         * failure it counted.
+         */
         CIRCUIT_OPEN,
         /** A streamed answer sent nothing for longer than the stall timeout. */
         STALLED,

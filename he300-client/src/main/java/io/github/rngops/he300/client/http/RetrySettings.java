@@ -3,8 +3,9 @@ package io.github.rngops.he300.client.http;
 import java.time.Duration;
 
 /**
- * When and how often a failed call is tried again. Retried: connection failures, timeouts, 429, 502, 503, 504 and
- * 529 (for {@link Idempotency#NONE} requests only failures to connect). The wait before attempt {@code n+1} is
+ * When and how often a failed call is tried again. Retried: connection failures, timeouts, 429, 502, 503, 504, 529,
+ * and the 500s Ollama sends when its runner process died or is restarting (for {@link Idempotency#NONE} requests only
+ * failures to connect). The wait before attempt {@code n+1} is
  * {@code initialBackoff × multiplier^(n-1)}, capped at {@code maxBackoff}, with up to {@code jitter} of it drawn at
  * random; a {@code Retry-After} header replaces it, capped at {@code maxRetryAfter}. No retry starts that would end
  * after {@code maxTotalTime} from the first attempt.
