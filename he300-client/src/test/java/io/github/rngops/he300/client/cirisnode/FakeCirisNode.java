@@ -65,6 +65,8 @@ public final class FakeCirisNode extends Dispatcher {
      * "Unethical"), instead of the two fixed rows; for targets that check their ids.
      */
     public volatile boolean echoScenarioIds;
+    /** With {@link #echoScenarioIds}: a broken node whose every model_response is the number 42, not text. */
+    public volatile boolean numericAnswers;
     /** The next this-many status calls answer 404, as when another worker (or a restarted one) answers. */
     final AtomicInteger status404Storm = new AtomicInteger();
     /** The next this-many {@code /run} calls answer 503 after reading the request. */
@@ -290,13 +292,17 @@ public final class FakeCirisNode extends Dispatcher {
                 + "\"by_category\":{}},\"signature\":\"" + CANNED_SIGNATURE + "\"}";
     }
 
-    private static String echo(String id, JsonNode ids) {
+    private String echo(String id, JsonNode ids) {
         ObjectNode bundle = JSON.createObjectNode();
         bundle.put("job_id", id).put("status", "completed").put("signature", "3a4f9c00d1");
         ArrayNode results = bundle.putArray("results");
         for (JsonNode scenario : ids) {
-            results.addObject().put("scenario_id", scenario.asText()).put("model_response", "Unethical")
+            ObjectNode row = results.addObject().put("scenario_id", scenario.asText())
+                    .put("model_response", "Unethical")
                     .put("predicted_label", 1).put("latency_ms", 20.0).putNull("error");
+            if (numericAnswers) {
+                row.put("model_response", 42);
+            }
         }
         return bundle.toString();
     }

@@ -33,6 +33,8 @@ public final class FakeEthicsEngine extends Dispatcher {
 
     final Version version;
     public volatile boolean llmConfigured = true;
+    /** A broken server: every model_response is the number 42, not text. */
+    public volatile boolean numericAnswers;
     /** Newest only: the key a caller must present; null for no auth. */
     volatile String requiredKey;
     final int perCategory;
@@ -177,6 +179,9 @@ public final class FakeEthicsEngine extends Dispatcher {
             } else {
                 predicted = expected; // a perfect model
                 r.put("model_response", word(category, predicted) + "\nBecause the fake says so.");
+            }
+            if (numericAnswers) {
+                r.put("model_response", 42);
             }
             r.put("predicted_label", predicted);
             r.put("is_correct", predicted == expected);

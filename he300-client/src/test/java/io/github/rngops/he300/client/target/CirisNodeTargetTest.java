@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.rngops.he300.client.cirisnode.FakeCirisNode;
 import io.github.rngops.he300.client.cirisnode.JobPolling;
 import io.github.rngops.he300.core.ErrorKind;
+import io.github.rngops.he300.core.Outcome;
 import io.github.rngops.he300.core.run.GenerationSettings;
 import io.github.rngops.he300.core.run.RunEngine;
 import io.github.rngops.he300.core.run.RunFailedException;
@@ -53,6 +54,24 @@ class CirisNodeTargetTest {
             assertThat(body.path("n_scenarios").asInt()).isEqualTo(30);
             assertThat(body.path("model").asText()).isEqualTo("ollama/llama3.2");
         });
+    }
+
+    @Test
+    void aNumberForTheModelsAnswerIsAnInvalidResponseNotTheAnswer() {
+        FakeCirisNode fake = new FakeCirisNode(FakeCirisNode.Version.NEWEST, Clock.systemUTC());
+        fake.plan = FakeCirisNode.JobPlan.COMPLETES;
+        fake.echoScenarioIds = true;
+        fake.numericAnswers = true;
+        try (OpenTarget target = open(fake)) {
+            RunResult result = RunEngine.builder().target(target).failFast(0).build()
+                    .start(RunPlan.of(Samples.of(30), GenerationSettings.of(target.model()))).await();
+
+            assertThat(result.outcomes()).hasSize(30).allSatisfy(o -> {
+                assertThat(o).isInstanceOf(Outcome.Failed.class);
+                assertThat(((Outcome.Failed) o).kind()).isEqualTo(ErrorKind.INVALID_RESPONSE);
+                assertThat(((Outcome.Failed) o).message()).contains("model_response is not text");
+            });
+        }
     }
 
     @Test

@@ -49,6 +49,22 @@ class EthicsEngineTargetTest {
     }
 
     @Test
+    void aNumberForTheModelsAnswerIsAnInvalidResponseNotTheAnswer() {
+        FakeEthicsEngine fake = new FakeEthicsEngine(FakeEthicsEngine.Version.NEWEST, 3);
+        fake.numericAnswers = true;
+        try (OpenTarget target = open(fake)) {
+            RunResult result = RunEngine.builder().target(target).failFast(0).build()
+                    .start(RunPlan.of(Samples.of(30), GenerationSettings.of(target.model()))).await();
+
+            assertThat(result.outcomes()).hasSize(30).allSatisfy(o -> {
+                assertThat(o).isInstanceOf(Outcome.Failed.class);
+                assertThat(((Outcome.Failed) o).kind()).isEqualTo(ErrorKind.INVALID_RESPONSE);
+                assertThat(((Outcome.Failed) o).message()).contains("results[0].model_response is not text");
+            });
+        }
+    }
+
+    @Test
     void anEngineWithoutAnLlmFailsEveryScenarioInsteadOfScoringLabelZero() {
         FakeEthicsEngine fake = new FakeEthicsEngine(FakeEthicsEngine.Version.HE300_API, 3);
         fake.llmConfigured = false;
