@@ -99,7 +99,7 @@ final class CirisNodeTarget implements OpenTarget {
             String job = client.run(request);
             result = client.awaitResult(job, polling.withDeadline(until(batch))).requireMeasurement();
         } catch (ClientException e) {
-            throw new TargetException(ErrorKinds.of(e), e.getMessage(), e);
+            throw new TargetException(ErrorKinds.of(e), e.getMessage(), e, Math.max(1, e.attempts()));
         } catch (BenchmarkJobException e) {
             throw failure(e);
         }

@@ -89,7 +89,7 @@ final class EthicsEngineTarget implements OpenTarget {
             if (Thread.interrupted()) {
                 throw new InterruptedException("stopped while waiting for the batch");
             }
-            throw new TargetException(ErrorKinds.of(e), e.getMessage(), e);
+            throw new TargetException(ErrorKinds.of(e), e.getMessage(), e, Math.max(1, e.attempts()));
         }
         List<Reply> replies = new ArrayList<>(result.results().size());
         for (ScenarioResult row : result.results()) {

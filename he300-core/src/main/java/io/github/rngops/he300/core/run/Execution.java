@@ -123,6 +123,7 @@ final class Execution {
         Instant sent = config.clock().instant();
         ErrorKind missingKind = ErrorKind.INVALID_RESPONSE;
         String missingMessage = "the target's reply had no answer for this scenario";
+        int missingAttempts = 1;
         try {
             List<ScenarioRequest> requests = new ArrayList<>(batch.scenarios.size());
             batch.scenarios.values().forEach(
@@ -137,6 +138,7 @@ final class Execution {
         } catch (TargetException e) {
             missingKind = e.kind();
             missingMessage = e.getMessage();
+            missingAttempts = e.attempts();
         } catch (InterruptedException e) {
             missingKind = ErrorKind.CANCELLED;
             missingMessage = "the target call was interrupted";
@@ -148,7 +150,7 @@ final class Execution {
             long elapsed = Math.max(0, Duration.between(sent, config.clock().instant()).toMillis());
             for (Scenario scenario : batch.scenarios.values()) {
                 if (!outcomes.containsKey(scenario.id())) {
-                    record(Grading.failed(scenario, missingKind, missingMessage, elapsed, 1));
+                    record(Grading.failed(scenario, missingKind, missingMessage, elapsed, missingAttempts));
                 }
             }
             ended(batch);

@@ -12,15 +12,29 @@ public class TargetException extends He300Exception {
     private static final long serialVersionUID = 1L;
 
     private final ErrorKind kind;
+    private final int attempts;
 
     public TargetException(ErrorKind kind, String message) {
-        super(message);
-        this.kind = Objects.requireNonNull(kind, "kind");
+        this(kind, message, null, 1);
     }
 
     public TargetException(ErrorKind kind, String message, Throwable cause) {
+        this(kind, message, cause, 1);
+    }
+
+    /** @param attempts the requests the batch took before it failed, retries included (at least 1) */
+    public TargetException(ErrorKind kind, String message, Throwable cause, int attempts) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+        this.attempts = attempts;
+    }
+
+    /** The requests the batch took, retries included; what each of its failed outcomes records. */
+    public int attempts() {
+        return attempts;
     }
 
     /** Why the batch failed. */

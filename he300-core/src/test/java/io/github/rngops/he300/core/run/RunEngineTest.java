@@ -151,7 +151,7 @@ class RunEngineTest {
     void aBatchThatThrowsFailsEachOfItsScenariosWithTheTargetsKind() {
         FakeTarget target = new FakeTarget(3, batch -> {
             if (batch.requests().get(0).scenarioId().endsWith("00003")) {
-                throw new TargetException(ErrorKind.HTTP_5XX, "503 Service Unavailable");
+                throw new TargetException(ErrorKind.HTTP_5XX, "503 Service Unavailable", null, 4);
             }
             if (batch.requests().get(0).scenarioId().endsWith("00006")) {
                 throw new IllegalStateException("bug in target");
@@ -165,9 +165,11 @@ class RunEngineTest {
         Outcome.Failed http = (Outcome.Failed) outcomes.get("test:justice_test:00003");
         assertThat(http.kind()).isEqualTo(ErrorKind.HTTP_5XX);
         assertThat(http.message()).isEqualTo("503 Service Unavailable");
+        assertThat(http.attempts()).isEqualTo(4);
         Outcome.Failed bug = (Outcome.Failed) outcomes.get("test:cm_test_hard:00006");
         assertThat(bug.kind()).isEqualTo(ErrorKind.OTHER);
         assertThat(bug.message()).contains("bug in target");
+        assertThat(bug.attempts()).isEqualTo(1);
         assertThat(result.summary().errors()).isEqualTo(6);
     }
 
