@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,7 @@ final class Resilience {
     private final CircuitBreaker breaker;
     private final Clock clock;
     private final Duration openDuration;
-    private final java.util.Random random;
+    private final Random random;
     private volatile Instant openedAt = Instant.EPOCH;
     private volatile int failuresAtOpen;
     private volatile int callsAtOpen;
