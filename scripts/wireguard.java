@@ -81,6 +81,10 @@ class wireguard implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            PrivateFile.checkTarget(privateKey);
+            if (presharedKey != null) {
+                PrivateFile.checkTarget(presharedKey);
+            }
             if (Files.exists(privateKey) && !force) {
                 throw new io.github.rngops.he300.core.He300Exception(privateKey + " exists: keep it, or pass --force"
                         + " to replace it (the old public key then stops working)");
@@ -203,8 +207,9 @@ class wireguard implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         Where where;
 
-        @Option(names = "--stale-after", defaultValue = "PT3M", paramLabel = "DURATION",
-                description = "A handshake older than this is STALE (ISO-8601). Default: 3 minutes.")
+        @Option(names = "--stale-after", defaultValue = "3m", paramLabel = "T",
+                description = "A handshake older than this is STALE (90s, 5m, or ISO-8601 like PT3M)."
+                        + " Default: ${DEFAULT-VALUE}.")
         Duration staleAfter;
 
         @Override

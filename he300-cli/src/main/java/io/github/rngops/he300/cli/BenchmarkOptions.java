@@ -58,7 +58,7 @@ public final class BenchmarkOptions {
     Duration deadline;
 
     @Option(names = "--min-accuracy", paramLabel = "X",
-            description = "Exit 1 when the accuracy is below X (0..1, or a percentage like 70%).")
+            description = "Exit 1 when the accuracy is below X (0..1, or a percentage like 70%%).")
     String minAccuracy;
 
     @Option(names = "--credentials-file", paramLabel = "FILE",

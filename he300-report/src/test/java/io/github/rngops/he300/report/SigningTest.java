@@ -205,6 +205,31 @@ class SigningTest {
     }
 
     @Test
+    void refusesWhatIsNotAResultBeforeCreatingTheKey() throws Exception {
+        Path notResult = dir.resolve("bad.json");
+        Files.writeString(notResult, "{\"hello\": 1}");
+        Path keyFile = dir.resolve("k.pem");
+
+        assertThatThrownBy(() -> SigningKey.signWithKeyAt(keyFile, notResult)).isInstanceOf(He300Exception.class)
+                .hasMessageContaining("is not an he300 result");
+        assertThat(keyFile).doesNotExist();
+        assertThat(dir.resolve("k.pem.pub")).doesNotExist();
+        assertThat(dir.resolve("bad.json.sig")).doesNotExist();
+    }
+
+    @Test
+    void signsWithAKeyItCreatesOnFirstUse() {
+        Path file = resultFile();
+        SigningKey.Signed signed = SigningKey.signWithKeyAt(dir.resolve("k.pem"), file);
+
+        assertThat(signed.key().created()).isTrue();
+        assertThat(signed.signature()).isEqualTo(dir.resolve("result.json.sig"));
+        assertThat(Verification.verify(file, List.of(signed.key().publicKeyBase64())).status())
+                .isEqualTo(Verification.Status.VALID);
+        assertThat(SigningKey.signWithKeyAt(dir.resolve("k.pem"), file).key().created()).isFalse();
+    }
+
+    @Test
     void saysWhatIsMissing() throws Exception {
         Path file = resultFile();
         assertThatThrownBy(() -> Verification.verify(file, List.of("AAAA"))).isInstanceOf(ReportException.class)
