@@ -92,7 +92,12 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
      * refusal names the flag.
      */
     public ModelPull pull(String model, String quantization) {
-        ModelSpec spec = model(model).orElseThrow(() -> ConfigException.of("command line", 0, 0, "--pull-model",
+        return pull("--pull-model", model, quantization);
+    }
+
+    /** As {@link #pull(String, String)}, for the model given by {@code flag} ({@code --set-model}): a refusal names it. */
+    public ModelPull pull(String flag, String model, String quantization) {
+        ModelSpec spec = model(model).orElseThrow(() -> ConfigException.of("command line", 0, 0, flag,
                 unknownModel(model)));
         Quantization q = Quantization.find(quantization).orElseThrow(() -> ConfigException.of("command line", 0, 0,
                 "--quantization", unknownQuantization(quantization, spec)));

@@ -26,6 +26,7 @@ import io.github.rngops.he300.provision.plan.Recap;
 import io.github.rngops.he300.provision.plan.StepResult;
 import io.github.rngops.he300.provision.ssh.Auth;
 import io.github.rngops.he300.provision.ssh.HostKeyPolicy;
+import io.github.rngops.he300.provision.ssh.SshException;
 import io.github.rngops.he300.provision.ssh.SshSession;
 import io.github.rngops.he300.provision.ssh.SshTarget;
 import io.github.rngops.he300.provision.stack.StackFile;
@@ -124,7 +125,8 @@ public final class Installer {
         config = config.withTarget(target);
         if (request.action() == Request.Action.SET_MODEL || request.action() == Request.Action.PULL_MODEL) {
             String model = request.argument().orElseThrow(() -> new He300Exception("a model name is needed"));
-            ModelPull pull = config.registry().pull(model, request.quantization()
+            ModelPull pull = config.registry().pull(request.action() == Request.Action.SET_MODEL ? "--set-model"
+                    : "--pull-model", model, request.quantization()
                     .orElse(config.models().quantization().toString()));
             if (request.action() == Request.Action.SET_MODEL) {
                 config = new InstallConfig(config.source(), config.target(), config.os(), config.gpu(),
@@ -360,8 +362,12 @@ public final class Installer {
                         err.flush();
                     })
                     : HostKeyPolicy.knownHosts(knownHosts);
+            boolean passphrase = System.getenv(SshException.PASSPHRASE_VARIABLE) != null;
             List<Auth> auths = target.sshKey().map(key -> List.of(Auth.keyFile(expand(key))))
-                    .orElseGet(Auth::defaultKeyFiles);
+                    .orElseGet(Auth::defaultKeyFiles).stream()
+                    .map(auth -> passphrase && auth instanceof Auth.KeyFile key
+                            ? Auth.keyFile(key.path(), SshException.PASSPHRASE_VARIABLE) : auth)
+                    .toList();
             SshSession ssh = SshSession.open(SshTarget.of(target.user(), target.host(), target.port()), policy, auths);
             return new Connection(ssh, Ports.over(ssh), ssh);
         }

@@ -1,5 +1,6 @@
 package io.github.rngops.he300.provision.ssh;
 
+import com.hierynomus.sshj.common.KeyDecryptionFailedException;
 import io.github.rngops.he300.core.command.Command;
 import io.github.rngops.he300.core.command.CommandException;
 import io.github.rngops.he300.core.command.CommandResult;
@@ -450,7 +451,11 @@ public final class SshSession implements CommandRunner, AutoCloseable {
                     }
                     provider = ssh.loadKeys(key.path().toString(), PasswordUtils.createOneOff(passphrase.toCharArray()));
                 }
+                provider.getPrivate(); // decrypts now: an encrypted key is named as such, not as a failed login
                 return new AuthPublickey(provider);
+            } catch (KeyDecryptionFailedException e) {
+                disconnect(ssh);
+                throw SshException.keyEncrypted(target, key.path(), !key.passphraseEnv().isEmpty());
             } catch (IOException e) {
                 disconnect(ssh);
                 throw SshException.keyUnreadable(target, "key file " + key.path(), e);
