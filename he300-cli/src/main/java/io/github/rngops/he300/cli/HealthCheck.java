@@ -289,8 +289,9 @@ public final class HealthCheck {
         } catch (HttpTimeoutException e) {
             return Optional.of("no answer from " + where + " within " + timeout.toMillis() + " ms");
         } catch (ConnectException e) {
+            // the JDK's client leaves a refused connection without a message (its cause: a closed channel)
             return Optional.of("cannot connect to " + where + ": " + (e.getMessage() != null ? UserMessage.of(e)
-                    : e.getCause() != null ? UserMessage.of(e.getCause()) : "connection refused"));
+                    : "connection refused"));
         } catch (IOException e) {
             return Optional.of("cannot post to " + where + ": " + UserMessage.of(e));
         } catch (InterruptedException e) {

@@ -32,11 +32,14 @@ import io.github.rngops.he300.provision.ssh.SshTarget;
 import io.github.rngops.he300.provision.stack.StackFile;
 import io.github.rngops.he300.provision.stack.StackFiles;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -199,6 +202,12 @@ public final class Installer {
     }
 
     private int stack(Host host, List<Command> commands, List<Command> quiet) {
+        Optional<String> missing = request.dryRun() ? Optional.empty() : composeMissing(host);
+        if (missing.isPresent()) {
+            err.println("install: " + missing.get());
+            err.flush();
+            return 1;
+        }
         for (Command command : commands) {
             if (request.dryRun()) {
                 out.println("would run: " + host.mask(command.displayLine()));
@@ -219,6 +228,22 @@ public final class Installer {
             host.look(command);
         }
         return 0;
+    }
+
+    /** What keeps {@code docker compose} from running on the host, said so, instead of docker's usage text. */
+    static Optional<String> composeMissing(Host host) {
+        HostFacts.Docker docker = host.facts().docker();
+        Target target = host.config().target();
+        String where = target.isLocal() ? "this machine" : target.host();
+        if (docker.composeVersion().isEmpty()) {
+            return Optional.of("the docker compose plugin is missing on " + where + ": install it (the"
+                    + " docker-compose-plugin package from Docker's apt repository), or run ./he300 install, which"
+                    + " sets up Docker and compose");
+        }
+        if (!docker.running()) {
+            return Optional.of("Docker is not running on " + where + ": start it (sudo systemctl start docker)");
+        }
+        return Optional.empty();
     }
 
     private int models(Host host, Connection connection) {
@@ -368,7 +393,13 @@ public final class Installer {
                     .map(auth -> passphrase && auth instanceof Auth.KeyFile key
                             ? Auth.keyFile(key.path(), SshException.PASSPHRASE_VARIABLE) : auth)
                     .toList();
-            SshSession ssh = SshSession.open(SshTarget.of(target.user(), target.host(), target.port()), policy, auths);
+            SshTarget sshTarget = SshTarget.of(target.user(), target.host(), target.port());
+            try {
+                InetAddress.getAllByName(sshTarget.host()); // a name that does not resolve is said so, keys or not
+            } catch (UnknownHostException e) {
+                throw SshException.cannotResolve(sshTarget, e);
+            }
+            SshSession ssh = SshSession.open(sshTarget, policy, auths);
             return new Connection(ssh, Ports.over(ssh), ssh);
         }
 

@@ -58,12 +58,17 @@ public final class SshException extends He300Exception {
     static SshException connectFailed(SshTarget target, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {
-                return new SshException(Reason.CONNECT_FAILED, target.toString(), "", "cannot resolve host "
-                        + target.host() + ": check the name (DNS, /etc/hosts, ~/.ssh/config is not read)", cause);
+                return cannotResolve(target, cause);
             }
         }
         return new SshException(Reason.CONNECT_FAILED, target.toString(), "",
                 "cannot connect to " + target + ": " + describe(cause), cause);
+    }
+
+    /** {@code target}'s host name has no address: named before any other failure, as OpenSSH does. */
+    public static SshException cannotResolve(SshTarget target, Throwable cause) {
+        return new SshException(Reason.CONNECT_FAILED, target.toString(), "", "cannot resolve host "
+                + target.host() + ": check the name (DNS, /etc/hosts; ~/.ssh/config is not read)", cause);
     }
 
     /** The passphrase variable a user sets for an encrypted key file. */
