@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,8 +39,7 @@ class report implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
+        throw new ParameterException(spec.commandLine(), "give a subcommand: render, compare, sign or verify");
     }
 
     @Command(name = "render", mixinStandardHelpOptions = true,

@@ -70,6 +70,10 @@ public final class Installer {
 
     public int run() {
         InstallConfig base = request.config().map(file -> reader().read(file)).orElse(null);
+        if (request.action() == Request.Action.SET_MODEL || request.action() == Request.Action.PULL_MODEL) {
+            request.argument().ifPresent(model -> (base != null ? base.registry() : ModelRegistry.ofDefaults())
+                    .require(modelFlag(), model)); // before connecting: a typo costs no SSH session
+        }
         Target target = target(base);
         try (Connection connection = Connection.open(target, request, err)) {
             HostFacts facts = HostFactsProbe.gather(connection.runner());
@@ -128,8 +132,7 @@ public final class Installer {
         config = config.withTarget(target);
         if (request.action() == Request.Action.SET_MODEL || request.action() == Request.Action.PULL_MODEL) {
             String model = request.argument().orElseThrow(() -> new He300Exception("a model name is needed"));
-            ModelPull pull = config.registry().pull(request.action() == Request.Action.SET_MODEL ? "--set-model"
-                    : "--pull-model", model, request.quantization()
+            ModelPull pull = config.registry().pull(modelFlag(), model, request.quantization()
                     .orElse(config.models().quantization().toString()));
             if (request.action() == Request.Action.SET_MODEL) {
                 config = new InstallConfig(config.source(), config.target(), config.os(), config.gpu(),
@@ -142,6 +145,10 @@ public final class Installer {
             }
         }
         return config;
+    }
+
+    private String modelFlag() {
+        return request.action() == Request.Action.SET_MODEL ? "--set-model" : "--pull-model";
     }
 
     private Host host(Connection connection, HostFacts facts, InstallConfig config) {
