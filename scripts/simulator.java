@@ -32,7 +32,7 @@ class simulator implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Simulator simulator = Simulator.start(simulatorOptions.settings(
-                datasetOptions.load(EnumSet.allOf(Category.class), System.getenv())));
+                () -> datasetOptions.load(EnumSet.allOf(Category.class), System.getenv())));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "he300-simulator-shutdown"));
         System.out.println(simulator.baseUri());
         System.out.flush();

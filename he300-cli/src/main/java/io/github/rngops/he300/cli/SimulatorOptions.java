@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -94,12 +95,13 @@ public final class SimulatorOptions {
     Duration stall;
 
     /**
-     * The settings these flags ask for, answering from every scenario of {@code groundTruth}.
+     * The settings these flags ask for, answering from every scenario of the dataset {@code groundTruth} gives; the
+     * flags are checked before it is asked for, so that a typo costs no dataset load (or download).
      *
      * @throws He300Exception naming the flag whose value the simulator refuses
      */
-    public SimulatorSettings settings(Dataset groundTruth) {
-        SimulatorSettings.Builder builder = SimulatorSettings.builder().groundTruth(groundTruth);
+    public SimulatorSettings settings(Supplier<Dataset> groundTruth) {
+        SimulatorSettings.Builder builder = SimulatorSettings.builder();
         set("--port", () -> builder.port(port));
         set("--host", () -> builder.bindAddress(address()));
         if (!models.isEmpty()) {
@@ -117,10 +119,11 @@ public final class SimulatorOptions {
         set("--retry-after", () -> builder.retryAfter(retryAfter));
         set("--stall", () -> builder.slowDelay(stall));
         try {
-            return builder.build();
+            builder.build();
         } catch (IllegalArgumentException e) {
             throw new He300Exception("the --fault-* rates add up to more than 1: lower them");
         }
+        return builder.groundTruth(groundTruth.get()).build();
     }
 
     /** One line on what is served, for standard error: not a model, the accuracy, the faults. */

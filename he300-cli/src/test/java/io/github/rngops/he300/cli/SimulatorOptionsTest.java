@@ -42,7 +42,7 @@ class SimulatorOptionsTest {
 
         @Override
         public Integer call() {
-            settings = options.settings(dataset);
+            settings = options.settings(() -> dataset);
             return Cli.OK;
         }
     }

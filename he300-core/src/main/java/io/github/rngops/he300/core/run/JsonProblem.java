@@ -1,0 +1,48 @@
+package io.github.rngops.he300.core.run;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Where a JSON document does not fit the type it is read as, and what belongs there, in a reader's terms
+ * ({@code "summary": must be an object}) rather than Jackson's, which names Java types and constructors.
+ */
+final class JsonProblem {
+    private JsonProblem() {}
+
+    static String describe(JsonMappingException e) {
+        String path = e.getPath().stream().map(JsonProblem::step).collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+        String where = path.isEmpty() ? "the document" : "\"" + path + "\"";
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return where + " must be " + expected(mismatch.getTargetType());
+        }
+        return where + " has a value that does not fit";
+    }
+
+    private static String step(JsonMappingException.Reference reference) {
+        return reference.getFieldName() != null ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of the documented names";
+        }
+        return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "an object" : "a value";
+    }
+}
