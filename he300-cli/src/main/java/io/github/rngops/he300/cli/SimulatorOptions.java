@@ -132,7 +132,8 @@ public final class SimulatorOptions {
         String faults = s.faultRates().isEmpty() ? "no faults" : "faults " + s.faultRates().entrySet().stream()
                 .map(e -> FAULT_NAMES.get(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
         return "he300 simulator (SIMULATED: not a model) answering " + s.groundTruth().size() + " scenarios, accuracy "
-                + s.accuracy() + ", seed " + s.seed() + ", parallel " + s.parallel() + ", latency " + s.latency()
+                + s.accuracy() + ", seed " + s.seed() + ", parallel " + s.parallel() + ", latency "
+                + (s.latency().equals(Latency.none()) ? "none" : "about " + s.latency().typical().toMillis() + " ms")
                 + ", " + faults + ", models " + s.models().stream().map(SimulatedModel::name).toList()
                 + "; Ctrl-C stops it";
     }

@@ -133,9 +133,10 @@ class SimulatorOptionsTest {
 
     @Test
     void describesWhatItServesWithoutClaimingToBeAModel() {
-        try (Simulator sim = Simulator.start(settings("--fault-503", "0.1"))) {
+        try (Simulator sim = Simulator.start(settings("--fault-503", "0.1", "--latency", "20ms"))) {
             assertThat(SimulatorOptions.describe(sim)).startsWith("he300 simulator (SIMULATED: not a model)")
-                    .contains("faults 503 0.1").contains("Ctrl-C");
+                    .contains("faults 503 0.1").contains("latency about 20 ms").contains("Ctrl-C")
+                    .doesNotContain("Latency");
         }
     }
 
