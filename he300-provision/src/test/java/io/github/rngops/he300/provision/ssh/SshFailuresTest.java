@@ -43,6 +43,18 @@ class SshFailuresTest {
     }
 
     @Test
+    void anEncryptedKeyIsSkippedWhenAnotherKeyLogsIn() throws IOException {
+        Path other = TestKeys.ed25519(Files.createDirectories(dir.resolve("other")), "id_other");
+        try (FakeHost second = FakeHost.builder(Files.createDirectories(dir.resolve("host2")))
+                .authorizedKey(Path.of(other + ".pub")).linux("x86_64", 1000, "ubuntu").start();
+                SshSession ssh = SshSession.open(second.target("ubuntu"),
+                        HostKeyPolicy.trustOnFirstUse(dir.resolve("known_hosts2"), notice -> { }),
+                        Auth.keyFile(encrypted), Auth.keyFile(other))) {
+            assertThat(ssh.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aHostNameThatDoesNotResolveIsNotAnAuthenticationFailure() {
         assertThatThrownBy(() -> SshSession.open(SshTarget.of("ubuntu", "no-such-host.invalid"),
                 HostKeyPolicy.knownHosts(dir.resolve("known_hosts")), Auth.keyFile(encrypted)))
