@@ -6,6 +6,7 @@ import io.github.rngops.he300.client.openai.ChatCompletionRequest;
 import io.github.rngops.he300.client.openai.ChatMessage;
 import io.github.rngops.he300.client.openai.ModelEntry;
 import io.github.rngops.he300.client.openai.OpenAiClient;
+import io.github.rngops.he300.client.simulator.SimulatedModel;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.prompt.Prompt;
 import io.github.rngops.he300.core.run.Batch;
@@ -50,7 +51,10 @@ final class OpenAiTarget implements OpenTarget {
                             details.put("owned_by", m.ownedBy());
                         }
                     });
-            this.info = TargetInfo.of(TargetKind.OPENAI.id(), url).withDetails(details);
+            // the he300 simulator lists its models as owned by "simulator": its answers are labelled SIMULATED
+            boolean simulated = models.stream().anyMatch(m -> model.equals(m.id())
+                    && SimulatedModel.FAMILY.equalsIgnoreCase(m.ownedBy()));
+            this.info = TargetInfo.of(TargetKind.OPENAI.id(), url).withSimulated(simulated).withDetails(details);
         } catch (ClientException e) {
             client.close();
             throw new He300Exception("cannot use the OpenAI-compatible server at " + url + ": " + e.getMessage(), e);
