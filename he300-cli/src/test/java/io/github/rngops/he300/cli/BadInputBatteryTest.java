@@ -192,6 +192,11 @@ class BadInputBatteryTest {
                 usage("--deadline -5s", "run_he300_benchmark", "--simulate", "--deadline", "-5s"),
                 usage("--concurrency many", "run_he300_benchmark", "--simulate", "--concurrency", "many"),
                 usage("--resume a directory that is not a run", "run_he300_benchmark", "--resume", "{dir}/nowhere"),
+                usage("--resume a run whose manifest is not JSON", "run_he300_benchmark", "--resume", "{dir}/run")
+                        .withSetup(file("run/manifest.json", "{\"schema\": ")).saying("not JSON"),
+                usage("--resume a run whose manifest has the wrong types", "run_he300_benchmark", "--resume",
+                        "{dir}/run").withSetup(file("run/manifest.json", "{\"schema\":\"he300.manifest/1\","
+                                + "\"sample\":\"seed 42\",\"scenario_ids\":{}}")).saying("is not a valid run manifest: \"started\" is missing"),
                 usage("--credentials-file missing", "run_he300_benchmark", "--target", "ollama", "--url",
                         down, "--credentials-file", "{dir}/nowhere.env", "--output", "{dir}/runs", "--dataset", "{ds}"),
                 usage("--credentials-file with a line that is not KEY=VALUE", "run_he300_benchmark", "--target",

@@ -2,7 +2,9 @@ package io.github.rngops.he300.core.run;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -19,6 +21,15 @@ final class JsonProblem {
         String where = path.isEmpty() ? "the document" : "\"" + path + "\"";
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return where + " must be " + expected(mismatch.getTargetType());
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof NullPointerException missing
+                && missing.getMessage() != null) {   // a record's requireNonNull(value, "name")
+            String member = missing.getMessage().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+            return (path.isEmpty() ? "" : where + ": ") + "\"" + member + "\" is missing";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException refused
+                && refused.getMessage() != null) {
+            return where + ": " + refused.getMessage();
         }
         return where + " has a value that does not fit";
     }

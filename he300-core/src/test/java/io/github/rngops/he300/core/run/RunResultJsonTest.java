@@ -114,6 +114,9 @@ class RunResultJsonTest {
 
         assertThatThrownBy(() -> RunResultJson.fromJson(json.toString(), "r.json")).isInstanceOf(He300Exception.class)
                 .hasMessage("r.json is not a valid he300.result/1 result: \"summary\" must be an object");
+        json.remove("summary");
+        assertThatThrownBy(() -> RunResultJson.fromJson(json.toString(), "r.json")).isInstanceOf(He300Exception.class)
+                .hasMessageEndingWith("is missing").hasMessageNotContaining("RunResult");
         assertThatThrownBy(() -> RunResultJson.fromJson("{\"schema\": \"he300.result/1\", #", "broken.json"))
                 .hasMessage("broken.json is not an he300 result: not JSON (line 1, column 30)");
     }
