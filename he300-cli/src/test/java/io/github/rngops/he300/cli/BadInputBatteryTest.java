@@ -32,12 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
  * standard error that name no Java type and hold no stack trace, and nothing written into its directory.
  */
 class BadInputBatteryTest {
-    /** A Java type or package name, or a stack frame: what a user must never see. */
+    /** A Java type, package or enum constant name, Jackson's phrasing, or a stack frame: what a user must never see. */
     private static final Pattern JAVA_NAMES = Pattern.compile(
-            "\\tat |\\b[A-Z][A-Za-z0-9]*(Exception|Error)\\b|\\b(java|javax|com|org|io|net|picocli)\\.[a-z]+\\.");
+            "\\tat |\\b[A-Z][A-Za-z0-9]*(Exception|Error)\\b|\\b(java|javax|com|org|io|net|picocli)\\.[a-z]+\\."
+                    + "|\\b[A-Z][a-z]+[A-Z][A-Za-z]*\\.[A-Z_]{2,}\\b|Cannot (deserialize|construct)");
 
     private static final String RESULT_SCHEMA = "he300.result/1";
     private static final String PRIVATE_KEY = "4JwwnOEaGvjHDPRmFtUfkwHL4tDnFSoA2JCqJIwy1lU=\n";
+    private static final String TRUSTED_KEY = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=";
     private static final String PEER_KEY = "GuGDIfRgP7fg3NXqsuLIfr9PxqGlQPHqj+dnqLqUDUM=";
 
     @TempDir
@@ -269,8 +271,14 @@ class BadInputBatteryTest {
                 usage("verify with a key that is not a key", "report", "verify", "{dir}/r.json", "--public-key",
                         "AAAA").withSetup(file("r.json", resultWrongTypes)),
                 usage("verify a file that is not a result", "report", "verify", "{dir}/r.json", "--public-key",
-                        "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=")
+                        TRUSTED_KEY)
                         .withSetup(file("r.json", "[]")),
+                usage("verify against a signature file that is not JSON", "report", "verify", "{dir}/r.json",
+                        "--public-key", TRUSTED_KEY).withSetup(file("r.json", "{}").andThen(file("r.json.sig", "%%"))),
+                usage("verify against a signature file of the wrong types", "report", "verify", "{dir}/r.json",
+                        "--public-key", TRUSTED_KEY).withSetup(file("r.json", "{}").andThen(file("r.json.sig",
+                                "{\"schema\": [1], \"public_key\": {\"a\": 1}, \"signature\": 7}")))
+                        .saying("\"schema\" must be text"),
                 // wireguard
                 usage("no subcommand", "wireguard"),
                 usage("keygen into a directory", "wireguard", "keygen", "--private-key", "{dir}/keys", "--force")

@@ -230,6 +230,19 @@ class SigningTest {
     }
 
     @Test
+    void aSignatureFileOfTheWrongShapeIsDescribedInJsonTerms() throws Exception {
+        Path file = resultFile();
+        SigningKey key = SigningKey.loadOrCreate(dir.resolve("key.pem"));
+        Files.writeString(dir.resolve("result.json.sig"), "{\"schema\": [1], \"signature\": 7}");
+        assertThatThrownBy(() -> Verification.verify(file, List.of(key.publicKeyBase64())))
+                .isInstanceOf(ReportException.class).hasMessageEndingWith("is not an he300 signature file:"
+                        + " \"schema\" must be text").hasMessageNotContaining("JsonToken");
+        Files.writeString(dir.resolve("result.json.sig"), "%%");
+        assertThatThrownBy(() -> Verification.verify(file, List.of(key.publicKeyBase64())))
+                .hasMessageEndingWith("is not an he300 signature file: not JSON (line 1, column 1)");
+    }
+
+    @Test
     void saysWhatIsMissing() throws Exception {
         Path file = resultFile();
         assertThatThrownBy(() -> Verification.verify(file, List.of("AAAA"))).isInstanceOf(ReportException.class)

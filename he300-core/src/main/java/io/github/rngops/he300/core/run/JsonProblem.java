@@ -1,5 +1,6 @@
 package io.github.rngops.he300.core.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -10,10 +11,20 @@ import java.util.stream.Collectors;
 
 /**
  * Where a JSON document does not fit the type it is read as, and what belongs there, in a reader's terms
- * ({@code "summary": must be an object}) rather than Jackson's, which names Java types and constructors.
+ * ({@code "summary" must be an object}, {@code not JSON (line 1, column 30)}) rather than Jackson's, which names
+ * Java types, tokens and constructors.
  */
-final class JsonProblem {
+public final class JsonProblem {
     private JsonProblem() {}
+
+    /** What is wrong with the document: where it stops being JSON, or which member does not fit and why. */
+    public static String describe(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping) {
+            return describe(mapping);
+        }
+        return "not JSON" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")");
+    }
 
     static String describe(JsonMappingException e) {
         String path = e.getPath().stream().map(JsonProblem::step).collect(Collectors.joining())
