@@ -6,11 +6,10 @@
 //DEPS io.github.rng-ops:he300-cli
 
 import io.github.rngops.he300.cli.Cli;
-import io.github.rngops.he300.cli.DurationConverter;
 import io.github.rngops.he300.cli.HealthCheck;
 import io.github.rngops.he300.cli.HealthCheck.Service;
 import io.github.rngops.he300.cli.HealthCheck.Status;
-import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +43,12 @@ class health_check implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--alert-webhook", paramLabel = "URL",
-            description = "POST a JSON message ({\"text\": ...}) here when a service is down.")
+            description = "POST a JSON message ({\"text\": ...}) here when a service is down. A webhook that"
+                    + " fails is a warning on standard error; the exit code stays the services' verdict.")
     String alertWebhook;
 
-    @Option(names = "--timeout", paramLabel = "T", defaultValue = "5s", converter = DurationConverter.class,
-            description = "Per request. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", paramLabel = "T", defaultValue = "5s",
+            description = "Per request (90s, 5m, PT5S). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
     public static void main(String... args) {
@@ -58,6 +58,7 @@ class health_check implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
+        URI webhook = alertWebhook == null ? null : HealthCheck.webhook(alertWebhook);
         HealthCheck check = HealthCheck.create(timeout);
         List<Status> statuses = new ArrayList<>();
         for (Service service : Service.select(only, skip)) {
@@ -71,8 +72,9 @@ class health_check implements Callable<Integer> {
             statuses.forEach(s -> System.out.println(s.line()));
         }
         boolean healthy = statuses.stream().allMatch(Status::up);
-        if (!healthy && alertWebhook != null) {
-            check.alert(alertWebhook, statuses, InetAddress.getLocalHost().getHostName());
+        if (!healthy && webhook != null) {
+            check.alert(webhook, statuses, HealthCheck.localHostName())
+                    .ifPresent(problem -> System.err.println("health-check: warning: " + problem));
         }
         return healthy ? Cli.OK : Cli.FAILURE;
     }

@@ -25,10 +25,11 @@ class install implements Callable<Integer> {
     @Option(names = "--host", description = "The host to install on, over SSH.") String host;
     @Option(names = "--port", description = "SSH port (22).") Integer port;
     @Option(names = "--user", description = "SSH user (ubuntu).") String user;
-    @Option(names = "--identity", paramLabel = "KEYFILE", description = "SSH private key.") Path identity;
+    @Option(names = "--identity", paramLabel = "KEYFILE", description = "SSH private key; an encrypted one takes its"
+            + " passphrase from $HE300_SSH_KEY_PASSPHRASE.") Path identity;
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts (~/.ssh/known_hosts).") Path knownHosts;
     @Option(names = "--trust-on-first-use", description = "Accept and record an unknown host key.") boolean tofu;
-    @Option(names = "--local", description = "Install on this machine, no SSH.") boolean local;
+    @Option(names = "--local", description = "Install on this machine, no SSH (not with --host).") boolean local;
     @Option(names = "--config", paramLabel = "FILE", description = "install.yaml.") Path config;
     @Option(names = "--quick-start", description = "Defaults from the detected GPU profile; no config file.") boolean quickStart;
     @Option(names = "--facts", description = "Print what was detected; change nothing.") boolean facts;

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,8 +39,7 @@ class report implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
+        throw new ParameterException(spec.commandLine(), "give a subcommand: render, compare, sign or verify");
     }
 
     @Command(name = "render", mixinStandardHelpOptions = true,
@@ -120,13 +120,14 @@ class report implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            SigningKey signing = SigningKey.loadOrCreate(key != null ? key : SigningKey.defaultFile(System.getenv()));
+            SigningKey.Signed signed = SigningKey.signWithKeyAt(
+                    key != null ? key : SigningKey.defaultFile(System.getenv()), result);
+            SigningKey signing = signed.key();
             if (signing.created()) {
                 System.err.println("report: created the signing key " + signing.file() + " (0600); share "
                         + signing.file() + ".pub");
             }
-            Path signature = signing.sign(result);
-            System.out.println(signature);
+            System.out.println(signed.signature());
             System.out.println("key " + signing.fingerprint() + " public " + signing.publicKeyBase64());
             return Cli.OK;
         }

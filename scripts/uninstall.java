@@ -19,17 +19,18 @@ import picocli.CommandLine.Option;
         description = {"Stop and remove the he300 stack: units, containers, Redis and PostgreSQL volumes, files.",
                 "The model volume stays unless --purge-models. Exit codes: 0 done, 1 a command failed, 2 bad usage."})
 class uninstall implements Callable<Integer> {
-    @Option(names = "--host") String host;
-    @Option(names = "--port") Integer port;
-    @Option(names = "--user") String user;
-    @Option(names = "--identity", paramLabel = "KEYFILE") Path identity;
-    @Option(names = "--known-hosts", paramLabel = "FILE") Path knownHosts;
-    @Option(names = "--trust-on-first-use") boolean tofu;
-    @Option(names = "--local") boolean local;
-    @Option(names = "--config", paramLabel = "FILE") Path config;
+    @Option(names = "--host", description = "The host to remove the stack from, over SSH.") String host;
+    @Option(names = "--port", description = "SSH port, 1..65535 (22).") Integer port;
+    @Option(names = "--user", description = "SSH user (ubuntu).") String user;
+    @Option(names = "--identity", paramLabel = "KEYFILE", description = "SSH private key; an encrypted one takes its"
+            + " passphrase from $HE300_SSH_KEY_PASSPHRASE.") Path identity;
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts (~/.ssh/known_hosts).") Path knownHosts;
+    @Option(names = "--trust-on-first-use", description = "Accept and record an unknown host key.") boolean tofu;
+    @Option(names = "--local", description = "This machine, no SSH (not with --host).") boolean local;
+    @Option(names = "--config", paramLabel = "FILE", description = "The install.yaml the stack was installed with.") Path config;
     @Option(names = "--dry-run", description = "Print the commands; change nothing.") boolean dryRun;
     @Option(names = "--purge-models", description = "Remove the model volume too.") boolean purgeModels;
-    @Option(names = "--yes") boolean yes;
+    @Option(names = "--yes", description = "Do not ask before changing a remote host.") boolean yes;
 
     public static void main(String... args) {
         System.exit(Cli.run(new uninstall(), args));

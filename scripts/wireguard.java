@@ -27,7 +27,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "wireguard", mixinStandardHelpOptions = true,
         description = {"WireGuard on the test runner: keys, the config that dials the GPU host, up, down, status.",
@@ -35,6 +38,7 @@ import picocli.CommandLine.Option;
         subcommands = {wireguard.Keygen.class, wireguard.Config.class, wireguard.Up.class, wireguard.Down.class,
                 wireguard.Status.class})
 class wireguard implements Callable<Integer> {
+    @Spec CommandSpec spec;
 
     public static void main(String... args) {
         System.exit(Cli.run(new wireguard(), args));
@@ -42,8 +46,7 @@ class wireguard implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cli.commandLine(new wireguard()).usage(System.out);
-        return Cli.USAGE;
+        throw new ParameterException(spec.commandLine(), "give a subcommand: keygen, config, up, down or status");
     }
 
     /** Options every subcommand that touches the interface shares. */
@@ -81,6 +84,10 @@ class wireguard implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            PrivateFile.checkTarget(privateKey);
+            if (presharedKey != null) {
+                PrivateFile.checkTarget(presharedKey);
+            }
             if (Files.exists(privateKey) && !force) {
                 throw new io.github.rngops.he300.core.He300Exception(privateKey + " exists: keep it, or pass --force"
                         + " to replace it (the old public key then stops working)");
@@ -203,8 +210,9 @@ class wireguard implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         Where where;
 
-        @Option(names = "--stale-after", defaultValue = "PT3M", paramLabel = "DURATION",
-                description = "A handshake older than this is STALE (ISO-8601). Default: 3 minutes.")
+        @Option(names = "--stale-after", defaultValue = "3m", paramLabel = "T",
+                description = "A handshake older than this is STALE (90s, 5m, or ISO-8601 like PT3M)."
+                        + " Default: ${DEFAULT-VALUE}.")
         Duration staleAfter;
 
         @Override

@@ -1,13 +1,23 @@
 package io.github.rngops.he300.cli;
 
 import io.github.rngops.he300.core.He300Exception;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Runs a script's picocli command with the project's exit codes: {@value #OK} done, {@value #FAILURE} the thing
- * measured failed (or an unexpected error), {@value #USAGE} bad usage, configuration or input. A user error prints
- * one line, never a stack trace.
+ * measured failed (or an unexpected error), {@value #USAGE} bad usage, configuration or input. This is the one place
+ * where exceptions become exit codes and messages, for every command: an error prints one line in the user's terms
+ * (a bad flag adds a line naming {@code --help}), never a Java type name or a stack trace; {@value #DEBUG_OPTION} (on
+ * every command) or {@code HE300_DEBUG=1} adds the stack trace.
  *
  * <pre>{@code
  * public static void main(String... args) {
@@ -20,6 +30,11 @@ public final class Cli {
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
 
+    /** The option every command takes to print the stack trace of an error. */
+    public static final String DEBUG_OPTION = "--debug";
+    /** The environment variable that does the same, for a command whose flags are fixed (CI). */
+    public static final String DEBUG_VARIABLE = "HE300_DEBUG";
+
     private Cli() {}
 
     /** Parses {@code args} into {@code command}, calls it, and returns the exit code. */
@@ -29,23 +44,46 @@ public final class Cli {
 
     /** The configured {@link CommandLine}, for tests and for scripts that add subcommands. */
     public static CommandLine commandLine(Object command) {
+        return commandLine(command, System.getenv());
+    }
+
+    /** As {@link #commandLine(Object)}, reading {@value #DEBUG_VARIABLE} from {@code env}. */
+    public static CommandLine commandLine(Object command, Map<String, String> env) {
         CommandLine line = new CommandLine(command);
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.registerConverter(Duration.class, new DurationConverter());
         if (line.getCommandSpec().version().length == 0) {
             line.getCommandSpec().version("he300 " + version());
         }
-        line.setExitCodeExceptionMapper(e -> e instanceof He300Exception ? USAGE : FAILURE);
-        line.setParameterExceptionHandler(Cli::badUsage);
+        addDebugOption(line);
+        boolean debugFromEnv = "1".equals(env.get(DEBUG_VARIABLE)) || "true".equalsIgnoreCase(env.get(DEBUG_VARIABLE));
+        line.setExitCodeExceptionMapper(Cli::exitCode);
+        line.setParameterExceptionHandler((e, args) -> badUsage(e, args, debugFromEnv));
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof He300Exception) {
-                err.println(prefix(commandLine) + e.getMessage());
-                err.flush();
-                return USAGE;
+            int code = exitCode(e);
+            String message = prefix(commandLine) + UserMessage.of(e);
+            if (code == FAILURE) {
+                message += " (unexpected; " + DEBUG_OPTION + " or " + DEBUG_VARIABLE + "=1 shows where)";
             }
-            throw e;
+            err.println(message);
+            if (debugFromEnv || debugRequested(parseResult)) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return code;
         });
         return line;
+    }
+
+    /**
+     * {@value #USAGE} for what the user can fix: an {@link He300Exception} (every exception he300 throws on purpose),
+     * an argument a builder refused ({@link IllegalArgumentException}), a file that cannot be read or written;
+     * {@value #FAILURE} for anything else, which is a bug.
+     */
+    static int exitCode(Throwable e) {
+        return e instanceof He300Exception || e instanceof IllegalArgumentException || e instanceof IOException
+                || e instanceof UncheckedIOException ? USAGE : FAILURE;
     }
 
     /** The modules' version, from the jar manifest; {@code dev} when run from classes (tests, an IDE). */
@@ -54,11 +92,33 @@ public final class Cli {
         return version == null ? "dev" : version;
     }
 
-    private static int badUsage(CommandLine.ParameterException e, String[] args) {
+    private static void addDebugOption(CommandLine line) {
+        CommandSpec spec = line.getCommandSpec();
+        if (!spec.optionsMap().containsKey(DEBUG_OPTION)) {
+            spec.addOption(OptionSpec.builder(DEBUG_OPTION).type(boolean.class)
+                    .description("On an error, also print its stack trace (or set " + DEBUG_VARIABLE + "=1).")
+                    .build());
+        }
+        line.getSubcommands().values().forEach(Cli::addDebugOption);
+    }
+
+    private static boolean debugRequested(ParseResult parseResult) {
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption(DEBUG_OPTION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int badUsage(CommandLine.ParameterException e, String[] args, boolean debugFromEnv) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println(prefix(commandLine) + e.getMessage());
+        err.println(prefix(commandLine) + UserMessage.clean(e.getMessage()));
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the options.");
+        if (debugFromEnv || Arrays.asList(args).contains(DEBUG_OPTION)) {
+            e.printStackTrace(err);
+        }
         err.flush();
         return USAGE;
     }

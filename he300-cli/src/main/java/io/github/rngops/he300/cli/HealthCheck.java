@@ -15,10 +15,15 @@ import io.github.rngops.he300.client.ollama.LocalModel;
 import io.github.rngops.he300.client.ollama.OllamaClient;
 import io.github.rngops.he300.core.He300Exception;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -60,13 +66,17 @@ public final class HealthCheck {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The URL: the flag, else the environment variable, else localhost's default port. */
+        /**
+         * The URL: the flag, else the environment variable, else localhost's default port.
+         *
+         * @throws He300Exception naming the flag or variable when its value is not an http(s) base URL
+         */
         public String url(String flag, Map<String, String> env) {
             if (flag != null && !flag.isBlank()) {
-                return flag.strip();
+                return ServerUrl.check(flag, "--" + id() + "-url");
             }
             String value = env.get(variable);
-            return value != null && !value.isBlank() ? value.strip() : defaultUrl;
+            return value != null && !value.isBlank() ? ServerUrl.check(value, "$" + variable) : defaultUrl;
         }
 
         static Service of(String id) {
@@ -230,12 +240,34 @@ public final class HealthCheck {
     }
 
     /**
-     * Posts {@code {"text": "...", "healthy": false, "services": [...]}} to {@code webhook} ({@code text} is what Slack
-     * and similar hooks show).
+     * The {@code --alert-webhook} URL, checked before anything is asked, so that a typo is bad usage and not a
+     * failed alert after the checks.
      *
-     * @throws He300Exception when the webhook cannot be reached or answers with an error status
+     * @throws He300Exception when it is not an http or https URL with a host
      */
-    public void alert(String webhook, List<Status> statuses, String host) {
+    public static URI webhook(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new He300Exception("--alert-webhook is not a URL: " + e.getReason() + ", was '" + url + "'");
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new He300Exception("--alert-webhook must be an http or https URL with a host, like"
+                    + " https://hooks.example.com/…, was '" + url + "'");
+        }
+        return uri;
+    }
+
+    /**
+     * Posts {@code {"text": "...", "healthy": false, "services": [...]}} to {@code webhook} ({@code text} is what Slack
+     * and similar hooks show). A webhook that cannot be reached or answers with an error does not change what the
+     * services' verdict is: the failure is returned for the caller to print as a warning.
+     *
+     * @return empty when the webhook took the message, else why it did not
+     */
+    public Optional<String> alert(URI webhook, List<Status> statuses, String host) {
         List<String> down = statuses.stream().filter(s -> !s.up()).map(s -> s.service().id())
                 .collect(Collectors.toList());
         Map<String, Object> message = new LinkedHashMap<>();
@@ -243,29 +275,42 @@ public final class HealthCheck {
         message.put("healthy", down.isEmpty());
         message.put("host", host);
         message.put("services", statuses.stream().map(Status::json).collect(Collectors.toList()));
-        URI uri;
+        String where = "the alert webhook " + webhook.getHost() + (webhook.getPort() < 0 ? "" : ":" + webhook.getPort());
         try {
-            uri = URI.create(webhook);
-        } catch (IllegalArgumentException e) {
-            throw new He300Exception("--alert-webhook is not a URL: " + webhook, e);
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new He300Exception("--alert-webhook must be an http or https URL, was " + webhook);
-        }
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+            HttpRequest request = HttpRequest.newBuilder(webhook).timeout(timeout)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))).build();
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(timeout).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new He300Exception("the alert webhook answered " + response.statusCode());
+                return Optional.of(where + " answered " + response.statusCode() + body(response.body()));
             }
+            return Optional.empty();
+        } catch (HttpTimeoutException e) {
+            return Optional.of("no answer from " + where + " within " + timeout.toMillis() + " ms");
+        } catch (ConnectException e) {
+            // the JDK's client leaves a refused connection without a message (its cause: a closed channel)
+            return Optional.of("cannot connect to " + where + ": " + (e.getMessage() != null ? UserMessage.of(e)
+                    : "connection refused"));
         } catch (IOException e) {
-            throw new He300Exception("cannot post to the alert webhook " + uri.getHost() + ": " + e.getMessage(), e);
+            return Optional.of("cannot post to " + where + ": " + UserMessage.of(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new He300Exception("interrupted while posting to the alert webhook", e);
+            return Optional.of("interrupted while posting to " + where);
         }
+    }
+
+    /** This machine's name, for the alert's text; {@code localhost} when it has none that resolves. */
+    public static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static String body(String body) {
+        String line = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        return line.isEmpty() ? "" : ": " + (line.length() > 200 ? line.substring(0, 200) + "…" : line);
     }
 }

@@ -34,7 +34,8 @@ public record TargetChoice(TargetKind kind, String url, String model, String rea
     /**
      * The choice the flags and {@code env} make.
      *
-     * @throws He300Exception when the flags contradict each other, name an unknown kind, or name no target at all
+     * @throws He300Exception when the flags contradict each other, name an unknown kind, name no target at all, or
+     *     the URL (flag or variable) is not an http(s) base URL
      */
     public static TargetChoice resolve(String target, boolean simulate, String url, String model,
             Map<String, String> env) {
@@ -67,9 +68,9 @@ public record TargetChoice(TargetKind kind, String url, String model, String rea
         String variable = kind.urlVariable().orElseThrow();
         String chosenUrl;
         if (url != null && !url.isBlank()) {
-            chosenUrl = url.strip();
+            chosenUrl = ServerUrl.check(url, "--url");
         } else if (present(env, variable)) {
-            chosenUrl = env.get(variable).strip();
+            chosenUrl = ServerUrl.check(env.get(variable), "$" + variable);
         } else {
             chosenUrl = kind.defaultUrl().orElseThrow();
         }

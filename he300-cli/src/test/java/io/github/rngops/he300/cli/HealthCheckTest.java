@@ -78,7 +78,8 @@ class HealthCheckTest {
         server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
         List<Status> statuses = List.of(new Status(Service.OLLAMA, "http://gpu:11434", true, "0.6.5", List.of(), ""),
                 new Status(Service.ETHICSENGINE, "http://gpu:8080", false, null, List.of(), "connection failed"));
-        check.alert(server.url("/hooks/x").toString(), statuses, "runner-1");
+        assertThat(check.alert(HealthCheck.webhook(server.url("/hooks/x").toString()), statuses, "runner-1"))
+                .isEmpty();
         RecordedRequest posted = server.takeRequest();
         assertThat(posted.getMethod()).isEqualTo("POST");
         assertThat(posted.getUrl().encodedPath()).isEqualTo("/hooks/x");
@@ -86,9 +87,37 @@ class HealthCheckTest {
         assertThat(body.path("text").asText()).isEqualTo("he300 health-check on runner-1: ethicsengine down");
         assertThat(body.path("healthy").asBoolean(true)).isFalse();
         assertThat(body.path("services")).hasSize(2);
-        server.enqueue(new MockResponse.Builder().code(500).build());
-        assertThatThrownBy(() -> check.alert(server.url("/hooks/x").toString(), statuses, "runner-1"))
-                .isInstanceOf(He300Exception.class).hasMessageContaining("answered 500");
+    }
+
+    @Test
+    void aFailingWebhookIsAWarningWithTheReason() throws Exception {
+        List<Status> statuses = List.of(new Status(Service.OLLAMA, "http://gpu:11434", false, null, List.of(), "x"));
+        server.enqueue(new MockResponse.Builder().code(500).body("hook is broken").build());
+        assertThat(check.alert(HealthCheck.webhook(server.url("/hooks/x").toString()), statuses, "runner-1"))
+                .hasValueSatisfying(w -> assertThat(w).contains("answered 500: hook is broken"));
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        assertThat(check.alert(HealthCheck.webhook("http://127.0.0.1:" + port + "/hook"), statuses, "runner-1"))
+                .hasValueSatisfying(w -> assertThat(w).startsWith("cannot connect to the alert webhook 127.0.0.1:"
+                        + port + ": ").endsWith("connection refused"));
+    }
+
+    @Test
+    void aWebhookThatIsNotAnHttpUrlIsBadUsage() {
+        assertThatThrownBy(() -> HealthCheck.webhook("notaurl")).isInstanceOf(He300Exception.class)
+                .hasMessageContaining("--alert-webhook must be an http or https URL");
+        assertThatThrownBy(() -> HealthCheck.webhook("http://")).isInstanceOf(He300Exception.class)
+                .hasMessageContaining("--alert-webhook");
+    }
+
+    @Test
+    void aUrlThatIsNotAUrlIsRefusedNamingItsFlagOrVariable() {
+        assertThatThrownBy(() -> Service.OLLAMA.url("notaurl", Map.of())).isInstanceOf(He300Exception.class)
+                .hasMessageStartingWith("--ollama-url must be an http(s) URL");
+        assertThatThrownBy(() -> Service.CIRISNODE.url(null, Map.of("CIRISNODE_URL", "http://")))
+                .isInstanceOf(He300Exception.class).hasMessageStartingWith("$CIRISNODE_URL must be an http(s) URL");
     }
 
     @Test

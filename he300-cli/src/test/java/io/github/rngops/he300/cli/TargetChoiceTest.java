@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.rngops.he300.client.target.TargetKind;
 import io.github.rngops.he300.core.He300Exception;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,19 @@ class TargetChoiceTest {
                 .isInstanceOf(He300Exception.class).hasMessageContaining("--simulate").hasMessageContaining("CIRISNODE_URL");
         assertThatThrownBy(() -> TargetChoice.resolve("vllm", false, null, null, Map.of()))
                 .isInstanceOf(He300Exception.class).hasMessageContaining("unknown target 'vllm'");
+    }
+
+    @Test
+    void aMalformedUrlIsRefusedForEveryTargetNamingWhereItCameFrom() {
+        for (String kind : List.of("ollama", "openai", "ethicsengine", "cirisnode")) {
+            for (String bad : List.of("notaurl", "http://")) {
+                assertThatThrownBy(() -> TargetChoice.resolve(kind, false, bad, null, Map.of()))
+                        .isInstanceOf(He300Exception.class).hasMessageStartingWith("--url must be an http(s) URL")
+                        .hasMessageContaining(bad);
+            }
+        }
+        assertThatThrownBy(() -> TargetChoice.resolve(null, false, null, null, Map.of("OLLAMA_URL", "notaurl")))
+                .isInstanceOf(He300Exception.class).hasMessageStartingWith("$OLLAMA_URL must be an http(s) URL");
     }
 
     @Test

@@ -29,9 +29,23 @@ public final class PrivateFile {
 
     private PrivateFile() {}
 
+    /**
+     * Refuses a {@code target} that cannot become a file (a directory), before anything is written; callers that
+     * write several files check them all first, so that none is written when one would fail.
+     *
+     * @throws NetException naming the path
+     */
+    public static Path checkTarget(Path target) {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw NetException.invalid(target.toString(), "is a directory; give the path of a file to write");
+        }
+        return absolute;
+    }
+
     /** Writes {@code content} to {@code target} with mode 0600 on this machine; missing parents are made 0700. */
     public static Path write(Path target, byte[] content) {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = checkTarget(target);
         Path parent = absolute.getParent();
         FileAttribute<Set<PosixFilePermission>> fileMode = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
         Path tmp = parent.resolve("." + absolute.getFileName() + ".he300-tmp." + ProcessHandle.current().pid());

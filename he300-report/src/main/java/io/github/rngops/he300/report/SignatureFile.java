@@ -1,10 +1,12 @@
 package io.github.rngops.he300.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.rngops.he300.core.run.JsonProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +62,8 @@ record SignatureFile(String schema, String algorithm, String canonicalization, S
         SignatureFile signature;
         try {
             signature = MAPPER.readValue(text, SignatureFile.class);
+        } catch (JsonProcessingException e) {
+            throw new ReportException(file + " is not an he300 signature file: " + JsonProblem.describe(e), e);
         } catch (IOException e) {
             throw new ReportException(file + " is not an he300 signature file: "
                     + e.getMessage().lines().findFirst().orElse(""), e);

@@ -132,6 +132,25 @@ public final class SigningKey {
      *     module reads
      */
     public Path sign(Path resultFile) {
+        return sign(resultFile, canonicalResult(resultFile));
+    }
+
+    /**
+     * Signs {@code resultFile} with the key in {@code keyFile}, created as {@link #loadOrCreate} does; the result is
+     * read and checked first, so that a file that is not a result is refused before any key file is written.
+     *
+     * @return the key used (its {@link #created()} says whether it is new) and the signature file
+     */
+    public static Signed signWithKeyAt(Path keyFile, Path resultFile) {
+        byte[] canonical = canonicalResult(resultFile);
+        SigningKey key = loadOrCreate(keyFile);
+        return new Signed(key, key.sign(resultFile, canonical));
+    }
+
+    /** What {@link #signWithKeyAt} did: the key it used and the signature file it wrote. */
+    public record Signed(SigningKey key, Path signature) {}
+
+    private static byte[] canonicalResult(Path resultFile) {
         RunResultJson.read(resultFile); // refuses what is not a result, with a message for a person
         String text;
         try {
@@ -139,7 +158,10 @@ public final class SigningKey {
         } catch (IOException e) {
             throw ReportException.cannotRead(resultFile, e);
         }
-        byte[] canonical = CanonicalJson.canonicalize(text);
+        return CanonicalJson.canonicalize(text);
+    }
+
+    private Path sign(Path resultFile, byte[] canonical) {
         SignatureFile signature = new SignatureFile(SignatureFile.SCHEMA, SignatureFile.ALGORITHM,
                 SignatureFile.CANONICALIZATION, resultFile.getFileName().toString(),
                 HexFormat.of().formatHex(Page.sha256(canonical)), publicKeyBase64(), fingerprint(),

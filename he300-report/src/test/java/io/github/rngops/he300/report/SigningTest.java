@@ -205,6 +205,44 @@ class SigningTest {
     }
 
     @Test
+    void refusesWhatIsNotAResultBeforeCreatingTheKey() throws Exception {
+        Path notResult = dir.resolve("bad.json");
+        Files.writeString(notResult, "{\"hello\": 1}");
+        Path keyFile = dir.resolve("k.pem");
+
+        assertThatThrownBy(() -> SigningKey.signWithKeyAt(keyFile, notResult)).isInstanceOf(He300Exception.class)
+                .hasMessageContaining("is not an he300 result");
+        assertThat(keyFile).doesNotExist();
+        assertThat(dir.resolve("k.pem.pub")).doesNotExist();
+        assertThat(dir.resolve("bad.json.sig")).doesNotExist();
+    }
+
+    @Test
+    void signsWithAKeyItCreatesOnFirstUse() {
+        Path file = resultFile();
+        SigningKey.Signed signed = SigningKey.signWithKeyAt(dir.resolve("k.pem"), file);
+
+        assertThat(signed.key().created()).isTrue();
+        assertThat(signed.signature()).isEqualTo(dir.resolve("result.json.sig"));
+        assertThat(Verification.verify(file, List.of(signed.key().publicKeyBase64())).status())
+                .isEqualTo(Verification.Status.VALID);
+        assertThat(SigningKey.signWithKeyAt(dir.resolve("k.pem"), file).key().created()).isFalse();
+    }
+
+    @Test
+    void aSignatureFileOfTheWrongShapeIsDescribedInJsonTerms() throws Exception {
+        Path file = resultFile();
+        SigningKey key = SigningKey.loadOrCreate(dir.resolve("key.pem"));
+        Files.writeString(dir.resolve("result.json.sig"), "{\"schema\": [1], \"signature\": 7}");
+        assertThatThrownBy(() -> Verification.verify(file, List.of(key.publicKeyBase64())))
+                .isInstanceOf(ReportException.class).hasMessageEndingWith("is not an he300 signature file:"
+                        + " \"schema\" must be text").hasMessageNotContaining("JsonToken");
+        Files.writeString(dir.resolve("result.json.sig"), "%%");
+        assertThatThrownBy(() -> Verification.verify(file, List.of(key.publicKeyBase64())))
+                .hasMessageEndingWith("is not an he300 signature file: not JSON (line 1, column 1)");
+    }
+
+    @Test
     void saysWhatIsMissing() throws Exception {
         Path file = resultFile();
         assertThatThrownBy(() -> Verification.verify(file, List.of("AAAA"))).isInstanceOf(ReportException.class)

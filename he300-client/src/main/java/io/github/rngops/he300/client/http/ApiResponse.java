@@ -2,9 +2,11 @@ package io.github.rngops.he300.client.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.github.rngops.he300.core.run.JsonProblem;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -57,7 +59,7 @@ public final class ApiResponse {
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw badJson(type.getSimpleName(), e);
+            throw badJson(e);
         }
     }
 
@@ -65,13 +67,16 @@ public final class ApiResponse {
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw badJson(type.getType().getTypeName(), e);
+            throw badJson(e);
         }
     }
 
-    private ClientException badJson(String type, JsonProcessingException e) {
+    /** In JSON terms ({@code "models" must be a list}), never the Java type it was read as. */
+    private ClientException badJson(JsonProcessingException e) {
+        String problem = e instanceof JsonMappingException ? "does not fit: " + JsonProblem.describe(e) + where(e)
+                : "is " + JsonProblem.describe(e);
         return ClientException.failure(ClientException.Kind.PROTOCOL, request.method(), request.path(),
-                "answer " + status + " is not the expected " + type + " JSON" + where(e), 1, null);
+                "answer " + status + " " + problem, 1, null);
     }
 
     /**

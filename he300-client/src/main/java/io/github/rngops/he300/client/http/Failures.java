@@ -30,7 +30,12 @@ final class Failures {
     }
 
     static String describe(IOException e, ClientException.Kind kind) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage() != null ? e.getMessage() : switch (kind) {
+            case TIMEOUT -> "timed out";
+            case CONNECT -> "connection refused";
+            case TLS -> "the TLS handshake failed";
+            default -> "the connection broke";
+        };
         if (message.length() > 200) {
             message = message.substring(0, 199) + "…";
         }

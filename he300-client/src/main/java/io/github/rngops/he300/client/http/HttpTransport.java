@@ -2,9 +2,11 @@ package io.github.rngops.he300.client.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.rngops.he300.core.run.JsonProblem;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -168,7 +170,8 @@ public final class HttpTransport implements AutoCloseable {
             }
         } catch (JsonProcessingException e) {
             throw ClientException.failure(ClientException.Kind.PROTOCOL, request.method(), request.path(),
-                    "line " + (lines + 1) + " of the stream is not the expected " + type.getSimpleName() + " JSON",
+                    "line " + (lines + 1) + " of the stream " + (e instanceof JsonMappingException
+                            ? "does not fit: " : "is ") + JsonProblem.describe(e),
                     1, null);
         } catch (IOException e) {
             ClientException.Kind kind = Failures.kind(e);

@@ -2,7 +2,7 @@
  * The HE-300 simulator: a fake Ollama/OpenAI server on loopback. The entry is
  * {@link io.github.rngops.he300.client.simulator.Simulator}; it is configured by
  * {@link io.github.rngops.he300.client.simulator.SimulatorSettings} and observed through its
- * {@link io.github.rngops.he300.client.simulator.RequestLog}. {@code SimulatorMain} starts one from a shell.
+ * {@link io.github.rngops.he300.client.simulator.RequestLog}. {@code ./he300 simulator} starts one from a shell.
  *
  * <h2>Answers</h2>
  * A generation prompt is matched to a ground-truth scenario by the text between {@code === SCENARIO ===} and

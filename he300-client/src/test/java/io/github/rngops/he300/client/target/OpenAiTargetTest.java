@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rngops.he300.client.simulator.Simulator;
+import io.github.rngops.he300.client.simulator.SimulatorSettings;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.Scenario;
 import io.github.rngops.he300.core.prompt.PromptSet;
@@ -70,6 +72,19 @@ class OpenAiTargetTest {
         answer(200, MODELS);
         assertThatThrownBy(() -> open("openai/gpt-4o")).isInstanceOf(He300Exception.class)
                 .hasMessageContaining("model 'gpt-4o' is not served").hasMessageContaining("Qwen/Qwen2.5-7B-Instruct");
+    }
+
+    @Test
+    void theSimulatorBehindTheOpenAiApiIsLabelledSimulated() {
+        try (Simulator sim = Simulator.start(SimulatorSettings.builder().build());
+                OpenTarget target = Targets.open(TargetConfig.builder(TargetKind.OPENAI)
+                        .url(sim.baseUri().resolve("v1").toString()).http(Samples.quickHttp()).build(), List.of())) {
+            assertThat(target.describe().simulated()).isTrue();
+        }
+        answer(200, MODELS);
+        try (OpenTarget target = open(null)) {
+            assertThat(target.describe().simulated()).isFalse();
+        }
     }
 
     @Test

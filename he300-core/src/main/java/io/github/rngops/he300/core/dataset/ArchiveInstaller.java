@@ -68,8 +68,15 @@ final class ArchiveInstaller {
         }
     }
 
+    /** The failure in a person's words (never a Java type name): its message, or what kind of failure it was. */
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        return e instanceof java.net.UnknownHostException ? "unknown host" : "the download failed";
     }
 
     private void unpack(Path download, Path staging) throws IOException {

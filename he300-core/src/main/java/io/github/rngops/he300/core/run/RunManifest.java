@@ -1,6 +1,7 @@
 package io.github.rngops.he300.core.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.Scenario;
@@ -70,6 +71,8 @@ public record RunManifest(String schema, Instant started, RunSpec spec, List<Sce
         JsonNode tree = SchemaCheck.tree(json, file.toString(), SCHEMA, "run manifest");
         try {
             return JsonCodec.MAPPER.treeToValue(tree, RunManifest.class);
+        } catch (JsonMappingException e) {
+            throw new He300Exception(file + " is not a valid run manifest: " + JsonProblem.describe(e), e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new He300Exception(file + " is not a valid run manifest: "
                     + e.getMessage().lines().findFirst().orElse(""), e);

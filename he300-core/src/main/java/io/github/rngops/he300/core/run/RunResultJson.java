@@ -2,6 +2,7 @@ package io.github.rngops.he300.core.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.rngops.he300.core.He300Exception;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -68,6 +70,8 @@ public final class RunResultJson {
         String json;
         try {
             json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new He300Exception("cannot read the result " + file + ": no such file", e);
         } catch (IOException e) {
             throw new He300Exception("cannot read the result " + file + ": " + e.getMessage(), e);
         }
@@ -83,6 +87,9 @@ public final class RunResultJson {
         JsonNode tree = SchemaCheck.tree(json, source, RunResult.SCHEMA, "result");
         try {
             return JsonCodec.MAPPER.treeToValue(tree, RunResult.class);
+        } catch (JsonMappingException e) {
+            throw new He300Exception(source + " is not a valid " + RunResult.SCHEMA + " result: "
+                    + JsonProblem.describe(e), e);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new He300Exception(source + " is not a valid " + RunResult.SCHEMA + " result: "
                     + e.getMessage().lines().findFirst().orElse(""), e);

@@ -15,8 +15,7 @@ final class SchemaCheck {
         try {
             tree = JsonCodec.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new He300Exception(source + " is not an he300 " + what + ": not JSON ("
-                    + e.getOriginalMessage() + ")", e);
+            throw new He300Exception(source + " is not an he300 " + what + ": " + JsonProblem.describe(e), e);
         }
         if (tree == null || !tree.isObject()) {
             throw new He300Exception(source + " is not an he300 " + what + ": not a JSON object");

@@ -104,6 +104,20 @@ class RunResultJsonTest {
         assertThatThrownBy(() -> RunResultJson.fromJson("{\"schema\":\"he300.result/1\"}", "empty"))
                 .isInstanceOf(He300Exception.class).hasMessageContaining("empty is not a valid he300.result/1");
         assertThatThrownBy(() -> RunResultJson.read(dir.resolve("absent.json"))).isInstanceOf(He300Exception.class)
-                .hasMessageContaining("cannot read");
+                .hasMessageEndingWith("absent.json: no such file");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedByItsPathNotByJavaTypes() throws Exception {
+        ObjectNode json = (ObjectNode) JsonCodec.MAPPER.readTree(RunResultJson.toJson(result()));
+        json.put("summary", "all good");
+
+        assertThatThrownBy(() -> RunResultJson.fromJson(json.toString(), "r.json")).isInstanceOf(He300Exception.class)
+                .hasMessage("r.json is not a valid he300.result/1 result: \"summary\" must be an object");
+        json.remove("summary");
+        assertThatThrownBy(() -> RunResultJson.fromJson(json.toString(), "r.json")).isInstanceOf(He300Exception.class)
+                .hasMessageEndingWith("is missing").hasMessageNotContaining("RunResult");
+        assertThatThrownBy(() -> RunResultJson.fromJson("{\"schema\": \"he300.result/1\", #", "broken.json"))
+                .hasMessage("broken.json is not an he300 result: not JSON (line 1, column 30)");
     }
 }

@@ -43,8 +43,8 @@ final class InstallReader {
 
     /** Tailscale's address ranges: the default allowlist in tailscale mode. */
     static final List<String> TAILNET = List.of("100.64.0.0/10", "fd7a:115c:a1e0::/48");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.:_-]{0,252})");
-    private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}\\$?");
+    private static final Pattern HOST = Grammar.HOST;
+    private static final Pattern USER = Grammar.USER;
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?"
             + "(@sha256:[0-9a-f]{64})?");
     private static final Pattern DRIVER = Pattern.compile("[0-9]{3}(\\.[0-9]+){0,2}");
@@ -203,8 +203,11 @@ final class InstallReader {
                 .toUpperCase(Locale.ROOT));
         Section d = s.section("direct", DIRECT);
         NetworkConfig.Direct direct = new NetworkConfig.Direct(d.bool("https", true), d.bool("certbot", true),
-                d.optionalString("domain"), d.optionalString("email"));
-        if (mode == NetworkConfig.Mode.DIRECT && direct.https() && direct.certbot() && direct.domain().isEmpty()) {
+                d.get("domain").text(checked(Grammar.DOMAIN, "must be a DNS name, like gpu.example.com"))
+                        .filter(text -> !text.isEmpty()),
+                d.get("email").text(checked(Grammar.EMAIL, "must be an e-mail address, like ops@example.com"))
+                        .filter(text -> !text.isEmpty()));
+        if (mode == NetworkConfig.Mode.DIRECT && direct.https() && direct.certbot() && !d.has("domain")) {
             d.get("domain").problem("required in direct mode with https and certbot: the certificate's domain");
         }
         Section w = s.section("wireguard", WIREGUARD);

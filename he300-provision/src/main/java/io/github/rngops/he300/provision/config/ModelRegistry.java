@@ -92,12 +92,21 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
      * refusal names the flag.
      */
     public ModelPull pull(String model, String quantization) {
-        ModelSpec spec = model(model).orElseThrow(() -> ConfigException.of("command line", 0, 0, "--pull-model",
-                unknownModel(model)));
+        return pull("--pull-model", model, quantization);
+    }
+
+    /** As {@link #pull(String, String)}, for the model given by {@code flag} ({@code --set-model}): a refusal names it. */
+    public ModelPull pull(String flag, String model, String quantization) {
+        ModelSpec spec = require(flag, model);
         Quantization q = Quantization.find(quantization).orElseThrow(() -> ConfigException.of("command line", 0, 0,
                 "--quantization", unknownQuantization(quantization, spec)));
         return spec.tag(q).map(tag -> new ModelPull(model, q, tag)).orElseThrow(() -> ConfigException.of(
                 "command line", 0, 0, "--quantization", unknownQuantization(quantization, spec)));
+    }
+
+    /** The model {@code flag} names; a refusal naming the flag when the registry does not have it. */
+    public ModelSpec require(String flag, String model) {
+        return model(model).orElseThrow(() -> ConfigException.of("command line", 0, 0, flag, unknownModel(model)));
     }
 
     /** The problem text for a name the registry does not have. */

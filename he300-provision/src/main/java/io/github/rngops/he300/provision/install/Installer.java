@@ -26,16 +26,20 @@ import io.github.rngops.he300.provision.plan.Recap;
 import io.github.rngops.he300.provision.plan.StepResult;
 import io.github.rngops.he300.provision.ssh.Auth;
 import io.github.rngops.he300.provision.ssh.HostKeyPolicy;
+import io.github.rngops.he300.provision.ssh.SshException;
 import io.github.rngops.he300.provision.ssh.SshSession;
 import io.github.rngops.he300.provision.ssh.SshTarget;
 import io.github.rngops.he300.provision.stack.StackFile;
 import io.github.rngops.he300.provision.stack.StackFiles;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -66,6 +70,10 @@ public final class Installer {
 
     public int run() {
         InstallConfig base = request.config().map(file -> reader().read(file)).orElse(null);
+        if (request.action() == Request.Action.SET_MODEL || request.action() == Request.Action.PULL_MODEL) {
+            request.argument().ifPresent(model -> (base != null ? base.registry() : ModelRegistry.ofDefaults())
+                    .require(modelFlag(), model)); // before connecting: a typo costs no SSH session
+        }
         Target target = target(base);
         try (Connection connection = Connection.open(target, request, err)) {
             HostFacts facts = HostFactsProbe.gather(connection.runner());
@@ -124,7 +132,7 @@ public final class Installer {
         config = config.withTarget(target);
         if (request.action() == Request.Action.SET_MODEL || request.action() == Request.Action.PULL_MODEL) {
             String model = request.argument().orElseThrow(() -> new He300Exception("a model name is needed"));
-            ModelPull pull = config.registry().pull(model, request.quantization()
+            ModelPull pull = config.registry().pull(modelFlag(), model, request.quantization()
                     .orElse(config.models().quantization().toString()));
             if (request.action() == Request.Action.SET_MODEL) {
                 config = new InstallConfig(config.source(), config.target(), config.os(), config.gpu(),
@@ -137,6 +145,10 @@ public final class Installer {
             }
         }
         return config;
+    }
+
+    private String modelFlag() {
+        return request.action() == Request.Action.SET_MODEL ? "--set-model" : "--pull-model";
     }
 
     private Host host(Connection connection, HostFacts facts, InstallConfig config) {
@@ -197,6 +209,12 @@ public final class Installer {
     }
 
     private int stack(Host host, List<Command> commands, List<Command> quiet) {
+        Optional<String> missing = request.dryRun() ? Optional.empty() : composeMissing(host);
+        if (missing.isPresent()) {
+            err.println("install: " + missing.get());
+            err.flush();
+            return 1;
+        }
         for (Command command : commands) {
             if (request.dryRun()) {
                 out.println("would run: " + host.mask(command.displayLine()));
@@ -217,6 +235,22 @@ public final class Installer {
             host.look(command);
         }
         return 0;
+    }
+
+    /** What keeps {@code docker compose} from running on the host, said so, instead of docker's usage text. */
+    static Optional<String> composeMissing(Host host) {
+        HostFacts.Docker docker = host.facts().docker();
+        Target target = host.config().target();
+        String where = target.isLocal() ? "this machine" : target.host();
+        if (docker.composeVersion().isEmpty()) {
+            return Optional.of("the docker compose plugin is missing on " + where + ": install it (the"
+                    + " docker-compose-plugin package from Docker's apt repository), or run ./he300 install, which"
+                    + " sets up Docker and compose");
+        }
+        if (!docker.running()) {
+            return Optional.of("Docker is not running on " + where + ": start it (sudo systemctl start docker)");
+        }
+        return Optional.empty();
     }
 
     private int models(Host host, Connection connection) {
@@ -360,9 +394,19 @@ public final class Installer {
                         err.flush();
                     })
                     : HostKeyPolicy.knownHosts(knownHosts);
+            boolean passphrase = System.getenv(SshException.PASSPHRASE_VARIABLE) != null;
             List<Auth> auths = target.sshKey().map(key -> List.of(Auth.keyFile(expand(key))))
-                    .orElseGet(Auth::defaultKeyFiles);
-            SshSession ssh = SshSession.open(SshTarget.of(target.user(), target.host(), target.port()), policy, auths);
+                    .orElseGet(Auth::defaultKeyFiles).stream()
+                    .map(auth -> passphrase && auth instanceof Auth.KeyFile key
+                            ? Auth.keyFile(key.path(), SshException.PASSPHRASE_VARIABLE) : auth)
+                    .toList();
+            SshTarget sshTarget = SshTarget.of(target.user(), target.host(), target.port());
+            try {
+                InetAddress.getAllByName(sshTarget.host()); // a name that does not resolve is said so, keys or not
+            } catch (UnknownHostException e) {
+                throw SshException.cannotResolve(sshTarget, e);
+            }
+            SshSession ssh = SshSession.open(sshTarget, policy, auths);
             return new Connection(ssh, Ports.over(ssh), ssh);
         }
 

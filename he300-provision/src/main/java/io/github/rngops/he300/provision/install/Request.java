@@ -1,6 +1,9 @@
 package io.github.rngops.he300.provision.install;
 
+import io.github.rngops.he300.core.He300Exception;
+import io.github.rngops.he300.provision.config.Grammar;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,29 @@ public record Request(Action action, Optional<String> host, Optional<Integer> po
         Optional<Path> config, boolean quickStart, boolean json, boolean dryRun, boolean yes,
         Optional<String> fromStep, Optional<String> argument, Optional<String> quantization, boolean benchmark,
         boolean purgeModels, String root) {
+
+    /**
+     * Refuses flags that cannot work, before anything is read, probed or connected: a port outside 1..65535, a host
+     * or user name outside their grammar, {@code --local} with {@code --host}.
+     *
+     * @throws He300Exception naming the flag, the value and what to do
+     */
+    public Request {
+        Objects.requireNonNull(action, "action");
+        port.filter(p -> p < 1 || p > 65535).ifPresent(p -> {
+            throw new He300Exception("--port must be an SSH port 1..65535, was " + p);
+        });
+        host.filter(h -> !Grammar.isHost(h)).ifPresent(h -> {
+            throw new He300Exception("--host must be a host name or address, like gpu-1.example.net, was '" + h + "'");
+        });
+        user.filter(u -> !Grammar.isUser(u)).ifPresent(u -> {
+            throw new He300Exception("--user must be a user name, like ubuntu, was '" + u + "'");
+        });
+        if (local && host.isPresent()) {
+            throw new He300Exception("--local works on this machine and --host " + host.get() + " over SSH: give"
+                    + " one of them");
+        }
+    }
 
     /** The things install and uninstall do. */
     public enum Action { INSTALL, FACTS, STATUS, RESTART, LOGS, UPDATE, PULL_MODEL, LIST_MODELS, SET_MODEL, UNINSTALL }

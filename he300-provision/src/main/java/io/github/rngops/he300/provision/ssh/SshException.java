@@ -1,6 +1,8 @@
 package io.github.rngops.he300.provision.ssh;
 
 import io.github.rngops.he300.core.He300Exception;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 
 /**
  * An SSH connection could not be made, trusted or used. {@link #reason()} says which, {@link #host()} names the
@@ -54,8 +56,29 @@ public final class SshException extends He300Exception {
     }
 
     static SshException connectFailed(SshTarget target, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return cannotResolve(target, cause);
+            }
+        }
         return new SshException(Reason.CONNECT_FAILED, target.toString(), "",
                 "cannot connect to " + target + ": " + describe(cause), cause);
+    }
+
+    /** {@code target}'s host name has no address: named before any other failure, as OpenSSH does. */
+    public static SshException cannotResolve(SshTarget target, Throwable cause) {
+        return new SshException(Reason.CONNECT_FAILED, target.toString(), "", "cannot resolve host "
+                + target.host() + ": check the name (DNS, /etc/hosts; ~/.ssh/config is not read)", cause);
+    }
+
+    /** The passphrase variable a user sets for an encrypted key file. */
+    public static final String PASSPHRASE_VARIABLE = "HE300_SSH_KEY_PASSPHRASE";
+
+    static SshException keyEncrypted(SshTarget target, Path key, boolean passphraseGiven) {
+        return new SshException(Reason.AUTH_FAILED, target.toString(), "", passphraseGiven
+                ? "the passphrase of the key file " + key + " is wrong (from $" + PASSPHRASE_VARIABLE + ")"
+                : "the key file " + key + " is encrypted and no passphrase was given: put it in $"
+                        + PASSPHRASE_VARIABLE + ", or give an unencrypted key with --identity", null);
     }
 
     static SshException unknownHostKey(SshTarget target, String keyType, String fingerprint, String knownHosts) {
@@ -126,8 +149,13 @@ public final class SshException extends He300Exception {
         return keyType.startsWith("ecdsa") ? "ecdsa" : "rsa";
     }
 
+    /** The cause in a person's words: its message, else its root's; never a Java type name. */
     private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return cause instanceof java.net.SocketTimeoutException ? "timed out" : "the connection failed";
     }
 }

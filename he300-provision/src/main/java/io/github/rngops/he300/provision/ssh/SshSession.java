@@ -1,5 +1,6 @@
 package io.github.rngops.he300.provision.ssh;
 
+import com.hierynomus.sshj.common.KeyDecryptionFailedException;
 import io.github.rngops.he300.core.command.Command;
 import io.github.rngops.he300.core.command.CommandException;
 import io.github.rngops.he300.core.command.CommandResult;
@@ -413,14 +414,23 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         hostKeyFingerprint = verifier.fingerprint();
         ssh.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
         List<AuthMethod> methods = new ArrayList<>();
+        List<Path> encrypted = new ArrayList<>();
         for (Auth auth : auths) {
-            methods.add(method(ssh, auth));
+            AuthMethod method = method(ssh, auth, encrypted);
+            if (method != null) {
+                methods.add(method);
+            }
+        }
+        if (methods.isEmpty()) {   // every key was encrypted, with no passphrase given
+            disconnect(ssh);
+            throw SshException.keyEncrypted(target, encrypted.get(0), false);
         }
         try {
             ssh.auth(target.user(), methods);
         } catch (UserAuthException e) {
             disconnect(ssh);
-            throw SshException.authFailed(target, auths.toString(), null);
+            throw SshException.authFailed(target, auths + (encrypted.isEmpty() ? "" : "; skipped, encrypted without"
+                    + " a passphrase in $" + SshException.PASSPHRASE_VARIABLE + ": " + encrypted), null);
         } catch (IOException e) {
             disconnect(ssh);
             throw SshException.connectFailed(target, e);
@@ -430,7 +440,8 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         return ssh;
     }
 
-    private AuthMethod method(SSHClient ssh, Auth auth) {
+    /** The method for {@code auth}; null for an encrypted key without a passphrase, added to {@code encrypted}. */
+    private AuthMethod method(SSHClient ssh, Auth auth, List<Path> encrypted) {
         if (auth instanceof Auth.KeyFile key) {
             if (!Files.isReadable(key.path())) {
                 disconnect(ssh);
@@ -450,7 +461,15 @@ public final class SshSession implements CommandRunner, AutoCloseable {
                     }
                     provider = ssh.loadKeys(key.path().toString(), PasswordUtils.createOneOff(passphrase.toCharArray()));
                 }
+                provider.getPrivate(); // decrypts now: an encrypted key is named as such, not as a failed login
                 return new AuthPublickey(provider);
+            } catch (KeyDecryptionFailedException e) {
+                if (key.passphraseEnv().isEmpty()) {
+                    encrypted.add(key.path());   // another key may still do; named if none does
+                    return null;
+                }
+                disconnect(ssh);
+                throw SshException.keyEncrypted(target, key.path(), true);
             } catch (IOException e) {
                 disconnect(ssh);
                 throw SshException.keyUnreadable(target, "key file " + key.path(), e);

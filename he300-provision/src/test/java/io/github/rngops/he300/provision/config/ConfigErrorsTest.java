@@ -164,6 +164,27 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void directDomainAndEmailAreADnsNameAndAnAddressNothingAShellWouldRead() {
+        for (String bad : new String[] {"gpu.example.com;reboot", "$(id).example.com", "\"gpu'x.example.com\"",
+                "\"a b.example.com\"", "gpu", "\"gpu.example.com\\nx\""}) {
+            ConfigException e = refused("network:\n  mode: direct\n  direct:\n    domain: " + bad + "\n");
+            assertThat(e.getMessage()).as(bad).startsWith("install.yaml:4:13: network.direct.domain: must be a DNS"
+                    + " name, like gpu.example.com, was ");
+        }
+        for (String bad : new String[] {"ops@example.com;id", "\"$(id)@example.com\"", "\"o'ps@example.com\"",
+                "ops", "\"ops@example.com\\nx\""}) {
+            ConfigException e = refused("network:\n  mode: direct\n  direct:\n    domain: gpu.example.com\n"
+                    + "    email: " + bad + "\n");
+            assertThat(e.getMessage()).as(bad).startsWith("install.yaml:5:12: network.direct.email: must be an"
+                    + " e-mail address, like ops@example.com, was ");
+        }
+        InstallConfig fine = parse("network:\n  mode: direct\n  direct:\n    domain: gpu-1.example.com\n"
+                + "    email: ops+he300@example.com\n");
+        assertThat(fine.network().direct().domain()).hasValue("gpu-1.example.com");
+        assertThat(fine.network().direct().email()).hasValue("ops+he300@example.com");
+    }
+
+    @Test
     void contradictoryEnabledFlagsAndOsSettingsAreRefused() {
         assertThat(refused("network:\n  mode: tunnel\n  wireguard:\n    enabled: true\n").getMessage())
                 .isEqualTo("install.yaml:4:14: network.wireguard.enabled: true, but network.mode is not wireguard:"

@@ -48,6 +48,8 @@ class ModelRegistryTest {
         assertThat(catchThrowableOfType(ConfigException.class, () -> registry.pull("mistral-7B-instruct",
                 "int4")).getMessage()).isEqualTo("command line: --quantization: unknown quantization 'int4'"
                 + " (offered for mistral-7B-instruct: Q4_K_M, Q5_K_M, Q8_0, fp16)");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> registry.pull("--set-model", "x", "Q4_K_M"))
+                .getMessage()).startsWith("command line: --set-model: unknown model 'x'");
     }
 
     @Test
