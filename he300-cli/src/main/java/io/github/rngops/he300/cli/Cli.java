@@ -27,7 +27,7 @@ public final class Cli {
         return commandLine(command).execute(args);
     }
 
-    /** The configured {@link CommandLine}, for tests and for scripts that add subcommands. */
+    /** {@return the configured {@link CommandLine}, for tests and for scripts that add subcommands} */
     public static CommandLine commandLine(Object command) {
         CommandLine line = new CommandLine(command);
         line.setCaseInsensitiveEnumValuesAllowed(true);

@@ -25,7 +25,7 @@ public final class ConsoleSummary {
     private ConsoleSummary() {
     }
 
-    /** The table for {@code result}, whose files are in {@code runDir} (null when it has none). */
+    /** {@return the table for {@code result}, whose files are in {@code runDir} (null when it has none)} */
     public static String render(RunResult result, Path runDir) {
         StringBuilder out = new StringBuilder();
         Environment env = result.environment();
@@ -90,7 +90,7 @@ public final class ConsoleSummary {
         return out.toString();
     }
 
-    /** How to continue an incomplete run. */
+    /** {@return how to continue an incomplete run} */
     public static String resumeHint(Path runDir) {
         return "resume with: ./he300 benchmark --resume " + runDir;
     }

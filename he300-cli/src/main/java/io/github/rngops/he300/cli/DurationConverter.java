@@ -17,7 +17,9 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         return parse(value);
     }
 
-    /** The duration {@code value} names; a {@link He300Exception} saying the accepted forms if it names none. */
+    /**
+     * {@return the duration {@code value} names; a {@link He300Exception} saying the accepted forms if it names none}
+     */
     public static Duration parse(String value) {
         Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {

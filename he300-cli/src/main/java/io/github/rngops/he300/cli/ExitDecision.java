@@ -26,7 +26,7 @@ public record ExitDecision(int code, String reason) {
         return new ExitDecision(Cli.OK, "");
     }
 
-    /** {@code 0.7}, {@code 70%} or {@code 70} (a number above 1 is a percentage) as a fraction in [0, 1]. */
+    /** {@return {@code 0.7}, {@code 70%} or {@code 70} (a number above 1 is a percentage) as a fraction in [0, 1]} */
     public static Double parseMinAccuracy(String value) {
         if (value == null) {
             return null;

@@ -60,7 +60,7 @@ public final class HealthCheck {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The URL: the flag, else the environment variable, else localhost's default port. */
+        /** {@return the URL: the flag, else the environment variable, else localhost's default port} */
         public String url(String flag, Map<String, String> env) {
             if (flag != null && !flag.isBlank()) {
                 return flag.strip();
@@ -116,7 +116,7 @@ public final class HealthCheck {
             models = List.copyOf(models);
         }
 
-        /** {@code ok    ollama        http://…  version 0.6.5  models: llama3.2:3b}. */
+        /** {@return {@code ok    ollama        http://…  version 0.6.5  models: llama3.2:3b}} */
         public String line() {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5s %-13s %s", up ? "ok" : "DOWN",
                     service.id(), url));
@@ -155,7 +155,7 @@ public final class HealthCheck {
                 .retry(RetrySettings.none()).circuitBreaker(CircuitBreakerSettings.disabled()).build();
     }
 
-    /** A check that gives each request {@code timeout} and never retries. */
+    /** {@return a check that gives each request {@code timeout} and never retries} */
     public static HealthCheck create(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new He300Exception("--timeout must be positive, was " + timeout);
@@ -217,7 +217,7 @@ public final class HealthCheck {
         }
     }
 
-    /** {@code {"healthy": …, "services": [...]}}, indented. */
+    /** {@return {@code {"healthy": …, "services": [...]}}, indented} */
     public static String json(List<Status> statuses) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("healthy", statuses.stream().allMatch(Status::up));

@@ -55,7 +55,9 @@ public enum SampleFormat {
     /** Writes {@code sample} to {@code out} and flushes it. */
     public abstract void write(Sample sample, Writer out) throws IOException;
 
-    /** The golden files' first line, without the {@code # }: {@code HE-300 v1.0 sample_size=300 seed=42 categories=...}. */
+    /**
+     * {@return the golden files' first line, without the {@code # }: {@code HE-300 v1.0 sample_size=300 seed=42 categories=...}}
+     */
     public static String describe(SampleSpec spec) {
         return "HE-300 v" + spec.version().id() + " sample_size=" + spec.size() + " seed=" + spec.seed()
                 + " categories=" + spec.categories().stream().map(Category::id).collect(Collectors.joining(","));

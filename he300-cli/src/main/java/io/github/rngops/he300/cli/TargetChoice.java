@@ -81,7 +81,7 @@ public record TargetChoice(TargetKind kind, String url, String model, String rea
         return value != null && !value.isBlank();
     }
 
-    /** The longest one HTTP attempt may take: {@code --timeout}, else what suits the kind. */
+    /** {@return the longest one HTTP attempt may take: {@code --timeout}, else what suits the kind} */
     public Duration requestTimeout(Duration flag) {
         if (flag != null) {
             return flag;

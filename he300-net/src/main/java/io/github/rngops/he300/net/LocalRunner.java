@@ -54,7 +54,7 @@ public final class LocalRunner implements CommandRunner {
         this.sudoPrefix = builder.sudoPrefix;
     }
 
-    /** A runner that detects whether it is root and has no default timeout. */
+    /** {@return a runner that detects whether it is root and has no default timeout} */
     public static LocalRunner create() {
         return builder().build();
     }
@@ -63,7 +63,7 @@ public final class LocalRunner implements CommandRunner {
         return new Builder();
     }
 
-    /** Whether commands marked {@code sudo} run as they are (true) or under {@code sudo -n --} (false). */
+    /** {@return whether commands marked {@code sudo} run as they are (true) or under {@code sudo -n --} (false)} */
     public boolean root() {
         return root;
     }
@@ -166,7 +166,9 @@ public final class LocalRunner implements CommandRunner {
 
         private Builder() {}
 
-        /** What goes before a {@code sudo} command when not root; default {@code sudo -n --} (never prompts). */
+        /**
+         * {@return what goes before a {@code sudo} command when not root; default {@code sudo -n --} (never prompts)}
+         */
         public Builder sudoPrefix(String... prefix) {
             if (prefix.length == 0) {
                 throw NetException.invalid("sudoPrefix", "must name a program, such as sudo -n -- or doas -n");
@@ -175,13 +177,13 @@ public final class LocalRunner implements CommandRunner {
             return this;
         }
 
-        /** Whether this process is root; detected when not set. When false, {@code sudo} commands use sudo. */
+        /** {@return whether this process is root; detected when not set} When false, {@code sudo} commands use sudo. */
         public Builder root(boolean root) {
             this.root = root;
             return this;
         }
 
-        /** The timeout of commands that set none. Positive. */
+        /** {@return the timeout of commands that set none} Positive. */
         public Builder defaultTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "defaultTimeout");
             if (timeout.isNegative() || timeout.isZero()) {

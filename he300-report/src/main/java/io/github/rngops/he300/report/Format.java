@@ -28,12 +28,12 @@ public enum Format {
         this.suffix = suffix;
     }
 
-    /** The name on the command line: {@code json}, {@code md}, {@code html}, {@code junit}, {@code csv}. */
+    /** {@return the name on the command line: {@code json}, {@code md}, {@code html}, {@code junit}, {@code csv}} */
     public String id() {
         return id;
     }
 
-    /** The file name this format writes for a report named {@code name}. */
+    /** {@return the file name this format writes for a report named {@code name}} */
     public String fileName(String name) {
         return name + suffix;
     }
@@ -73,7 +73,7 @@ public enum Format {
         return formats;
     }
 
-    /** Every id, comma-separated, for messages. */
+    /** {@return every id, comma-separated, for messages} */
     public static String allIds() {
         return Arrays.stream(values()).map(Format::id).collect(Collectors.joining(","));
     }

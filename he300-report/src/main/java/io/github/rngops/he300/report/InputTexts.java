@@ -44,7 +44,7 @@ public final class InputTexts {
         return NONE;
     }
 
-    /** The inputs of {@code scenarios}, by id. */
+    /** {@return the inputs of {@code scenarios}, by id} */
     public static InputTexts of(Collection<Scenario> scenarios) {
         return new InputTexts(scenarios.stream().collect(Collectors.toMap(Scenario::id, Scenario::input, (a, b) -> a)),
                 scenarios.size() + " scenarios given");
@@ -104,17 +104,17 @@ public final class InputTexts {
         }
     }
 
-    /** The input of a scenario, when known. */
+    /** {@return the input of a scenario, when known} */
     public Optional<String> input(String scenarioId) {
         return Optional.ofNullable(byId.get(Objects.requireNonNull(scenarioId, "scenarioId")));
     }
 
-    /** How many inputs are known. */
+    /** {@return how many inputs are known} */
     public int size() {
         return byId.size();
     }
 
-    /** Where the inputs came from, or why there are none, for a person. */
+    /** {@return where the inputs came from, or why there are none, for a person} */
     public String source() {
         return source;
     }

@@ -179,7 +179,7 @@ public final class Reports {
         private Builder() {
         }
 
-        /** The base of the file names, e.g. {@code llama3.2} for {@code llama3.2.html}; a plain file name. */
+        /** {@return the base of the file names, e.g. {@code llama3.2} for {@code llama3.2.html}; a plain file name} */
         public Builder name(String name) {
             Objects.requireNonNull(name, "name");
             if (name.isBlank() || name.contains("/") || name.contains("\\") || name.equals(".")
@@ -191,7 +191,7 @@ public final class Reports {
             return this;
         }
 
-        /** The scenario inputs to show in the HTML and CSV reports; none by default. */
+        /** {@return the scenario inputs to show in the HTML and CSV reports; none by default} */
         public Builder inputs(InputTexts inputs) {
             this.inputs = Objects.requireNonNull(inputs, "inputs");
             return this;

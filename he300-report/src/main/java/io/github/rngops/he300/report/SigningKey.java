@@ -56,7 +56,7 @@ public final class SigningKey {
         this.created = created;
     }
 
-    /** {@code $XDG_CONFIG_HOME/he300/signing-key.pem}, else {@code ~/.config/he300/signing-key.pem}. */
+    /** {@return {@code $XDG_CONFIG_HOME/he300/signing-key.pem}, else {@code ~/.config/he300/signing-key.pem}} */
     public static Path defaultFile(Map<String, String> env) {
         String config = env.get("XDG_CONFIG_HOME");
         Path base = config != null && !config.isBlank() ? Path.of(config)
@@ -160,22 +160,22 @@ public final class SigningKey {
         }
     }
 
-    /** The public key as base64 of its X.509 SubjectPublicKeyInfo: what {@code verify --public-key} takes. */
+    /** {@return the public key as base64 of its X.509 SubjectPublicKeyInfo: what {@code verify --public-key} takes} */
     public String publicKeyBase64() {
         return Base64.getEncoder().encodeToString(Ed25519Keys.spki(publicKey));
     }
 
-    /** A short name for the key: {@code SHA256:} and 32 hex digits. */
+    /** {@return a short name for the key: {@code SHA256:} and 32 hex digits} */
     public String fingerprint() {
         return Ed25519Keys.fingerprint(publicKey);
     }
 
-    /** The key file. */
+    /** {@return the key file} */
     public Path file() {
         return file;
     }
 
-    /** Whether this key was created by {@link #loadOrCreate} just now. */
+    /** {@return whether this key was created by {@link #loadOrCreate} just now} */
     public boolean created() {
         return created;
     }

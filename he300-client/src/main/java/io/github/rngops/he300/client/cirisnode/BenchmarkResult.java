@@ -49,7 +49,9 @@ public record BenchmarkResult(String jobId, String status, String timestampStart
         return signature == null || !signature.startsWith("mock-signature");
     }
 
-    /** This result if it {@linkplain #isMeasurement() is a measurement}; a {@link BenchmarkJobException} if not. */
+    /**
+     * {@return this result if it {@linkplain #isMeasurement() is a measurement}; a {@link BenchmarkJobException} if not}
+     */
     public BenchmarkResult requireMeasurement() {
         if (!isMeasurement()) {
             throw BenchmarkJobException.notAMeasurement(jobId, signature);

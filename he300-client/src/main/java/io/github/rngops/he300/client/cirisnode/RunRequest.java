@@ -30,17 +30,17 @@ public record RunRequest(String benchmarkType, int nScenarios, List<String> scen
         scenarioIds = scenarioIds == null ? null : List.copyOf(scenarioIds);
     }
 
-    /** An HE-300 run of 300 scenarios, the node choosing them. */
+    /** {@return an HE-300 run of 300 scenarios, the node choosing them} */
     public static RunRequest he300() {
         return new RunRequest("he300", 300, null, null, null);
     }
 
-    /** This run with {@code n} scenarios. */
+    /** {@return this run with {@code n} scenarios} */
     public RunRequest withScenarioCount(int n) {
         return new RunRequest(benchmarkType, n, scenarioIds, category, model);
     }
 
-    /** This run over exactly these scenarios (the count follows). */
+    /** {@return this run over exactly these scenarios (the count follows)} */
     public RunRequest withScenarioIds(List<String> ids) {
         List<String> copy = List.copyOf(ids);
         if (copy.isEmpty()) {
@@ -49,13 +49,13 @@ public record RunRequest(String benchmarkType, int nScenarios, List<String> scen
         return new RunRequest(benchmarkType, copy.size(), copy, category, model);
     }
 
-    /** This run drawing from one category. */
+    /** {@return this run drawing from one category} */
     public RunRequest withCategory(String value) {
         return new RunRequest(benchmarkType, nScenarios, scenarioIds, Objects.requireNonNull(value, "category"),
                 model);
     }
 
-    /** This run naming a model (recorded, not obeyed, by today's node). */
+    /** {@return this run naming a model (recorded, not obeyed, by today's node)} */
     public RunRequest withModel(String value) {
         return new RunRequest(benchmarkType, nScenarios, scenarioIds, category, Objects.requireNonNull(value, "model"));
     }

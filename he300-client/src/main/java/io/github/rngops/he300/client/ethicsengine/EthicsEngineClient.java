@@ -73,12 +73,12 @@ public final class EthicsEngineClient implements AutoCloseable {
         return new Builder();
     }
 
-    /** {@code GET /health}: whether the server is up, and its version. */
+    /** {@return {@code GET /health}: whether the server is up, and its version} */
     public EngineHealth health() {
         return http.call(ApiRequest.get("/health"), EngineHealth.class);
     }
 
-    /** {@code GET /he300/health}: whether the server found its copy of the dataset. */
+    /** {@return {@code GET /he300/health}: whether the server found its copy of the dataset} */
     public He300Health he300Health() {
         return http.call(ApiRequest.get("/he300/health"), He300Health.class);
     }
@@ -105,7 +105,7 @@ public final class EthicsEngineClient implements AutoCloseable {
         return http.call(request, CatalogPage.class);
     }
 
-    /** The whole catalog, or one category of it, read page by page. */
+    /** {@return the whole catalog, or one category of it, read page by page} */
     public List<CatalogScenario> catalogAll(Category category) {
         List<CatalogScenario> all = new ArrayList<>();
         while (true) {
@@ -177,7 +177,7 @@ public final class EthicsEngineClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The server, e.g. {@code http://127.0.0.1:8080}. */
+        /** {@return the server, e.g. {@code http://127.0.0.1:8080}} */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
             this.baseUrl = url;
@@ -196,20 +196,26 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
-        /** The identity profile and ethical guidance for every batch that names none; both {@code "Neutral"}. */
+        /**
+         * {@return the identity profile and ethical guidance for every batch that names none; both {@code "Neutral"}}
+         */
         public Builder identity(String identity, String guidance) {
             this.identityId = nonBlank("identity", identity);
             this.guidanceId = nonBlank("guidance", guidance);
             return this;
         }
 
-        /** The model to ask the server for in every batch that names none; the server's own choice by default. */
+        /**
+         * {@return the model to ask the server for in every batch that names none; the server's own choice by default}
+         */
         public Builder modelName(String model) {
             this.modelName = nonBlank("modelName", model);
             return this;
         }
 
-        /** How many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000; 100 by default. */
+        /**
+         * {@return how many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000; 100 by default}
+         */
         public Builder catalogPageSize(int size) {
             if (size < 1 || size > 1000) {
                 throw new IllegalArgumentException("catalogPageSize must be 1..1000, was " + size);
@@ -218,7 +224,7 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
-        /** Where batch ids come from when a batch has none; {@code he300-<random UUID>} by default. */
+        /** {@return where batch ids come from when a batch has none; {@code he300-<random UUID>} by default} */
         public Builder batchIds(Supplier<String> ids) {
             this.batchIds = Objects.requireNonNull(ids, "batchIds");
             return this;

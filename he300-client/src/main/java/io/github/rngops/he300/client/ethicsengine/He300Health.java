@@ -22,7 +22,7 @@ public record He300Health(String status, boolean datasetsAvailable, long totalSc
         categoriesAvailable = categoriesAvailable == null ? List.of() : List.copyOf(categoriesAvailable);
     }
 
-    /** Whether the subsystem is up and has scenarios. */
+    /** {@return whether the subsystem is up and has scenarios} */
     public boolean healthy() {
         return "healthy".equalsIgnoreCase(status) && datasetsAvailable;
     }

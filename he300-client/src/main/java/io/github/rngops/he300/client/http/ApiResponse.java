@@ -33,12 +33,12 @@ public final class ApiResponse {
         return Optional.ofNullable(headers.get(name));
     }
 
-    /** The body as text (empty when there was none). */
+    /** {@return the body as text (empty when there was none)} */
     public String body() {
         return body;
     }
 
-    /** The body decoded as JSON; a body that does not fit is a {@link ClientException.Kind#PROTOCOL} error. */
+    /** {@return the body decoded as JSON; a body that does not fit is a {@link ClientException.Kind#PROTOCOL} error} */
     public <T> T as(Class<T> type) {
         try {
             return json.readValue(body, type);

@@ -113,7 +113,7 @@ public final class HttpTransport implements AutoCloseable {
         return new HttpTransport(this, Objects.requireNonNull(other, "auth"));
     }
 
-    /** The server's base URL, always ending in {@code /}. */
+    /** {@return the server's base URL, always ending in {@code /}} */
     public HttpUrl baseUrl() {
         return baseUrl;
     }
@@ -325,7 +325,7 @@ public final class HttpTransport implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@code http://host:port} or {@code https://host/prefix}; no user info, query or fragment. */
+        /** {@return {@code http://host:port} or {@code https://host/prefix}; no user info, query or fragment} */
         public Builder baseUrl(String url) {
             baseUrl = parseBaseUrl(url);
             return this;

@@ -42,7 +42,7 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
                 Duration.ofMinutes(2), Duration.ofMinutes(5));
     }
 
-    /** One attempt, never retried. */
+    /** {@return one attempt, never retried} */
     public static RetrySettings none() {
         return ofDefaults().toBuilder().maxAttempts(1).build();
     }

@@ -41,7 +41,7 @@ public final class OpenAiClient implements AutoCloseable {
         return new Builder();
     }
 
-    /** {@code POST /v1/chat/completions}, not streamed. */
+    /** {@return {@code POST /v1/chat/completions}, not streamed} */
     public ChatCompletion chatCompletion(ChatCompletionRequest request) {
         Objects.requireNonNull(request, "request");
         ChatCompletion completion = http.call(ApiRequest.post("/v1/chat/completions", body(request))
@@ -53,13 +53,13 @@ public final class OpenAiClient implements AutoCloseable {
         return completion;
     }
 
-    /** {@code GET /v1/models}: the model ids the server serves. */
+    /** {@return {@code GET /v1/models}: the model ids the server serves} */
     public List<ModelEntry> models() {
         List<ModelEntry> data = http.call(ApiRequest.get("/v1/models"), ModelList.class).data();
         return data == null ? List.of() : data;
     }
 
-    /** The normalised base URL, without {@code /v1}. */
+    /** {@return the normalised base URL, without {@code /v1}} */
     public HttpUrl baseUrl() {
         return http.baseUrl();
     }
@@ -114,7 +114,7 @@ public final class OpenAiClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@code http://host:8000} or {@code http://host:8000/v1}; both mean the same. */
+        /** {@return {@code http://host:8000} or {@code http://host:8000/v1}; both mean the same} */
         public Builder baseUrl(String url) {
             baseUrl = normaliseBaseUrl(url);
             return this;

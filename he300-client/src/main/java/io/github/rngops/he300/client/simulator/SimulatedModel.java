@@ -30,7 +30,7 @@ public record SimulatedModel(String name, String parameterSize, String quantizat
         name = withTag(name);
     }
 
-    /** A model of that name, "7B" and "Q4_K_M". */
+    /** {@return a model of that name, "7B" and "Q4_K_M"} */
     public static SimulatedModel of(String name) {
         return new SimulatedModel(name, "7B", "Q4_K_M");
     }
@@ -41,7 +41,9 @@ public record SimulatedModel(String name, String parameterSize, String quantizat
         return name.indexOf(':', slash + 1) < 0 ? name + ":latest" : name;
     }
 
-    /** The digest as {@code /api/tags} lists it (64 hex digits), derived from the name and details so it is stable. */
+    /**
+     * {@return the digest as {@code /api/tags} lists it (64 hex digits), derived from the name and details so it is stable}
+     */
     public String digest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -53,7 +55,7 @@ public record SimulatedModel(String name, String parameterSize, String quantizat
         }
     }
 
-    /** A plausible size in bytes for the claimed parameter count and quantization. */
+    /** {@return a plausible size in bytes for the claimed parameter count and quantization} */
     public long size() {
         double billions = parseBillions(parameterSize);
         double bitsPerWeight = quantizationLevel.startsWith("Q8") ? 8.5

@@ -108,12 +108,12 @@ public record SimulatorSettings(
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** The defaults around {@code groundTruth}: see {@link Builder}. */
+    /** {@return the defaults around {@code groundTruth}: see {@link Builder}} */
     public static SimulatorSettings of(Collection<Scenario> groundTruth) {
         return builder().groundTruth(groundTruth).build();
     }
 
-    /** The defaults around every scenario of {@code dataset}. */
+    /** {@return the defaults around every scenario of {@code dataset}} */
     public static SimulatorSettings of(Dataset dataset) {
         return builder().groundTruth(dataset).build();
     }
@@ -146,12 +146,12 @@ public record SimulatorSettings(
         return b;
     }
 
-    /** The accuracy that applies to {@code category}. */
+    /** {@return the accuracy that applies to {@code category}} */
     public double accuracyFor(Category category) {
         return categoryAccuracy.getOrDefault(category, accuracy);
     }
 
-    /** The model of that name (a name without a tag means {@code :latest}), if served. */
+    /** {@return the model of that name (a name without a tag means {@code :latest}), if served} */
     public Optional<SimulatedModel> model(String name) {
         String wanted = SimulatedModel.withTag(name.trim());
         return models.stream().filter(m -> m.name().equals(wanted)).findFirst();
@@ -186,7 +186,7 @@ public record SimulatorSettings(
 
         private Builder() {}
 
-        /** The scenarios to recognise, replacing any given before. */
+        /** {@return the scenarios to recognise, replacing any given before} */
         public Builder groundTruth(Collection<Scenario> scenarios) {
             Objects.requireNonNull(scenarios, "groundTruth");
             scenarios.forEach(s -> Objects.requireNonNull(s, "a ground-truth scenario"));
@@ -194,14 +194,14 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** Every scenario of every loaded pool of {@code dataset}, replacing any given before. */
+        /** {@return every scenario of every loaded pool of {@code dataset}, replacing any given before} */
         public Builder groundTruth(Dataset dataset) {
             List<Scenario> all = new ArrayList<>();
             Category.all().forEach(c -> all.addAll(dataset.pool(c)));
             return groundTruth(all);
         }
 
-        /** The models served, replacing the default. */
+        /** {@return the models served, replacing the default} */
         public Builder models(Collection<SimulatedModel> models) {
             Objects.requireNonNull(models, "models");
             if (models.isEmpty()) {
@@ -225,7 +225,7 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The port to listen on, 0 for an ephemeral one. */
+        /** {@return the port to listen on, 0 for an ephemeral one} */
         public Builder port(int port) {
             this.port = checkPort(port);
             return this;
@@ -236,20 +236,20 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The share of on-format answers that are right, in [0, 1]. */
+        /** {@return the share of on-format answers that are right, in [0, 1]} */
         public Builder accuracy(double accuracy) {
             this.accuracy = checkRate(accuracy, "accuracy");
             return this;
         }
 
-        /** The accuracy for one category, in [0, 1], overriding the overall one. */
+        /** {@return the accuracy for one category, in [0, 1], overriding the overall one} */
         public Builder accuracy(Category category, double accuracy) {
             Objects.requireNonNull(category, "category");
             categoryAccuracy.put(category, checkRate(accuracy, "accuracy of " + category.id()));
             return this;
         }
 
-        /** The share of matched scenarios answered off-format, in [0, 1]. */
+        /** {@return the share of matched scenarios answered off-format, in [0, 1]} */
         public Builder offFormatRate(double rate) {
             this.offFormatRate = checkRate(rate, "offFormatRate");
             return this;
@@ -260,19 +260,19 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** How many generations run at once, at least 1. */
+        /** {@return how many generations run at once, at least 1} */
         public Builder parallel(int parallel) {
             this.parallel = checkAtLeast(parallel, 1, "parallel");
             return this;
         }
 
-        /** How many requests may wait for a slot, at least 0; one more gets a 503. */
+        /** {@return how many requests may wait for a slot, at least 0; one more gets a 503} */
         public Builder maxQueue(int maxQueue) {
             this.maxQueue = checkAtLeast(maxQueue, 0, "maxQueue");
             return this;
         }
 
-        /** The rate of one fault per generation request, in [0, 1]; 0 removes it. */
+        /** {@return the rate of one fault per generation request, in [0, 1]; 0 removes it} */
         public Builder faultRate(Fault fault, double rate) {
             Objects.requireNonNull(fault, "fault");
             checkRate(rate, "rate of " + fault);
@@ -295,7 +295,7 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The {@code Retry-After} of an injected 429: whole seconds, at least 0. */
+        /** {@return the {@code Retry-After} of an injected 429: whole seconds, at least 0} */
         public Builder retryAfter(Duration retryAfter) {
             this.retryAfter = checkRetryAfter(retryAfter);
             return this;
@@ -306,7 +306,7 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** What {@code /api/version} reports; must contain "simulator" so results say what made them. */
+        /** {@return what {@code /api/version} reports; must contain "simulator" so results say what made them} */
         public Builder version(String version) {
             this.version = checkVersion(version);
             return this;

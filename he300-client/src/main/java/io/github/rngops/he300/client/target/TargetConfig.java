@@ -67,7 +67,7 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
         return b;
     }
 
-    /** The URL to use: the one given, else the kind's default; null for SIMULATE. */
+    /** {@return the URL to use: the one given, else the kind's default; null for SIMULATE} */
     public String effectiveUrl() {
         return url != null ? url : kind.defaultUrl().orElse(null);
     }
@@ -96,13 +96,13 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
             this.kind = Objects.requireNonNull(kind, "kind");
         }
 
-        /** The server's base URL; the kind's default when not set. */
+        /** {@return the server's base URL; the kind's default when not set} */
         public Builder url(String value) {
             url = value;
             return this;
         }
 
-        /** The model; {@code ollama/llama3.2} and {@code llama3.2} mean the same to an Ollama target. */
+        /** {@return the model; {@code ollama/llama3.2} and {@code llama3.2} mean the same to an Ollama target} */
         public Builder model(String value) {
             model = value;
             return this;

@@ -17,17 +17,17 @@ public record Arg(String value, boolean secret) {
         Objects.requireNonNull(value, "value");
     }
 
-    /** A value that may be shown. */
+    /** {@return a value that may be shown} */
     public static Arg of(String value) {
         return new Arg(value, false);
     }
 
-    /** A value that is never shown: a key, a password, a token. */
+    /** {@return a value that is never shown: a key, a password, a token} */
     public static Arg secret(String value) {
         return new Arg(value, true);
     }
 
-    /** The value as displays show it: itself, or {@value #MASK} if secret. */
+    /** {@return the value as displays show it: itself, or {@value #MASK} if secret} */
     public String shown() {
         return secret ? MASK : value;
     }

@@ -24,7 +24,9 @@ public record CommandResult(int exitCode, String stdout, String stderr, Duration
         return exitCode == 0;
     }
 
-    /** This result if it is {@link #ok()}, else a {@link CommandException} naming the command (secrets masked). */
+    /**
+     * {@return this result if it is {@link #ok()}, else a {@link CommandException} naming the command (secrets masked)}
+     */
     public CommandResult orThrow(Command command) {
         if (!ok()) {
             throw CommandException.failed(command, this);

@@ -15,12 +15,12 @@ public record Prompt(String system, String user) {
         Objects.requireNonNull(user, "user");
     }
 
-    /** A prompt of one user message and no system prompt. */
+    /** {@return a prompt of one user message and no system prompt} */
     public static Prompt ofUser(String user) {
         return new Prompt(null, user);
     }
 
-    /** The system prompt, if one is sent. */
+    /** {@return the system prompt, if one is sent} */
     public Optional<String> systemPrompt() {
         return Optional.ofNullable(system);
     }

@@ -20,7 +20,7 @@ public record Batch(List<ScenarioRequest> requests, Instant deadline) {
         }
     }
 
-    /** How many scenarios the batch holds. */
+    /** {@return how many scenarios the batch holds} */
     public int size() {
         return requests.size();
     }

@@ -29,7 +29,7 @@ public record Environment(String targetKind, String url, String serverVersion, S
         details = Map.copyOf(new TreeMap<>(details));
     }
 
-    /** {@code target} on this machine. */
+    /** {@return {@code target} on this machine} */
     public static Environment of(TargetInfo target) {
         return new Environment(target.kind(), target.url(), target.serverVersion(), target.modelDigest(),
                 target.quantization(), target.simulated(), target.details(), hostName(),

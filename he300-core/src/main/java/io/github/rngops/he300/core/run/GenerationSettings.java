@@ -23,12 +23,12 @@ public record GenerationSettings(String model, Map<String, Object> options) {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
-    /** {@code model} with no options. */
+    /** {@return {@code model} with no options} */
     public static GenerationSettings of(String model) {
         return new GenerationSettings(model, Map.of());
     }
 
-    /** {@code model} with {@code options}. */
+    /** {@return {@code model} with {@code options}} */
     public static GenerationSettings of(String model, Map<String, Object> options) {
         return new GenerationSettings(model, options);
     }

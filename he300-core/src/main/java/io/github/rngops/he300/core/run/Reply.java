@@ -35,7 +35,7 @@ public record Reply(String scenarioId, String text, ErrorKind error, String mess
         }
     }
 
-    /** The model answered {@code text} after one attempt. */
+    /** {@return the model answered {@code text} after one attempt} */
     public static Reply answer(String scenarioId, String text, long latencyMs) {
         return new Reply(scenarioId, Objects.requireNonNull(text, "text"), null, null, latencyMs, 1, null, null, null,
                 null);
@@ -47,25 +47,25 @@ public record Reply(String scenarioId, String text, ErrorKind error, String mess
                 null, null);
     }
 
-    /** This reply with the token counts and generation time the server reported (any may be null). */
+    /** {@return this reply with the token counts and generation time the server reported (any may be null)} */
     public Reply withTokens(Integer promptTokens, Integer completionTokens, Long evalNanos) {
         return new Reply(scenarioId, text, error, message, latencyMs, attempts, serverLabel, promptTokens,
                 completionTokens, evalNanos);
     }
 
-    /** This reply after {@code attempts} requests. */
+    /** {@return this reply after {@code attempts} requests} */
     public Reply withAttempts(int attempts) {
         return new Reply(scenarioId, text, error, message, latencyMs, attempts, serverLabel, promptTokens,
                 completionTokens, evalNanos);
     }
 
-    /** This reply with the label the server computed itself, kept for the record. */
+    /** {@return this reply with the label the server computed itself, kept for the record} */
     public Reply withServerLabel(Integer serverLabel) {
         return new Reply(scenarioId, text, error, message, latencyMs, attempts, serverLabel, promptTokens,
                 completionTokens, evalNanos);
     }
 
-    /** Whether this is a failure. */
+    /** {@return whether this is a failure} */
     public boolean failed() {
         return error != null;
     }

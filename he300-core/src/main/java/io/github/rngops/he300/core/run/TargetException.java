@@ -23,7 +23,7 @@ public class TargetException extends He300Exception {
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 
-    /** Why the batch failed. */
+    /** {@return why the batch failed} */
     public ErrorKind kind() {
         return kind;
     }

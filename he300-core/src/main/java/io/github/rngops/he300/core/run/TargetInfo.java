@@ -25,7 +25,7 @@ public record TargetInfo(String kind, String url, String serverVersion, String m
         details = Map.copyOf(new TreeMap<>(details));
     }
 
-    /** A target of {@code kind} at {@code url}, nothing else known. */
+    /** {@return a target of {@code kind} at {@code url}, nothing else known} */
     public static TargetInfo of(String kind, String url) {
         return new TargetInfo(kind, url, null, null, null, false, Map.of());
     }

@@ -22,7 +22,7 @@ public record Timing(Instant start, Instant end, double wallSeconds, int evaluat
         Objects.requireNonNull(end, "end");
     }
 
-    /** The timing of {@code evaluated} outcomes made between {@code start} and {@code end}. */
+    /** {@return the timing of {@code evaluated} outcomes made between {@code start} and {@code end}} */
     public static Timing of(Instant start, Instant end, int evaluated, int resumed) {
         double seconds = Math.max(0, Duration.between(start, end).toNanos() / 1e9);
         return new Timing(start, end, seconds, evaluated, resumed, seconds == 0 ? 0 : evaluated / seconds);

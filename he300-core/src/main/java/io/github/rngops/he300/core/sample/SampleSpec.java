@@ -57,12 +57,12 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
         return new SampleSpec(DEFAULT_VERSION, FULL_SIZE, Category.all(), DEFAULT_SEED);
     }
 
-    /** A builder that starts from {@link #ofDefaults()}. */
+    /** {@return a builder that starts from {@link #ofDefaults()}} */
     public static Builder builder() {
         return new Builder(ofDefaults());
     }
 
-    /** A builder that starts from this spec, to make a variant of it. */
+    /** {@return a builder that starts from this spec, to make a variant of it} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -132,32 +132,32 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
             return this;
         }
 
-        /** At least 1; {@link #QUICK_SIZE} and {@link #FULL_SIZE} are the usual ones. */
+        /** {@return at least 1; {@link #QUICK_SIZE} and {@link #FULL_SIZE} are the usual ones} */
         public Builder size(int size) {
             checkSize(size);
             this.size = size;
             return this;
         }
 
-        /** One or more categories, each once, in any order. */
+        /** {@return one or more categories, each once, in any order} */
         public Builder categories(Collection<Category> categories) {
             this.categories = inProtocolOrder(categories);
             return this;
         }
 
-        /** One or more categories, each once, in any order. */
+        /** {@return one or more categories, each once, in any order} */
         public Builder categories(Category... categories) {
             return categories(Arrays.asList(categories));
         }
 
-        /** Any non-negative integer, however large. */
+        /** {@return any non-negative integer, however large} */
         public Builder seed(BigInteger seed) {
             checkSeed(Objects.requireNonNull(seed, "seed"));
             this.seed = seed;
             return this;
         }
 
-        /** Any non-negative integer. */
+        /** {@return any non-negative integer} */
         public Builder seed(long seed) {
             return seed(BigInteger.valueOf(seed));
         }

@@ -55,7 +55,9 @@ public final class DockerUserRules {
         return new Builder();
     }
 
-    /** The rule specs of the own chain, in order, for {@code iptables} or {@code ip6tables}, as {@code -S} prints them. */
+    /**
+     * {@return the rule specs of the own chain, in order, for {@code iptables} or {@code ip6tables}, as {@code -S} prints them}
+     */
     public List<List<String>> rules(boolean ipv6) {
         List<List<String>> rules = new ArrayList<>();
         rules.add(List.of("-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", "-j", "RETURN"));
@@ -98,7 +100,7 @@ public final class DockerUserRules {
         return steps;
     }
 
-    /** Every command the apply would run, in full, one per line. */
+    /** {@return every command the apply would run, in full, one per line} */
     public List<String> dryRun() {
         List<String> lines = new ArrayList<>(steps().stream().map(Step::display).toList());
         for (String tool : List.of("iptables", "ip6tables")) {
@@ -179,7 +181,7 @@ public final class DockerUserRules {
             return this;
         }
 
-        /** The chain holding the rules; default {@code HE300-ALLOW}. */
+        /** {@return the chain holding the rules; default {@code HE300-ALLOW}} */
         public Builder chain(String chain) {
             if (!CHAIN.matcher(chain).matches() || chain.equals(DOCKER_USER)) {
                 throw NetException.invalid("chain", "'" + chain + "' must be 1 to 28 of A-Z a-z 0-9 _ - and not "

@@ -34,7 +34,7 @@ public record Step(Optional<Command> check, Command apply) {
         return Outcome.CHANGED;
     }
 
-    /** The step as a shell line a person can read and run: {@code check || apply}, secrets masked. */
+    /** {@return the step as a shell line a person can read and run: {@code check || apply}, secrets masked} */
     public String display() {
         return check.map(c -> c.displayLine() + " || ").orElse("") + apply.displayLine();
     }

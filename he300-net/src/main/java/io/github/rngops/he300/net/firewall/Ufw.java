@@ -38,7 +38,7 @@ public final class Ufw {
         return rules;
     }
 
-    /** {@code ufw status}; and {@code ufw show added} when ufw is inactive. */
+    /** {@return {@code ufw status}; and {@code ufw show added} when ufw is inactive} */
     public UfwStatus status(CommandRunner runner) {
         UfwStatus status = UfwStatus.parseStatus(runner.runChecked(command("status")).stdout());
         if (status.active()) {
@@ -47,7 +47,7 @@ public final class Ufw {
         return UfwStatus.parseAdded(false, runner.runChecked(command("show", "added")).stdout());
     }
 
-    /** The commands apply may run, in full. */
+    /** {@return the commands apply may run, in full} */
     public List<String> dryRun() {
         List<String> lines = new ArrayList<>();
         lines.add(command("status").displayLine() + "  # and ufw show added when inactive: rules already there are"

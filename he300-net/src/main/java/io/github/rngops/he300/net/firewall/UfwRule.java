@@ -49,7 +49,7 @@ public record UfwRule(int port, String protocol, Optional<Cidr> from) {
         return new UfwRule(port, protocol, Optional.of(network));
     }
 
-    /** The arguments after {@code ufw}. */
+    /** {@return the arguments after {@code ufw}} */
     public List<String> args() {
         List<String> args = new ArrayList<>(List.of("allow"));
         if (from.isPresent()) {

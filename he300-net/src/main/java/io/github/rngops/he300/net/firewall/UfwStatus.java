@@ -26,7 +26,7 @@ public record UfwStatus(boolean active, List<UfwRule> allowed) {
         allowed = List.copyOf(allowed);
     }
 
-    /** Whether an equal rule is there. */
+    /** {@return whether an equal rule is there} */
     public boolean has(UfwRule rule) {
         return allowed.contains(rule);
     }

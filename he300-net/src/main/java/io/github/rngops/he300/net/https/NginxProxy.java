@@ -41,7 +41,7 @@ public final class NginxProxy {
         return new Builder();
     }
 
-    /** The {@code server} block. */
+    /** {@return the {@code server} block} */
     public String serverBlock() {
         StringBuilder out = new StringBuilder();
         out.append("# Written by he300: HTTPS in front of CIRISNode and EthicsEngine.\n");
@@ -130,7 +130,7 @@ public final class NginxProxy {
             return this;
         }
 
-        /** The certificate chain and key, from {@link Certbot#fullchain()} and {@link Certbot#privkey()}. */
+        /** {@return the certificate chain and key, from {@link Certbot#fullchain()} and {@link Certbot#privkey()}} */
         public Builder certificate(Path fullchain, Path privkey) {
             safe("certificate", fullchain);
             safe("certificateKey", privkey);
@@ -139,7 +139,7 @@ public final class NginxProxy {
             return this;
         }
 
-        /** The certificate certbot issues. */
+        /** {@return the certificate certbot issues} */
         public Builder certificate(Certbot certbot) {
             return certificate(certbot.fullchain(), certbot.privkey());
         }

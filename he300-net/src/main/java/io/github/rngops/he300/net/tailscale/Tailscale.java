@@ -67,7 +67,7 @@ public final class Tailscale {
         runner.runChecked(upCommand());
     }
 
-    /** {@code tailscale up --auth-key=file:<path> --hostname=<name> [--advertise-tags=a,b]}. */
+    /** {@return {@code tailscale up --auth-key=file:<path> --hostname=<name> [--advertise-tags=a,b]}} */
     public Command upCommand() {
         List<String> args = new ArrayList<>(List.of("up", "--auth-key=file:" + authKeyFile, "--hostname=" + hostname));
         if (!tags.isEmpty()) {
@@ -95,7 +95,7 @@ public final class Tailscale {
 
         private Builder() {}
 
-        /** The machine's name in the tailnet: a DNS label. Required. */
+        /** {@return the machine's name in the tailnet: a DNS label} Required. */
         public Builder hostname(String hostname) {
             if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {
                 throw NetException.invalid("hostname", "'" + hostname + "' must be a DNS label: 1 to 63 of a-z 0-9 -,"

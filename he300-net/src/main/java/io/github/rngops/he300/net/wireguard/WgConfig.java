@@ -36,7 +36,7 @@ public record WgConfig(WgInterface iface, List<WgPeer> peers) {
         return WgConfigParser.parse(text);
     }
 
-    /** The file's text, with the real keys. */
+    /** {@return the file's text, with the real keys} */
     public String render() {
         return render(WgKey::base64);
     }

@@ -66,7 +66,7 @@ public record WgStatus(String interfaceName, WgKey publicKey, int listenPort, Li
             allowedIps = List.copyOf(allowedIps);
         }
 
-        /** How long ago the last handshake was, if there was one. */
+        /** {@return how long ago the last handshake was, if there was one} */
         public Optional<Duration> handshakeAge(Instant now) {
             return latestHandshake.map(at -> Duration.between(at, now));
         }
@@ -78,13 +78,13 @@ public record WgStatus(String interfaceName, WgKey publicKey, int listenPort, Li
         }
     }
 
-    /** The verdict for each peer, in order, at the clock's current time. */
+    /** {@return the verdict for each peer, in order, at the clock's current time} */
     public List<Health> health(Clock clock, Duration staleAfter) {
         Instant now = clock.instant();
         return peers.stream().map(peer -> peer.health(now, staleAfter)).toList();
     }
 
-    /** The peer with this public key, if the interface has it. */
+    /** {@return the peer with this public key, if the interface has it} */
     public Optional<Peer> peer(WgKey publicKey) {
         return peers.stream().filter(peer -> peer.publicKey().equals(publicKey)).findFirst();
     }

@@ -69,7 +69,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         return new Builder();
     }
 
-    /** This topology with a new preshared key for every runner that has none. */
+    /** {@return this topology with a new preshared key for every runner that has none} */
     public WgTopology withPresharedKeys(SecureRandom random) {
         List<Runner> keyed = runners.stream().map(r -> r.presharedKey().isPresent() ? r
                 : new Runner(r.name(), r.publicKey(), r.address(), Optional.of(WgKey.generatePreshared(random)),
@@ -77,7 +77,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         return new WgTopology(hostAddress, listenPort, hostEndpoint, hostPublicKey, keepalive, keyed);
     }
 
-    /** The GPU host's config: its address and port, one peer per runner with the runner's address as a /32. */
+    /** {@return the GPU host's config: its address and port, one peer per runner with the runner's address as a /32} */
     public WgConfig hostConfig(WgKey hostPrivateKey) {
         checkPair("host", hostPrivateKey, hostPublicKey);
         WgInterface iface = WgInterface.builder().privateKey(hostPrivateKey).address(hostAddress)
@@ -93,7 +93,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         return new WgConfig(iface, peers);
     }
 
-    /** A runner's config: its address in the host's network, and the host as its one peer. */
+    /** {@return a runner's config: its address in the host's network, and the host as its one peer} */
     public WgConfig runnerConfig(String name, WgKey runnerPrivateKey) {
         Runner runner = runners.stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> NetException.invalid("runner", "no runner named '" + name + "' in the topology"));
@@ -127,7 +127,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
 
         private Builder() {}
 
-        /** The host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}. */
+        /** {@return the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}} */
         public Builder hostAddress(String address) {
             Cidr cidr = Cidr.parse("hostAddress", address);
             if (cidr.prefix() == cidr.address().getAddress().length * 8) {
@@ -144,7 +144,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
-        /** The DNS name or public IP that runners reach the host at. */
+        /** {@return the DNS name or public IP that runners reach the host at} */
         public Builder hostEndpoint(String host) {
             new Endpoint(host, 1);
             this.hostEndpoint = host;

@@ -52,7 +52,7 @@ public final class WireGuard {
         return new Builder();
     }
 
-    /** Where the config of {@code name} is installed. */
+    /** {@return where the config of {@code name} is installed} */
     public Path configPath(InterfaceName name) {
         return configDir.resolve(name.value() + ".conf");
     }
@@ -117,7 +117,7 @@ public final class WireGuard {
                 "bash", name.value(), configPath(name).toString()).sudo(sudo).timeout(timeout).build();
     }
 
-    /** The interface's state from {@code wg show <if> dump}. */
+    /** {@return the interface's state from {@code wg show <if> dump}} */
     public WgStatus status(InterfaceName name) {
         return WgStatus.parseDump(name.value(), runner.runChecked(statusCommand(name)).stdout());
     }
@@ -126,7 +126,7 @@ public final class WireGuard {
         return Command.builder("wg").args("show", name.value(), "dump").sudo(sudo).timeout(timeout).build();
     }
 
-    /** Each peer's verdict, in the order of {@link #status}, by the injected clock and stale limit. */
+    /** {@return each peer's verdict, in the order of {@link #status}, by the injected clock and stale limit} */
     public List<WgStatus.Health> health(InterfaceName name) {
         return status(name).health(clock, staleAfter);
     }
@@ -161,19 +161,19 @@ public final class WireGuard {
 
         private Builder() {}
 
-        /** Where commands run. Required. */
+        /** {@return where commands run} Required. */
         public Builder runner(CommandRunner runner) {
             this.runner = Objects.requireNonNull(runner, "runner");
             return this;
         }
 
-        /** Where configs go; default {@link #DEFAULT_CONFIG_DIR}. */
+        /** {@return where configs go; default {@link #DEFAULT_CONFIG_DIR}} */
         public Builder configDir(Path dir) {
             this.configDir = Objects.requireNonNull(dir, "configDir");
             return this;
         }
 
-        /** Whether commands need root (default true; a root runner ignores it). */
+        /** {@return whether commands need root (default true; a root runner ignores it)} */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
@@ -191,7 +191,7 @@ public final class WireGuard {
             return this;
         }
 
-        /** How long each command may take; default 60 s. */
+        /** {@return how long each command may take; default 60 s} */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw NetException.invalid("timeout", "must be positive, was " + timeout);
@@ -200,13 +200,13 @@ public final class WireGuard {
             return this;
         }
 
-        /** The clock handshake ages are measured by. */
+        /** {@return the clock handshake ages are measured by} */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** A handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes. */
+        /** {@return a handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes} */
         public Builder staleAfter(Duration staleAfter) {
             if (staleAfter.isNegative() || staleAfter.isZero()) {
                 throw NetException.invalid("staleAfter", "must be positive, was " + staleAfter);

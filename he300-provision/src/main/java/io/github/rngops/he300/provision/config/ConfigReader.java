@@ -38,7 +38,7 @@ public final class ConfigReader {
         this.home = builder.home;
     }
 
-    /** The process environment, a new {@link SecureRandom}, the shipped registry unless the file names one. */
+    /** {@return the process environment, a new {@link SecureRandom}, the shipped registry unless the file names one} */
     public static ConfigReader ofDefaults() {
         return builder().build();
     }
@@ -112,25 +112,25 @@ public final class ConfigReader {
 
         private Builder() {}
 
-        /** Where {@code HE300_*} variables are looked up (the process environment). */
+        /** {@return where {@code HE300_*} variables are looked up (the process environment)} */
         public Builder environment(Map<String, String> value) {
             this.environment = Objects.requireNonNull(value, "environment");
             return this;
         }
 
-        /** The source of generated secrets (a new {@link SecureRandom}). */
+        /** {@return the source of generated secrets (a new {@link SecureRandom})} */
         public Builder random(SecureRandom value) {
             this.random = Objects.requireNonNull(value, "random");
             return this;
         }
 
-        /** A registry to use instead of the one {@code models.registry} names or the shipped one. */
+        /** {@return a registry to use instead of the one {@code models.registry} names or the shipped one} */
         public Builder registry(ModelRegistry value) {
             this.registry = Objects.requireNonNull(value, "registry");
             return this;
         }
 
-        /** What {@code ~} in paths expands to ({@code user.home}). */
+        /** {@return what {@code ~} in paths expands to ({@code user.home})} */
         public Builder home(Path value) {
             this.home = Objects.requireNonNull(value, "home");
             return this;

@@ -38,7 +38,9 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
     }
 
-    /** The shipped registry: Llama 3.2 1B/3B, Llama 3.1 8B, Mistral 7B; profiles a10-24gb, a100-40gb, mac-m1-16gb, cpu. */
+    /**
+     * {@return the shipped registry: Llama 3.2 1B/3B, Llama 3.1 8B, Mistral 7B; profiles a10-24gb, a100-40gb, mac-m1-16gb, cpu}
+     */
     public static ModelRegistry ofDefaults() {
         return Defaults.REGISTRY;
     }
@@ -80,7 +82,7 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
         return Optional.ofNullable(best);
     }
 
-    /** The first profile without an accelerator: what a host without a usable GPU gets. */
+    /** {@return the first profile without an accelerator: what a host without a usable GPU gets} */
     public GpuProfile cpuProfile() {
         return profiles.values().stream().filter(p -> p.accelerator() == GpuProfile.Accelerator.NONE).findFirst()
                 .orElseThrow(() -> ConfigException.of(source, 0, 0, "gpu_profiles",

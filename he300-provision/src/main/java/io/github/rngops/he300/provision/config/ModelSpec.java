@@ -21,7 +21,7 @@ public record ModelSpec(String name, OllamaTag ollamaName, int contextLength, do
         quantizations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quantizations));
     }
 
-    /** The tag of {@code quantization}, if this model is offered in it. */
+    /** {@return the tag of {@code quantization}, if this model is offered in it} */
     public Optional<OllamaTag> tag(Quantization quantization) {
         return Optional.ofNullable(quantizations.get(quantization));
     }

@@ -113,7 +113,7 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
         Objects.requireNonNull(tunnel, "tunnel");
     }
 
-    /** Where exposed services are published: loopback, the WireGuard address, or {@code 0.0.0.0}. */
+    /** {@return where exposed services are published: loopback, the WireGuard address, or {@code 0.0.0.0}} */
     public String exposedAddress() {
         return switch (mode) {
             case TUNNEL -> LOOPBACK;
@@ -123,7 +123,7 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
         };
     }
 
-    /** Whether the mode publishes Ollama beyond loopback (WireGuard and Tailscale do; direct never does). */
+    /** {@return whether the mode publishes Ollama beyond loopback (WireGuard and Tailscale do; direct never does)} */
     public boolean exposesOllama() {
         return mode == Mode.WIREGUARD || mode == Mode.TAILSCALE;
     }

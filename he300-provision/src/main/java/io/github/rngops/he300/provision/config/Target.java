@@ -23,13 +23,13 @@ public record Target(String host, int port, String user, Optional<String> sshKey
         Objects.requireNonNull(knownHosts, "knownHosts");
     }
 
-    /** This machine, no SSH. */
+    /** {@return this machine, no SSH} */
     public static Target local() {
         return new Target("localhost", 22, System.getProperty("user.name", "root"), Optional.empty(),
                 Optional.empty());
     }
 
-    /** Whether the target is this machine: {@code localhost}, {@code 127.0.0.1} or {@code ::1}. */
+    /** {@return whether the target is this machine: {@code localhost}, {@code 127.0.0.1} or {@code ::1}} */
     public boolean isLocal() {
         return LOCAL.contains(host);
     }

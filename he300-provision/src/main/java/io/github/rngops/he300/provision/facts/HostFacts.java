@@ -132,12 +132,12 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
             Objects.requireNonNull(detail, "detail");
         }
 
-        /** The driver version of the first GPU, or empty. */
+        /** {@return the driver version of the first GPU, or empty} */
         public String driverVersion() {
             return gpus.isEmpty() ? "" : gpus.get(0).driverVersion();
         }
 
-        /** Whether any NVIDIA GPU was seen, with or without a working driver. */
+        /** {@return whether any NVIDIA GPU was seen, with or without a working driver} */
         @JsonProperty
         public boolean present() {
             return !gpus.isEmpty() || !pciDevices.isEmpty() || state == DriverState.MISMATCH_REBOOT_NEEDED;
@@ -161,26 +161,26 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
             Objects.requireNonNull(nvidiaCtkVersion, "nvidiaCtkVersion");
         }
 
-        /** A Docker daemon answered. */
+        /** {@return a Docker daemon answered} */
         @JsonProperty
         public boolean running() {
             return !serverVersion.isEmpty();
         }
 
-        /** The {@code nvidia} runtime is registered with Docker. */
+        /** {@return the {@code nvidia} runtime is registered with Docker} */
         @JsonProperty
         public boolean nvidiaRuntime() {
             return runtimes.contains("nvidia");
         }
 
-        /** The NVIDIA Container Toolkit is installed (package or {@code nvidia-ctk}). */
+        /** {@return the NVIDIA Container Toolkit is installed (package or {@code nvidia-ctk})} */
         @JsonProperty
         public boolean toolkitInstalled() {
             return !toolkitVersion.isEmpty() || !nvidiaCtkVersion.isEmpty();
         }
     }
 
-    /** The kind of host, which decides the plan. */
+    /** {@return the kind of host, which decides the plan} */
     @JsonProperty("kind")
     public Kind kind() {
         if (os.isMac()) {
@@ -224,13 +224,13 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
         return mib >= 20 * 1024 ? "a10-24gb" : "cpu";
     }
 
-    /** A reboot is needed before GPUs can be used or updates take effect. */
+    /** {@return a reboot is needed before GPUs can be used or updates take effect} */
     @JsonProperty
     public boolean needsReboot() {
         return rebootRequired || nvidia.state() == DriverState.MISMATCH_REBOOT_NEEDED;
     }
 
-    /** These facts as indented JSON, with {@code kind} and {@code gpuProfile} first. */
+    /** {@return these facts as indented JSON, with {@code kind} and {@code gpuProfile} first} */
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);

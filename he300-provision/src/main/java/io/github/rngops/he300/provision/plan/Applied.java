@@ -18,7 +18,7 @@ public record Applied(String detail, String stop) {
         return new Applied(detail, "");
     }
 
-    /** The step changed the host, and nothing after it can run until the operator acts ({@code stop}). */
+    /** {@return the step changed the host, and nothing after it can run until the operator acts ({@code stop})} */
     public static Applied stop(String detail, String stop) {
         return new Applied(detail, stop);
     }

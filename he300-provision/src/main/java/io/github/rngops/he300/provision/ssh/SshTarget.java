@@ -24,7 +24,7 @@ public record SshTarget(String host, int port, String user) {
         }
     }
 
-    /** {@code user@host} on port 22. */
+    /** {@return {@code user@host} on port 22} */
     public static SshTarget of(String user, String host) {
         return new SshTarget(host, 22, user);
     }
@@ -33,7 +33,7 @@ public record SshTarget(String host, int port, String user) {
         return new SshTarget(host, port, user);
     }
 
-    /** {@code host:port}. */
+    /** {@return {@code host:port}} */
     public String hostPort() {
         return host + ":" + port;
     }

@@ -54,12 +54,12 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
                 used);
     }
 
-    /** The file called {@code name} ({@code .env}, {@code he300-stack.service}). */
+    /** {@return the file called {@code name} ({@code .env}, {@code he300-stack.service})} */
     public Optional<StackFile> file(String name) {
         return all.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
-    /** Every file for a dry run: contents shown, secret files withheld. */
+    /** {@return every file for a dry run: contents shown, secret files withheld} */
     public String describe() {
         StringBuilder out = new StringBuilder();
         for (StackFile file : all) {
