@@ -6,7 +6,9 @@
 #   3. with EMPTY local repositories and the staging directory as the only repository beside Maven Central, outside
 #      the clone: builds and runs examples/embed-client and examples/custom-target (plain Maven projects importing
 #      the BOM), resolves every published module, and runs examples/sweep.java with jbang
-#      (//DEPS io.github.rng-ops:he300-bom:VERSION@pom), all against the simulator.
+#      (//DEPS io.github.rng-ops:he300-bom:VERSION@pom), all against the simulator; builds every alias of
+#      jbang-catalog.json as `jbang <alias>@rng-ops/he300` would (its he300.version must be VERSION) and runs
+#      `benchmark --simulate --quick` through it.
 #
 #   tools/release/check-staging.sh [VERSION]      # default 0.1.0; must not be a SNAPSHOT
 #
@@ -99,7 +101,8 @@ cat >"$WORK/consumer-settings.xml" <<XML
 XML
 consumer_mvn() {
   local project="$1"; shift
-  (cd "$ROOT" && ./mvnw -B -q -f "$project/pom.xml" -s "$WORK/consumer-settings.xml" \
+  # From the project's own directory (outside the clone), with the clone's Maven wrapper as the Maven to use.
+  (cd "$project" && "$ROOT/mvnw" -B -q -s "$WORK/consumer-settings.xml" \
     -Dmaven.repo.local="$WORK/repo-maven" -Dhe300.version="$VERSION" "$@")
 }
 
@@ -113,6 +116,8 @@ if [[ -d $ROOT/examples/custom-target ]]; then
   part "examples/custom-target: the engine with a Target of your own"
   cp -r "$ROOT/examples/custom-target" "$WORK/custom-target"
   consumer_mvn "$WORK/custom-target" compile exec:java | tee "$WORK/custom-target.out" | tail -3
+  grep -q '^accuracy .* over 50 scenarios' "$WORK/custom-target.out" || fail "custom-target did not print its accuracy"
+  [[ -s $WORK/custom-target/runs/custom/result-junit.xml ]] || fail "custom-target wrote no JUnit report"
 fi
 
 part "every published module resolves from Central and the staging directory"
@@ -154,6 +159,22 @@ jbang() {
 (cd "$WORK/sweep" && jbang run -Dhe300.version="$VERSION" sweep.java) | tee "$WORK/sweep.out"
 grep -q '^acc=0.9 ' "$WORK/sweep.out" || fail "the sweep did not print its table"
 [[ -d $WORK/repo-jbang/io/github/rng-ops/he300-bom/$VERSION ]] || fail "jbang did not resolve he300-bom $VERSION"
+
+part "jbang-catalog.json as published: every alias builds against $VERSION, benchmark runs (empty repository)"
+# A copy of the catalog and scripts outside the clone stands in for GitHub's, which `jbang <alias>@rng-ops/he300` reads.
+mkdir -p "$WORK/published"
+cp -r "$ROOT/jbang-catalog.json" "$ROOT/scripts" "$WORK/published/"
+aliases=()
+while IFS= read -r alias; do aliases+=("$alias"); done < <(java "$ROOT/tools/release/CatalogVersions.java" \
+  "$WORK/published/jbang-catalog.json" "$VERSION")
+for alias in "${aliases[@]}"; do
+  (cd "$WORK" && jbang build --quiet --repos mavencentral --repos "staging=file://$STAGING" \
+    "$alias@published/jbang-catalog.json") || fail "alias $alias does not build against $VERSION"
+done
+echo "aliases built: ${aliases[*]}"
+(cd "$WORK" && jbang run --repos mavencentral --repos "staging=file://$STAGING" benchmark@published/jbang-catalog.json \
+  --simulate --quick --output "$WORK/runs") | tee "$WORK/benchmark.out" | tail -2
+grep -q '^run: complete' "$WORK/benchmark.out" || fail "benchmark@catalog did not complete a simulated run"
 
 part "done"
 echo "staging check passed for $VERSION in $(( SECONDS - started )) s"
