@@ -18,7 +18,10 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     }
 
     /**
-     * {@return the duration {@code value} names; a {@link He300Exception} saying the accepted forms if it names none}
+     * {@return the duration {@code value} names}
+     *
+     * @param value {@code 90} (seconds), {@code 90s}, {@code 500ms}, {@code 5m} or {@code 2h}
+     * @throws He300Exception saying the accepted forms if it names none
      */
     public static Duration parse(String value) {
         Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));

@@ -13,7 +13,12 @@ import java.util.Locale;
  */
 public record ExitDecision(int code, String reason) {
 
-    /** Decides for {@code result}; {@code minAccuracy} is null when none was asked for. */
+    /**
+     * {@return the exit code and reason for {@code result}}
+     *
+     * @param result the run
+     * @param minAccuracy the fraction to reach, or null when none was asked for
+     */
     public static ExitDecision of(RunResult result, Double minAccuracy) {
         if (!result.complete()) {
             return new ExitDecision(Cli.FAILURE, "the run is incomplete (" + result.ending().id() + ")");
@@ -26,7 +31,12 @@ public record ExitDecision(int code, String reason) {
         return new ExitDecision(Cli.OK, "");
     }
 
-    /** {@return {@code 0.7}, {@code 70%} or {@code 70} (a number above 1 is a percentage) as a fraction in [0, 1]} */
+    /**
+     * {@return {@code value} as a fraction in [0, 1], or null for null}
+     *
+     * @param value {@code 0.7}, {@code 70%} or {@code 70} (a number above 1 is a percentage), or null
+     * @throws He300Exception if it is none of these
+     */
     public static Double parseMinAccuracy(String value) {
         if (value == null) {
             return null;
