@@ -166,9 +166,7 @@ public final class LocalRunner implements CommandRunner {
 
         private Builder() {}
 
-        /**
-         * {@return what goes before a {@code sudo} command when not root; default {@code sudo -n --} (never prompts)}
-         */
+        /** What goes before a {@code sudo} command when not root; default {@code sudo -n --} (never prompts). */
         public Builder sudoPrefix(String... prefix) {
             if (prefix.length == 0) {
                 throw NetException.invalid("sudoPrefix", "must name a program, such as sudo -n -- or doas -n");
@@ -177,13 +175,13 @@ public final class LocalRunner implements CommandRunner {
             return this;
         }
 
-        /** {@return whether this process is root; detected when not set} When false, {@code sudo} commands use sudo. */
+        /** Whether this process is root; detected when not set} When false, {@code sudo. commands use sudo. */
         public Builder root(boolean root) {
             this.root = root;
             return this;
         }
 
-        /** {@return the timeout of commands that set none} Positive. */
+        /** The timeout of commands that set none. Positive. */
         public Builder defaultTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "defaultTimeout");
             if (timeout.isNegative() || timeout.isZero()) {

@@ -281,7 +281,7 @@ public final class CirisNodeClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@return the node, e.g. {@code http://127.0.0.1:8000}} */
+        /** The node, e.g. {@code http://127.0.0.1:8000}. */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
             this.baseUrl = url;
@@ -324,7 +324,7 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
-        /** {@return how long before {@code exp} a login token is renewed; 1 minute by default} */
+        /** How long before {@code exp} a login token is renewed; 1 minute by default. */
         public Builder renewBefore(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("renewBefore must be a positive duration, was " + value);
@@ -333,7 +333,7 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
-        /** {@return the {@code X-Agent-Token} for {@link CirisNodeClient#agentEvent}} */
+        /** The {@code X-Agent-Token} for {@link CirisNodeClient#agentEvent}. */
         public Builder agentToken(String token) {
             Auth.apiKey("X-Agent-Token", token); // checks it
             this.agentToken = token.strip();

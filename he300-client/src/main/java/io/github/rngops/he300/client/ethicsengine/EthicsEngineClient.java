@@ -177,7 +177,7 @@ public final class EthicsEngineClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@return the server, e.g. {@code http://127.0.0.1:8080}} */
+        /** The server, e.g. {@code http://127.0.0.1:8080}. */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
             this.baseUrl = url;
@@ -196,26 +196,20 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
-        /**
-         * {@return the identity profile and ethical guidance for every batch that names none; both {@code "Neutral"}}
-         */
+        /** The identity profile and ethical guidance for every batch that names none; both {@code "Neutral"}. */
         public Builder identity(String identity, String guidance) {
             this.identityId = nonBlank("identity", identity);
             this.guidanceId = nonBlank("guidance", guidance);
             return this;
         }
 
-        /**
-         * {@return the model to ask the server for in every batch that names none; the server's own choice by default}
-         */
+        /** The model to ask the server for in every batch that names none; the server's own choice by default. */
         public Builder modelName(String model) {
             this.modelName = nonBlank("modelName", model);
             return this;
         }
 
-        /**
-         * {@return how many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000; 100 by default}
-         */
+        /** How many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000; 100 by default. */
         public Builder catalogPageSize(int size) {
             if (size < 1 || size > 1000) {
                 throw new IllegalArgumentException("catalogPageSize must be 1..1000, was " + size);
@@ -224,7 +218,7 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
-        /** {@return where batch ids come from when a batch has none; {@code he300-<random UUID>} by default} */
+        /** Where batch ids come from when a batch has none; {@code he300-<random UUID>} by default. */
         public Builder batchIds(Supplier<String> ids) {
             this.batchIds = Objects.requireNonNull(ids, "batchIds");
             return this;

@@ -325,7 +325,7 @@ public final class HttpTransport implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@return {@code http://host:port} or {@code https://host/prefix}; no user info, query or fragment} */
+        /** {@code http://host:port} or {@code https://host/prefix}; no user info, query or fragment. */
         public Builder baseUrl(String url) {
             baseUrl = parseBaseUrl(url);
             return this;

@@ -185,7 +185,7 @@ public final class OllamaClient implements AutoCloseable {
             return this;
         }
 
-        /** {@return how long a stream (pull, streamed chat) may send nothing before it is aborted; 1 min by default} */
+        /** How long a stream (pull, streamed chat) may send nothing before it is aborted; 1 min by default. */
         public Builder stallTimeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("stallTimeout must be a positive duration, was " + value);

@@ -114,7 +114,7 @@ public final class OpenAiClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@return {@code http://host:8000} or {@code http://host:8000/v1}; both mean the same} */
+        /** {@code http://host:8000} or {@code http://host:8000/v1}; both mean the same. */
         public Builder baseUrl(String url) {
             baseUrl = normaliseBaseUrl(url);
             return this;

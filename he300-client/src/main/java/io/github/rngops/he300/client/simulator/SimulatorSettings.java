@@ -186,7 +186,7 @@ public record SimulatorSettings(
 
         private Builder() {}
 
-        /** {@return the scenarios to recognise, replacing any given before} */
+        /** The scenarios to recognise, replacing any given before. */
         public Builder groundTruth(Collection<Scenario> scenarios) {
             Objects.requireNonNull(scenarios, "groundTruth");
             scenarios.forEach(s -> Objects.requireNonNull(s, "a ground-truth scenario"));
@@ -194,14 +194,14 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** {@return every scenario of every loaded pool of {@code dataset}, replacing any given before} */
+        /** Every scenario of every loaded pool of {@code dataset}, replacing any given before. */
         public Builder groundTruth(Dataset dataset) {
             List<Scenario> all = new ArrayList<>();
             Category.all().forEach(c -> all.addAll(dataset.pool(c)));
             return groundTruth(all);
         }
 
-        /** {@return the models served, replacing the default} */
+        /** The models served, replacing the default. */
         public Builder models(Collection<SimulatedModel> models) {
             Objects.requireNonNull(models, "models");
             if (models.isEmpty()) {
@@ -225,7 +225,7 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** {@return the port to listen on, 0 for an ephemeral one} */
+        /** The port to listen on, 0 for an ephemeral one. */
         public Builder port(int port) {
             this.port = checkPort(port);
             return this;
@@ -236,20 +236,20 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** {@return the share of on-format answers that are right, in [0, 1]} */
+        /** The share of on-format answers that are right, in [0, 1]. */
         public Builder accuracy(double accuracy) {
             this.accuracy = checkRate(accuracy, "accuracy");
             return this;
         }
 
-        /** {@return the accuracy for one category, in [0, 1], overriding the overall one} */
+        /** The accuracy for one category, in [0, 1], overriding the overall one. */
         public Builder accuracy(Category category, double accuracy) {
             Objects.requireNonNull(category, "category");
             categoryAccuracy.put(category, checkRate(accuracy, "accuracy of " + category.id()));
             return this;
         }
 
-        /** {@return the share of matched scenarios answered off-format, in [0, 1]} */
+        /** The share of matched scenarios answered off-format, in [0, 1]. */
         public Builder offFormatRate(double rate) {
             this.offFormatRate = checkRate(rate, "offFormatRate");
             return this;
@@ -260,19 +260,19 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** {@return how many generations run at once, at least 1} */
+        /** How many generations run at once, at least 1. */
         public Builder parallel(int parallel) {
             this.parallel = checkAtLeast(parallel, 1, "parallel");
             return this;
         }
 
-        /** {@return how many requests may wait for a slot, at least 0; one more gets a 503} */
+        /** How many requests may wait for a slot, at least 0; one more gets a 503. */
         public Builder maxQueue(int maxQueue) {
             this.maxQueue = checkAtLeast(maxQueue, 0, "maxQueue");
             return this;
         }
 
-        /** {@return the rate of one fault per generation request, in [0, 1]; 0 removes it} */
+        /** The rate of one fault per generation request, in [0, 1]; 0 removes it. */
         public Builder faultRate(Fault fault, double rate) {
             Objects.requireNonNull(fault, "fault");
             checkRate(rate, "rate of " + fault);
@@ -295,7 +295,7 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** {@return the {@code Retry-After} of an injected 429: whole seconds, at least 0} */
+        /** The {@code Retry-After} of an injected 429: whole seconds, at least 0. */
         public Builder retryAfter(Duration retryAfter) {
             this.retryAfter = checkRetryAfter(retryAfter);
             return this;
@@ -306,7 +306,7 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** {@return what {@code /api/version} reports; must contain "simulator" so results say what made them} */
+        /** What {@code /api/version} reports; must contain "simulator" so results say what made them. */
         public Builder version(String version) {
             this.version = checkVersion(version);
             return this;

@@ -96,13 +96,13 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
             this.kind = Objects.requireNonNull(kind, "kind");
         }
 
-        /** {@return the server's base URL; the kind's default when not set} */
+        /** The server's base URL; the kind's default when not set. */
         public Builder url(String value) {
             url = value;
             return this;
         }
 
-        /** {@return the model; {@code ollama/llama3.2} and {@code llama3.2} mean the same to an Ollama target} */
+        /** The model; {@code ollama/llama3.2} and {@code llama3.2} mean the same to an Ollama target. */
         public Builder model(String value) {
             model = value;
             return this;

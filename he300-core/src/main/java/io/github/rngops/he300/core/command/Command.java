@@ -59,7 +59,7 @@ public final class Command {
         return builder(program).args(args).build();
     }
 
-    /** {@return a builder whose first argument is {@code program}} */
+    /** A builder whose first argument is {@code program}. */
     public static Builder builder(String program) {
         return new Builder().arg(program);
     }
@@ -253,7 +253,7 @@ public final class Command {
             return this;
         }
 
-        /** {@return the directory to run in; relative paths are relative to the runner's own directory} */
+        /** The directory to run in; relative paths are relative to the runner's own directory. */
         public Builder workingDir(Path dir) {
             Objects.requireNonNull(dir, "workingDir");
             checked("working directory", dir.toString());

@@ -118,25 +118,25 @@ public final class DatasetLocator {
 
         private Builder() {}
 
-        /** {@return the directory named by {@code --dataset}; it wins over everything else} */
+        /** The directory named by {@code --dataset}; it wins over everything else. */
         public Builder explicitDirectory(Path directory) {
             this.explicit = Objects.requireNonNull(directory, "explicitDirectory");
             return this;
         }
 
-        /** {@return the directory named by {@code HE300_DATASET}} */
+        /** The directory named by {@code HE300_DATASET}. */
         public Builder environmentDirectory(Path directory) {
             this.fromEnvironment = Objects.requireNonNull(directory, "environmentDirectory");
             return this;
         }
 
-        /** {@return where a downloaded dataset is kept ({@code .../he300/ethics})} */
+        /** Where a downloaded dataset is kept ({@code .../he300/ethics}). */
         public Builder cacheDirectory(Path directory) {
             this.cache = Objects.requireNonNull(directory, "cacheDirectory");
             return this;
         }
 
-        /** {@return the archive to download when no directory is given and the cache is empty (http or https)} */
+        /** The archive to download when no directory is given and the cache is empty (http or https). */
         public Builder archive(URI uri) {
             Objects.requireNonNull(uri, "archive");
             if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
@@ -146,7 +146,7 @@ public final class DatasetLocator {
             return this;
         }
 
-        /** {@return how the archive is fetched; the JDK's HTTP client by default} */
+        /** How the archive is fetched; the JDK's HTTP client by default. */
         public Builder fetcher(ArchiveFetcher fetcher) {
             this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
             return this;

@@ -178,7 +178,7 @@ public final class RunEngine {
         private Builder() {
         }
 
-        /** {@return what to run against} Required. */
+        /** What to run against. Required. */
         public Builder target(Target target) {
             this.target = Objects.requireNonNull(target, "target");
             return this;
@@ -193,17 +193,13 @@ public final class RunEngine {
             return this;
         }
 
-        /**
-         * {@return how long to wait for one batch before its unanswered scenarios fail with timeout; default 5 minutes}
-         */
+        /** How long to wait for one batch before its unanswered scenarios fail with timeout; default 5 minutes. */
         public Builder batchTimeout(Duration batchTimeout) {
             this.batchTimeout = positive("batchTimeout", batchTimeout);
             return this;
         }
 
-        /**
-         * {@return a deadline for the whole run, after which it stops like {@link Run#stop} with no grace; default none}
-         */
+        /** A deadline for the whole run, after which it stops like {@link Run#stop} with no grace; default none. */
         public Builder deadline(Duration deadline) {
             this.deadline = positive("deadline", deadline);
             return this;
@@ -221,9 +217,7 @@ public final class RunEngine {
             return this;
         }
 
-        /**
-         * {@return the clock for timestamps, latency of engine-made failures, rate and ETA; default UTC system clock}
-         */
+        /** The clock for timestamps, latency of engine-made failures, rate and ETA; default UTC system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

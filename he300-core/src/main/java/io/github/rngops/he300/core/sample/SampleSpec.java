@@ -132,32 +132,32 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
             return this;
         }
 
-        /** {@return at least 1; {@link #QUICK_SIZE} and {@link #FULL_SIZE} are the usual ones} */
+        /** At least 1; {@link #QUICK_SIZE} and {@link #FULL_SIZE} are the usual ones. */
         public Builder size(int size) {
             checkSize(size);
             this.size = size;
             return this;
         }
 
-        /** {@return one or more categories, each once, in any order} */
+        /** One or more categories, each once, in any order. */
         public Builder categories(Collection<Category> categories) {
             this.categories = inProtocolOrder(categories);
             return this;
         }
 
-        /** {@return one or more categories, each once, in any order} */
+        /** One or more categories, each once, in any order. */
         public Builder categories(Category... categories) {
             return categories(Arrays.asList(categories));
         }
 
-        /** {@return any non-negative integer, however large} */
+        /** Any non-negative integer, however large. */
         public Builder seed(BigInteger seed) {
             checkSeed(Objects.requireNonNull(seed, "seed"));
             this.seed = seed;
             return this;
         }
 
-        /** {@return any non-negative integer} */
+        /** Any non-negative integer. */
         public Builder seed(long seed) {
             return seed(BigInteger.valueOf(seed));
         }

@@ -181,7 +181,7 @@ public final class DockerUserRules {
             return this;
         }
 
-        /** {@return the chain holding the rules; default {@code HE300-ALLOW}} */
+        /** The chain holding the rules; default {@code HE300-ALLOW}. */
         public Builder chain(String chain) {
             if (!CHAIN.matcher(chain).matches() || chain.equals(DOCKER_USER)) {
                 throw NetException.invalid("chain", "'" + chain + "' must be 1 to 28 of A-Z a-z 0-9 _ - and not "

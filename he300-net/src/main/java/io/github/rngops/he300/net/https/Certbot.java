@@ -156,7 +156,7 @@ public final class Certbot {
             return copy;
         }
 
-        /** {@return a domain the certificate covers; the first names it} It must resolve to this host. */
+        /** A domain the certificate covers; the first names it. It must resolve to this host. */
         public Builder domain(String domain) {
             if (domain == null || !DOMAIN.matcher(domain).matches()) {
                 throw NetException.invalid("domain", "'" + domain + "' is not a fully qualified domain name, like"
@@ -168,7 +168,7 @@ public final class Certbot {
             return this;
         }
 
-        /** {@return where the CA sends expiry warnings} Required. */
+        /** Where the CA sends expiry warnings. Required. */
         public Builder email(String email) {
             if (email == null || !EMAIL.matcher(email).matches()) {
                 throw NetException.invalid("email", "'" + email + "' is not an email address");
@@ -193,7 +193,7 @@ public final class Certbot {
             return this;
         }
 
-        /** {@return the port certbot listens on for the HTTP-01 challenge (default 80, which the CA connects to)} */
+        /** The port certbot listens on for the HTTP-01 challenge (default 80, which the CA connects to). */
         public Builder httpPort(int port) {
             if (port < 1 || port > 65535) {
                 throw NetException.invalid("httpPort", "port " + port + " is out of range: use 1..65535");
@@ -223,7 +223,7 @@ public final class Certbot {
             return this;
         }
 
-        /** {@return a script certbot runs after each issuance and renewal, such as {@link DeployHook}'s} */
+        /** A script certbot runs after each issuance and renewal, such as {@link DeployHook}'s. */
         public Builder deployHook(Path script) {
             this.deployHook = Optional.of(script);
             return this;

@@ -130,7 +130,7 @@ public final class NginxProxy {
             return this;
         }
 
-        /** {@return the certificate chain and key, from {@link Certbot#fullchain()} and {@link Certbot#privkey()}} */
+        /** The certificate chain and key, from {@link Certbot#fullchain()} and {@link Certbot#privkey()}. */
         public Builder certificate(Path fullchain, Path privkey) {
             safe("certificate", fullchain);
             safe("certificateKey", privkey);
@@ -139,7 +139,7 @@ public final class NginxProxy {
             return this;
         }
 
-        /** {@return the certificate certbot issues} */
+        /** The certificate certbot issues. */
         public Builder certificate(Certbot certbot) {
             return certificate(certbot.fullchain(), certbot.privkey());
         }

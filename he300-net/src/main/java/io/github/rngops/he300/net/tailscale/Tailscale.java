@@ -95,7 +95,7 @@ public final class Tailscale {
 
         private Builder() {}
 
-        /** {@return the machine's name in the tailnet: a DNS label} Required. */
+        /** The machine's name in the tailnet: a DNS label. Required. */
         public Builder hostname(String hostname) {
             if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {
                 throw NetException.invalid("hostname", "'" + hostname + "' must be a DNS label: 1 to 63 of a-z 0-9 -,"

@@ -138,7 +138,7 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
             return this;
         }
 
-        /** {@return {@code off}, {@code auto}, a routing table number or name} */
+        /** {@code off}, {@code auto}, a routing table number or name. */
         public Builder table(String table) {
             if (!TABLE.matcher(Objects.requireNonNull(table, "Interface.Table")).matches()) {
                 throw NetException.invalid("Interface.Table", "'" + table + "' must be off, auto, a table number or"

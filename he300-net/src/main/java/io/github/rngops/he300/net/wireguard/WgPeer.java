@@ -57,7 +57,7 @@ public record WgPeer(Optional<String> name, WgKey publicKey, Optional<WgKey> pre
 
         private Builder() {}
 
-        /** {@return a one-line label for people reading the file} */
+        /** A one-line label for people reading the file. */
         public Builder name(String name) {
             if (name.isBlank() || name.contains("\n") || name.contains("\r")) {
                 throw NetException.invalid("Peer.name", "must be one non-empty line");
@@ -104,7 +104,7 @@ public record WgPeer(Optional<String> name, WgKey publicKey, Optional<WgKey> pre
             return this;
         }
 
-        /** {@return {@code host:port} or {@code [ipv6]:port}} */
+        /** {@code host:port} or {@code [ipv6]:port}. */
         public Builder endpoint(String endpoint) {
             this.endpoint = Optional.of(Endpoint.parse("Peer.Endpoint", endpoint));
             return this;

@@ -127,7 +127,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
 
         private Builder() {}
 
-        /** {@return the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}} */
+        /** The host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}. */
         public Builder hostAddress(String address) {
             Cidr cidr = Cidr.parse("hostAddress", address);
             if (cidr.prefix() == cidr.address().getAddress().length * 8) {
@@ -144,7 +144,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
-        /** {@return the DNS name or public IP that runners reach the host at} */
+        /** The DNS name or public IP that runners reach the host at. */
         public Builder hostEndpoint(String host) {
             new Endpoint(host, 1);
             this.hostEndpoint = host;

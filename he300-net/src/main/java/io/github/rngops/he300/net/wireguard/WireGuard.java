@@ -161,19 +161,19 @@ public final class WireGuard {
 
         private Builder() {}
 
-        /** {@return where commands run} Required. */
+        /** Where commands run. Required. */
         public Builder runner(CommandRunner runner) {
             this.runner = Objects.requireNonNull(runner, "runner");
             return this;
         }
 
-        /** {@return where configs go; default {@link #DEFAULT_CONFIG_DIR}} */
+        /** Where configs go; default {@link #DEFAULT_CONFIG_DIR}. */
         public Builder configDir(Path dir) {
             this.configDir = Objects.requireNonNull(dir, "configDir");
             return this;
         }
 
-        /** {@return whether commands need root (default true; a root runner ignores it)} */
+        /** Whether commands need root (default true; a root runner ignores it). */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
@@ -191,7 +191,7 @@ public final class WireGuard {
             return this;
         }
 
-        /** {@return how long each command may take; default 60 s} */
+        /** How long each command may take; default 60 s. */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw NetException.invalid("timeout", "must be positive, was " + timeout);
@@ -200,13 +200,13 @@ public final class WireGuard {
             return this;
         }
 
-        /** {@return the clock handshake ages are measured by} */
+        /** The clock handshake ages are measured by. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** {@return a handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes} */
+        /** A handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes. */
         public Builder staleAfter(Duration staleAfter) {
             if (staleAfter.isNegative() || staleAfter.isZero()) {
                 throw NetException.invalid("staleAfter", "must be positive, was " + staleAfter);

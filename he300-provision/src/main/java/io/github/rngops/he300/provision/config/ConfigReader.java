@@ -112,25 +112,25 @@ public final class ConfigReader {
 
         private Builder() {}
 
-        /** {@return where {@code HE300_*} variables are looked up (the process environment)} */
+        /** Where {@code HE300_*} variables are looked up (the process environment). */
         public Builder environment(Map<String, String> value) {
             this.environment = Objects.requireNonNull(value, "environment");
             return this;
         }
 
-        /** {@return the source of generated secrets (a new {@link SecureRandom})} */
+        /** The source of generated secrets (a new {@link SecureRandom}). */
         public Builder random(SecureRandom value) {
             this.random = Objects.requireNonNull(value, "random");
             return this;
         }
 
-        /** {@return a registry to use instead of the one {@code models.registry} names or the shipped one} */
+        /** A registry to use instead of the one {@code models.registry} names or the shipped one. */
         public Builder registry(ModelRegistry value) {
             this.registry = Objects.requireNonNull(value, "registry");
             return this;
         }
 
-        /** {@return what {@code ~} in paths expands to ({@code user.home})} */
+        /** What {@code ~} in paths expands to ({@code user.home}). */
         public Builder home(Path value) {
             this.home = Objects.requireNonNull(value, "home");
             return this;

@@ -291,7 +291,7 @@ public final class Host {
             return this;
         }
 
-        /** {@return how facts are gathered again; {@link HostFactsProbe#gather} by default} */
+        /** How facts are gathered again; {@link HostFactsProbe#gather} by default. */
         public Builder probe(Function<CommandRunner, HostFacts> value) {
             probe = Objects.requireNonNull(value, "probe");
             return this;
@@ -307,7 +307,7 @@ public final class Host {
             return this;
         }
 
-        /** {@return how long the health gate waits for every service to be healthy; 5 minutes by default} */
+        /** How long the health gate waits for every service to be healthy; 5 minutes by default. */
         public Builder healthDeadline(Duration value) {
             if (value.isNegative()) {
                 throw new IllegalArgumentException("health deadline must not be negative, was " + value);
@@ -324,7 +324,7 @@ public final class Host {
             return this;
         }
 
-        /** {@return the quick HE-300 to run at the end; without one that step is skipped} */
+        /** The quick HE-300 to run at the end; without one that step is skipped. */
         public Builder benchmark(QuickBenchmark value) {
             benchmark = value;
             return this;
