@@ -175,7 +175,7 @@ public final class LocalRunner implements CommandRunner {
             return this;
         }
 
-        /** Whether this process is root; detected when not set} When false, {@code sudo. commands use sudo. */
+        /** Whether this process is root; detected when not set. When false, {@code sudo} commands use sudo. */
         public Builder root(boolean root) {
             this.root = root;
             return this;
