@@ -24,6 +24,12 @@ public record Cidr(InetAddress address, int prefix) {
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param address the address, as given (host bits kept)
+     * @param prefix 0..32 for IPv4, 0..128 for IPv6
+     */
     public Cidr {
         Objects.requireNonNull(address, "address");
         int bits = address.getAddress().length * 8;

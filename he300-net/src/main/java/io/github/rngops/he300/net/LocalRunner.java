@@ -59,6 +59,7 @@ public final class LocalRunner implements CommandRunner {
         return builder().build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -191,6 +192,7 @@ public final class LocalRunner implements CommandRunner {
             return this;
         }
 
+        /** {@return the {@link LocalRunner} these settings describe} */
         public LocalRunner build() {
             return new LocalRunner(this);
         }

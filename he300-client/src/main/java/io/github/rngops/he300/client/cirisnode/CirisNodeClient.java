@@ -86,6 +86,7 @@ public final class CirisNodeClient implements AutoCloseable {
         this.waiter = new JobWaiter(this, b.http.clock(), b.http.sleeper());
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -340,6 +341,7 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
+        /** {@return the {@link CirisNodeClient} these settings describe} */
         public CirisNodeClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:8000");

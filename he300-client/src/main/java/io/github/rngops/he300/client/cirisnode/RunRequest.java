@@ -22,6 +22,15 @@ import java.util.Objects;
 public record RunRequest(String benchmarkType, int nScenarios, List<String> scenarioIds, String category,
                          String model) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param benchmarkType {@code he300}
+     * @param nScenarios how many scenarios, 1..10000 (300 for HE-300)
+     * @param scenarioIds the scenarios to run, or null for the node's own choice
+     * @param category one category to draw from, or null for all
+     * @param model the model asked for, or null
+     */
     public RunRequest {
         Objects.requireNonNull(benchmarkType, "benchmarkType");
         if (nScenarios < 1 || nScenarios > 10_000) {

@@ -21,6 +21,15 @@ import java.util.Objects;
 public record BatchRequest(List<Scenario> scenarios, String batchId, String identityId, String guidanceId,
                            String modelName) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param scenarios the scenarios, sent in this order
+     * @param batchId the batch's id; null for a generated one
+     * @param identityId the identity profile; null for the client's default
+     * @param guidanceId the ethical guidance; null for the client's default
+     * @param modelName the model the server should use; null for the server's own choice
+     */
     public BatchRequest {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
         requireNonBlank(batchId, "batchId");

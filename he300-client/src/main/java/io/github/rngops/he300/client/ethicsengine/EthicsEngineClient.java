@@ -69,6 +69,7 @@ public final class EthicsEngineClient implements AutoCloseable {
         this.batchIds = b.batchIds;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -224,6 +225,7 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
+        /** {@return the {@link EthicsEngineClient} these settings describe} */
         public EthicsEngineClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:8080");

@@ -29,6 +29,17 @@ import java.util.Objects;
 public record ApiRequest(String method, String path, Map<String, String> query, Object jsonBody,
                          Map<String, String> form, Map<String, String> headers, Idempotency idempotency) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param method HTTP method, upper case
+     * @param path path below the base URL, starting with {@code /}, segments already encoded (see {@link #segment})
+     * @param query query parameters in order; never put secrets here
+     * @param jsonBody a value Jackson writes as the JSON body, or null
+     * @param form form fields for an {@code application/x-www-form-urlencoded} body, or null
+     * @param headers extra headers (values are never logged)
+     * @param idempotency whether it may be replayed after it may have reached the server
+     */
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         method = method.toUpperCase(Locale.ROOT);

@@ -100,6 +100,7 @@ public final class HttpTransport implements AutoCloseable {
         return builder.addInterceptor(new LoggingInterceptor());
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -341,6 +342,7 @@ public final class HttpTransport implements AutoCloseable {
             return this;
         }
 
+        /** {@return the {@link HttpTransport} these settings describe} */
         public HttpTransport build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:11434");

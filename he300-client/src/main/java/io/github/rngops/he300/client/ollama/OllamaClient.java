@@ -38,6 +38,7 @@ public final class OllamaClient implements AutoCloseable {
         this.stallTimeout = stallTimeout;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -194,6 +195,7 @@ public final class OllamaClient implements AutoCloseable {
             return this;
         }
 
+        /** {@return the {@link OllamaClient} these settings describe} */
         public OllamaClient build() {
             return new OllamaClient(HttpTransport.builder().baseUrl(baseUrl).settings(settings).auth(auth).build(),
                     stallTimeout);

@@ -37,6 +37,7 @@ public final class OpenAiClient implements AutoCloseable {
         this.maxCompletionTokens = maxCompletionTokens;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -143,6 +144,7 @@ public final class OpenAiClient implements AutoCloseable {
             return this;
         }
 
+        /** {@return the {@link OpenAiClient} these settings describe} */
         public OpenAiClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:8000/v1");

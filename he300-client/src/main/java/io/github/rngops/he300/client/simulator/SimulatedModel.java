@@ -20,6 +20,13 @@ public record SimulatedModel(String name, String parameterSize, String quantizat
     /** The family every simulated model reports. */
     public static final String FAMILY = "simulator";
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param name the Ollama name with tag, {@code llama3.2:3b}; a name given without a tag gets {@code :latest}
+     * @param parameterSize as Ollama reports it, {@code 3.2B}
+     * @param quantizationLevel as Ollama reports it, {@code Q4_K_M}
+     */
     public SimulatedModel {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(parameterSize, "parameterSize");

@@ -118,10 +118,12 @@ public record SimulatorSettings(
         return builder().groundTruth(dataset).build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.groundTruth = new ArrayList<>(groundTruth);
@@ -327,6 +329,7 @@ public record SimulatorSettings(
             return this;
         }
 
+        /** {@return the {@link SimulatorSettings} these settings describe} */
         public SimulatorSettings build() {
             return new SimulatorSettings(groundTruth, models, bindAddress, port, seed, accuracy, categoryAccuracy,
                     offFormatRate, latency, parallel, maxQueue, faultRates, faultSchedule, retryAfter, slowDelay,

@@ -54,6 +54,7 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
         return new Builder(kind);
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         Builder b = new Builder(kind);
         b.url = url;
@@ -143,6 +144,7 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
             return this;
         }
 
+        /** {@return the {@link TargetConfig} these settings describe} */
         public TargetConfig build() {
             return new TargetConfig(kind, url, model, chat, requestTimeout, credentials, http, polling, simulator);
         }

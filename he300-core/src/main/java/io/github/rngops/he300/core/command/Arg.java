@@ -13,6 +13,12 @@ public record Arg(String value, boolean secret) {
     /** What a secret looks like wherever a command is shown. */
     public static final String MASK = "****";
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param value the real value, used only to run the command
+     * @param secret whether displays must mask it
+     */
     public Arg {
         Objects.requireNonNull(value, "value");
     }

@@ -288,6 +288,7 @@ public final class Command {
             return stdin(text.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** {@return the {@link Command} these settings describe} */
         public Command build() {
             return new Command(this);
         }

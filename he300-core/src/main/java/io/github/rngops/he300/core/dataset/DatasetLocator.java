@@ -52,10 +52,12 @@ public final class DatasetLocator {
         return builder.build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.explicit = explicit;
@@ -152,6 +154,7 @@ public final class DatasetLocator {
             return this;
         }
 
+        /** {@return the {@link DatasetLocator} these settings describe} */
         public DatasetLocator build() {
             if (cache == null) {
                 throw new IllegalStateException("cacheDirectory is required (or use DatasetLocator.fromEnvironment)");

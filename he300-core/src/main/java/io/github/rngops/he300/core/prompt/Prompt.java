@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public record Prompt(String system, String user) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param system the system prompt, or null when none is sent
+     * @param user the user message
+     */
     public Prompt {
         Objects.requireNonNull(user, "user");
     }

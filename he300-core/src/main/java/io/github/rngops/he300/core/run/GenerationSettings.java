@@ -15,6 +15,12 @@ import java.util.Objects;
  */
 public record GenerationSettings(String model, Map<String, Object> options) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param model the model as the target names it, e.g. {@code llama3.2}
+     * @param options in the order given
+     */
     public GenerationSettings {
         Objects.requireNonNull(model, "model");
         if (model.isBlank()) {

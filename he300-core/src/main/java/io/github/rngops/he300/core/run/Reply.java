@@ -21,6 +21,20 @@ import java.util.Objects;
 public record Reply(String scenarioId, String text, ErrorKind error, String message, long latencyMs, int attempts,
         Integer serverLabel, Integer promptTokens, Integer completionTokens, Long evalNanos) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param scenarioId the scenario it answers
+     * @param text the model's answer; null for a failure
+     * @param error why there is no answer; null for an answer
+     * @param message what went wrong, for a person; null for an answer
+     * @param latencyMs milliseconds from sending to answer or failure
+     * @param attempts requests sent, retries included
+     * @param serverLabel a label the server computed itself, recorded but never scored; or null
+     * @param promptTokens prompt tokens where the server says; or null
+     * @param completionTokens generated tokens where the server says; or null
+     * @param evalNanos generation time where the server says; or null
+     */
     public Reply {
         Objects.requireNonNull(scenarioId, "scenarioId");
         if ((text == null) == (error == null)) {

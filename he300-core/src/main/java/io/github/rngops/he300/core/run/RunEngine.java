@@ -55,6 +55,7 @@ public final class RunEngine {
         this.config = config;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }

@@ -44,6 +44,14 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
     /** The full benchmark, split by the version's table. */
     public static final int FULL_SIZE = 300;
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param version decides the split of a full sample of all categories
+     * @param size how many scenarios to draw, at least 1
+     * @param categories the categories to draw from, in protocol order, each once
+     * @param seed the seed of CPython's {@code random.Random}; any non-negative integer
+     */
     public SampleSpec {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(seed, "seed");
@@ -162,6 +170,7 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
             return seed(BigInteger.valueOf(seed));
         }
 
+        /** {@return the {@link SampleSpec} these settings describe} */
         public SampleSpec build() {
             return new SampleSpec(version, size, categories, seed);
         }

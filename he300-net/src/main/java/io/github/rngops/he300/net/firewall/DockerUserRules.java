@@ -51,6 +51,7 @@ public final class DockerUserRules {
         sudo = builder.sudo;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -205,6 +206,7 @@ public final class DockerUserRules {
             return this;
         }
 
+        /** {@return the {@link DockerUserRules} these settings describe} */
         public DockerUserRules build() {
             if (allowlist == null) {
                 throw NetException.invalid("allowlist", "is missing");

@@ -16,6 +16,12 @@ public record Step(Optional<Command> check, Command apply) {
     /** What happened to a step. */
     public enum Outcome { ALREADY_THERE, CHANGED }
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param check the command whose success means the change is already there
+     * @param apply the command that makes the change
+     */
     public Step {
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(apply, "apply");

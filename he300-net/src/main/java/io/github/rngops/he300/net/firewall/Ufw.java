@@ -30,6 +30,7 @@ public final class Ufw {
         sudo = builder.sudo;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -106,6 +107,7 @@ public final class Ufw {
             return this;
         }
 
+        /** {@return the {@link Ufw} these settings describe} */
         public Ufw build() {
             if (enable && rules.stream().noneMatch(rule -> rule.port() == 22 && rule.protocol().equals("tcp"))) {
                 throw NetException.invalid("ufw", "enabling ufw without a rule for SSH (22/tcp) would lock this"

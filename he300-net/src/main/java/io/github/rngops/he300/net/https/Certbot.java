@@ -38,10 +38,12 @@ public final class Certbot {
         settings = builder.copy();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         return settings.copy();
     }
@@ -245,6 +247,7 @@ public final class Certbot {
             return this;
         }
 
+        /** {@return the {@link Certbot} these settings describe} */
         public Certbot build() {
             if (domains.isEmpty()) {
                 throw NetException.invalid("domain", "is missing: the public name of the GPU host");

@@ -37,6 +37,7 @@ public final class NginxProxy {
         allowlist = builder.allowlist;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -164,6 +165,7 @@ public final class NginxProxy {
             return this;
         }
 
+        /** {@return the {@link NginxProxy} these settings describe} */
         public NginxProxy build() {
             if (serverName == null) {
                 throw NetException.invalid("serverName", "is missing: the domain the certificate is for");

@@ -45,6 +45,7 @@ public final class Tailscale {
         timeout = builder.timeout;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -136,6 +137,7 @@ public final class Tailscale {
             return this;
         }
 
+        /** {@return the {@link Tailscale} these settings describe} */
         public Tailscale build() {
             if (hostname == null) {
                 throw NetException.invalid("hostname", "is missing: the name the host gets in the tailnet");

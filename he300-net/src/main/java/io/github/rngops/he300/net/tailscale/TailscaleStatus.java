@@ -31,6 +31,15 @@ public record TailscaleStatus(String backendState, Optional<String> authUrl, Opt
      * @param tags its ACL tags
      */
     public record Node(String hostName, String dnsName, List<String> tailscaleIps, boolean online, List<String> tags) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param hostName the machine's host name
+         * @param dnsName its MagicDNS name, without the trailing dot
+         * @param tailscaleIps its tailnet addresses, IPv4 first as tailscale lists them
+         * @param online whether the coordination server sees it
+         * @param tags its ACL tags
+         */
         public Node {
             tailscaleIps = List.copyOf(tailscaleIps);
             tags = List.copyOf(tags);

@@ -47,6 +47,15 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
      */
     public record Runner(String name, WgKey publicKey, Cidr address, Optional<WgKey> presharedKey,
             Optional<Endpoint> endpoint) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param name a label, unique in the topology
+         * @param publicKey the runner's public key
+         * @param address its tunnel address ({@code /32} or {@code /128})
+         * @param presharedKey the preshared key both ends use with each other
+         * @param endpoint where the host can reach the runner, if it has a fixed address
+         */
         public Runner {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(publicKey, "publicKey");
@@ -65,6 +74,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         new Endpoint(hostEndpoint, listenPort);
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -191,6 +201,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
+        /** {@return the {@link WgTopology} these settings describe} */
         public WgTopology build() {
             if (hostEndpoint == null) {
                 throw NetException.invalid("hostEndpoint", "is missing: the DNS name or IP runners reach the host at");

@@ -48,6 +48,7 @@ public final class WireGuard {
         staleAfter = builder.staleAfter;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -215,6 +216,7 @@ public final class WireGuard {
             return this;
         }
 
+        /** {@return the {@link WireGuard} these settings describe} */
         public WireGuard build() {
             if (runner == null) {
                 throw NetException.invalid("runner", "is missing: LocalRunner.create() runs on this machine");

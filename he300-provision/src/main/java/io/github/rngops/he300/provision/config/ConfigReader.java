@@ -43,6 +43,7 @@ public final class ConfigReader {
         return builder().build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -136,6 +137,7 @@ public final class ConfigReader {
             return this;
         }
 
+        /** {@return the {@link ConfigReader} these settings describe} */
         public ConfigReader build() {
             return new ConfigReader(this);
         }

@@ -32,6 +32,13 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
     public static final String DEFAULT_RESOURCE = "models.yaml";
     private static final Pattern LLAMA_32_BIG = Pattern.compile("(?i)llama-?3\\.2-?(8|70)b.*");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param source where it was read from (a file name, or {@value #DEFAULT_RESOURCE})
+     * @param models by registry name, in file order
+     * @param profiles by profile name, in file order
+     */
     public ModelRegistry {
         Objects.requireNonNull(source, "source");
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));

@@ -16,6 +16,15 @@ import java.util.Set;
 public record Target(String host, int port, String user, Optional<String> sshKey, Optional<String> knownHosts) {
     private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "::1");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param host a DNS name or address; {@code localhost} (the default) means this machine, without SSH
+     * @param port the SSH port (22)
+     * @param user the SSH user ({@code ubuntu})
+     * @param sshKey the private key file, if not the agent's or SSH's defaults
+     * @param knownHosts the known_hosts file, if not {@code ~/.ssh/known_hosts}
+     */
     public Target {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");

@@ -336,6 +336,7 @@ public final class Host {
             return this;
         }
 
+        /** {@return the {@link Host} these settings describe} */
         public Host build() {
             return new Host(this);
         }

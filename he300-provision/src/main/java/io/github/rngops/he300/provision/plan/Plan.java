@@ -12,6 +12,11 @@ import java.util.Optional;
  * @param steps in order
  */
 public record Plan(List<Step> steps) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param steps in order
+     */
     public Plan {
         steps = List.copyOf(steps);
     }

@@ -12,6 +12,12 @@ import java.util.Optional;
  * @param dryRun whether nothing was changed on purpose
  */
 public record Recap(List<StepResult> results, boolean dryRun) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param results every step's result, including those not run after a stop
+     * @param dryRun whether nothing was changed on purpose
+     */
     public Recap {
         results = List.copyOf(results);
     }

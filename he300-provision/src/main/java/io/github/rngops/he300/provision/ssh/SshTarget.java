@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param user the remote user name
  */
 public record SshTarget(String host, int port, String user) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param host a host name or address
+     * @param port the SSH port, 1..65535
+     * @param user the remote user name
+     */
     public SshTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
