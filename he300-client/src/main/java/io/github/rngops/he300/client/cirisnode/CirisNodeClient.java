@@ -282,7 +282,12 @@ public final class CirisNodeClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The node, e.g. {@code http://127.0.0.1:8000}. */
+        /**
+         * Sets the node, e.g. {@code http://127.0.0.1:8000}.
+         *
+         * @param url the node, e.g
+         * @return this builder
+         */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
             this.baseUrl = url;
@@ -325,7 +330,12 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
-        /** How long before {@code exp} a login token is renewed; 1 minute by default. */
+        /**
+         * Sets how long before {@code exp} a login token is renewed; 1 minute by default.
+         *
+         * @param value how long before {@code exp} a login token is renewed
+         * @return this builder
+         */
         public Builder renewBefore(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("renewBefore must be a positive duration, was " + value);
@@ -334,7 +344,12 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
-        /** The {@code X-Agent-Token} for {@link CirisNodeClient#agentEvent}. */
+        /**
+         * Sets the {@code X-Agent-Token} for {@link CirisNodeClient#agentEvent}.
+         *
+         * @param token the {@code X-Agent-Token} for {@link CirisNodeClient#agentEvent}
+         * @return this builder
+         */
         public Builder agentToken(String token) {
             Auth.apiKey("X-Agent-Token", token); // checks it
             this.agentToken = token.strip();

@@ -178,7 +178,12 @@ public final class EthicsEngineClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The server, e.g. {@code http://127.0.0.1:8080}. */
+        /**
+         * Sets the server, e.g. {@code http://127.0.0.1:8080}.
+         *
+         * @param url the server, e.g
+         * @return this builder
+         */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
             this.baseUrl = url;
@@ -204,13 +209,23 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
-        /** The model to ask the server for in every batch that names none; the server's own choice by default. */
+        /**
+         * Sets the model to ask the server for in every batch that names none; the server's own choice by default.
+         *
+         * @param model the model to ask the server for in every batch that names none
+         * @return this builder
+         */
         public Builder modelName(String model) {
             this.modelName = nonBlank("modelName", model);
             return this;
         }
 
-        /** How many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000; 100 by default. */
+        /**
+         * Sets how many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000; 100 by default.
+         *
+         * @param size how many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000
+         * @return this builder
+         */
         public Builder catalogPageSize(int size) {
             if (size < 1 || size > 1000) {
                 throw new IllegalArgumentException("catalogPageSize must be 1..1000, was " + size);
@@ -219,7 +234,12 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
-        /** Where batch ids come from when a batch has none; {@code he300-<random UUID>} by default. */
+        /**
+         * Sets where batch ids come from when a batch has none; {@code he300-<random UUID>} by default.
+         *
+         * @param ids where batch ids come from when a batch has none
+         * @return this builder
+         */
         public Builder batchIds(Supplier<String> ids) {
             this.batchIds = Objects.requireNonNull(ids, "batchIds");
             return this;

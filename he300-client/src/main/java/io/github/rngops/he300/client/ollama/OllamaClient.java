@@ -186,7 +186,12 @@ public final class OllamaClient implements AutoCloseable {
             return this;
         }
 
-        /** How long a stream (pull, streamed chat) may send nothing before it is aborted; 1 min by default. */
+        /**
+         * Sets how long a stream (pull, streamed chat) may send nothing before it is aborted; 1 min by default.
+         *
+         * @param value how long a stream
+         * @return this builder
+         */
         public Builder stallTimeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("stallTimeout must be a positive duration, was " + value);

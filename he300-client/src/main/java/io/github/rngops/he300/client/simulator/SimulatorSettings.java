@@ -188,7 +188,12 @@ public record SimulatorSettings(
 
         private Builder() {}
 
-        /** The scenarios to recognise, replacing any given before. */
+        /**
+         * Sets the scenarios to recognise, replacing any given before.
+         *
+         * @param scenarios the scenarios to recognise, replacing any given before
+         * @return this builder
+         */
         public Builder groundTruth(Collection<Scenario> scenarios) {
             Objects.requireNonNull(scenarios, "groundTruth");
             scenarios.forEach(s -> Objects.requireNonNull(s, "a ground-truth scenario"));
@@ -196,14 +201,24 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** Every scenario of every loaded pool of {@code dataset}, replacing any given before. */
+        /**
+         * Sets every scenario of every loaded pool of {@code dataset}, replacing any given before.
+         *
+         * @param dataset every scenario of every loaded pool of {@code dataset}, replacing any given before
+         * @return this builder
+         */
         public Builder groundTruth(Dataset dataset) {
             List<Scenario> all = new ArrayList<>();
             Category.all().forEach(c -> all.addAll(dataset.pool(c)));
             return groundTruth(all);
         }
 
-        /** The models served, replacing the default. */
+        /**
+         * Sets the models served, replacing the default.
+         *
+         * @param models the models served, replacing the default
+         * @return this builder
+         */
         public Builder models(Collection<SimulatedModel> models) {
             Objects.requireNonNull(models, "models");
             if (models.isEmpty()) {
@@ -227,7 +242,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The port to listen on, 0 for an ephemeral one. */
+        /**
+         * Sets the port to listen on, 0 for an ephemeral one.
+         *
+         * @param port the port to listen on, 0 for an ephemeral one
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = checkPort(port);
             return this;
@@ -238,7 +258,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The share of on-format answers that are right, in [0, 1]. */
+        /**
+         * Sets the share of on-format answers that are right, in [0, 1].
+         *
+         * @param accuracy the share of on-format answers that are right, in [0, 1]
+         * @return this builder
+         */
         public Builder accuracy(double accuracy) {
             this.accuracy = checkRate(accuracy, "accuracy");
             return this;
@@ -251,7 +276,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The share of matched scenarios answered off-format, in [0, 1]. */
+        /**
+         * Sets the share of matched scenarios answered off-format, in [0, 1].
+         *
+         * @param rate the share of matched scenarios answered off-format, in [0, 1]
+         * @return this builder
+         */
         public Builder offFormatRate(double rate) {
             this.offFormatRate = checkRate(rate, "offFormatRate");
             return this;
@@ -262,13 +292,23 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** How many generations run at once, at least 1. */
+        /**
+         * Sets how many generations run at once, at least 1.
+         *
+         * @param parallel how many generations run at once, at least 1
+         * @return this builder
+         */
         public Builder parallel(int parallel) {
             this.parallel = checkAtLeast(parallel, 1, "parallel");
             return this;
         }
 
-        /** How many requests may wait for a slot, at least 0; one more gets a 503. */
+        /**
+         * Sets how many requests may wait for a slot, at least 0; one more gets a 503.
+         *
+         * @param maxQueue how many requests may wait for a slot, at least 0
+         * @return this builder
+         */
         public Builder maxQueue(int maxQueue) {
             this.maxQueue = checkAtLeast(maxQueue, 0, "maxQueue");
             return this;
@@ -297,7 +337,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The {@code Retry-After} of an injected 429: whole seconds, at least 0. */
+        /**
+         * Sets the {@code Retry-After} of an injected 429: whole seconds, at least 0.
+         *
+         * @param retryAfter the {@code Retry-After} of an injected 429: whole seconds, at least 0
+         * @return this builder
+         */
         public Builder retryAfter(Duration retryAfter) {
             this.retryAfter = checkRetryAfter(retryAfter);
             return this;
@@ -308,7 +353,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** What {@code /api/version} reports; must contain "simulator" so results say what made them. */
+        /**
+         * Sets what {@code /api/version} reports; must contain "simulator" so results say what made them.
+         *
+         * @param version what {@code /api/version} reports
+         * @return this builder
+         */
         public Builder version(String version) {
             this.version = checkVersion(version);
             return this;

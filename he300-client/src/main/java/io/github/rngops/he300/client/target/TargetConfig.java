@@ -97,13 +97,23 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
             this.kind = Objects.requireNonNull(kind, "kind");
         }
 
-        /** The server's base URL; the kind's default when not set. */
+        /**
+         * Sets the server's base URL; the kind's default when not set.
+         *
+         * @param value the server's base URL
+         * @return this builder
+         */
         public Builder url(String value) {
             url = value;
             return this;
         }
 
-        /** The model; {@code ollama/llama3.2} and {@code llama3.2} mean the same to an Ollama target. */
+        /**
+         * Sets the model; {@code ollama/llama3.2} and {@code llama3.2} mean the same to an Ollama target.
+         *
+         * @param value the model
+         * @return this builder
+         */
         public Builder model(String value) {
             model = value;
             return this;

@@ -253,7 +253,12 @@ public final class Command {
             return this;
         }
 
-        /** The directory to run in; relative paths are relative to the runner's own directory. */
+        /**
+         * Sets the directory to run in; relative paths are relative to the runner's own directory.
+         *
+         * @param dir the directory to run in
+         * @return this builder
+         */
         public Builder workingDir(Path dir) {
             Objects.requireNonNull(dir, "workingDir");
             checked("working directory", dir.toString());

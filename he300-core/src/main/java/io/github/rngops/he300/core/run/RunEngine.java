@@ -179,7 +179,12 @@ public final class RunEngine {
         private Builder() {
         }
 
-        /** What to run against. Required. */
+        /**
+         * Sets what to run against. Required.
+         *
+         * @param target what to run against
+         * @return this builder
+         */
         public Builder target(Target target) {
             this.target = Objects.requireNonNull(target, "target");
             return this;
@@ -194,13 +199,23 @@ public final class RunEngine {
             return this;
         }
 
-        /** How long to wait for one batch before its unanswered scenarios fail with timeout; default 5 minutes. */
+        /**
+         * Sets how long to wait for one batch before its unanswered scenarios fail with timeout; default 5 minutes.
+         *
+         * @param batchTimeout how long to wait for one batch before its unanswered scenarios fail with timeout
+         * @return this builder
+         */
         public Builder batchTimeout(Duration batchTimeout) {
             this.batchTimeout = positive("batchTimeout", batchTimeout);
             return this;
         }
 
-        /** A deadline for the whole run, after which it stops like {@link Run#stop} with no grace; default none. */
+        /**
+         * Sets a deadline for the whole run, after which it stops like {@link Run#stop} with no grace; default none.
+         *
+         * @param deadline a deadline for the whole run, after which it stops like {@link Run#stop} with no grace
+         * @return this builder
+         */
         public Builder deadline(Duration deadline) {
             this.deadline = positive("deadline", deadline);
             return this;
@@ -218,7 +233,12 @@ public final class RunEngine {
             return this;
         }
 
-        /** The clock for timestamps, latency of engine-made failures, rate and ETA; default UTC system clock. */
+        /**
+         * Sets the clock for timestamps, latency of engine-made failures, rate and ETA; default UTC system clock.
+         *
+         * @param clock the clock for timestamps, latency of engine-made failures, rate and ETA
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

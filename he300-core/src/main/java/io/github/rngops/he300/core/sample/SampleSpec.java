@@ -147,13 +147,23 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
             return this;
         }
 
-        /** One or more categories, each once, in any order. */
+        /**
+         * Sets one or more categories, each once, in any order.
+         *
+         * @param categories one or more categories, each once, in any order
+         * @return this builder
+         */
         public Builder categories(Collection<Category> categories) {
             this.categories = inProtocolOrder(categories);
             return this;
         }
 
-        /** One or more categories, each once, in any order. */
+        /**
+         * Sets one or more categories, each once, in any order.
+         *
+         * @param categories one or more categories, each once, in any order
+         * @return this builder
+         */
         public Builder categories(Category... categories) {
             return categories(Arrays.asList(categories));
         }

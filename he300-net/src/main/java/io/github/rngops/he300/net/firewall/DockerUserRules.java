@@ -182,7 +182,12 @@ public final class DockerUserRules {
             return this;
         }
 
-        /** The chain holding the rules; default {@code HE300-ALLOW}. */
+        /**
+         * Sets the chain holding the rules; default {@code HE300-ALLOW}.
+         *
+         * @param chain the chain holding the rules
+         * @return this builder
+         */
         public Builder chain(String chain) {
             if (!CHAIN.matcher(chain).matches() || chain.equals(DOCKER_USER)) {
                 throw NetException.invalid("chain", "'" + chain + "' must be 1 to 28 of A-Z a-z 0-9 _ - and not "

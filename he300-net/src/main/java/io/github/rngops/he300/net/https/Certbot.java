@@ -158,7 +158,12 @@ public final class Certbot {
             return copy;
         }
 
-        /** A domain the certificate covers; the first names it. It must resolve to this host. */
+        /**
+         * Sets a domain the certificate covers; the first names it. It must resolve to this host.
+         *
+         * @param domain a domain the certificate covers
+         * @return this builder
+         */
         public Builder domain(String domain) {
             if (domain == null || !DOMAIN.matcher(domain).matches()) {
                 throw NetException.invalid("domain", "'" + domain + "' is not a fully qualified domain name, like"
@@ -170,7 +175,12 @@ public final class Certbot {
             return this;
         }
 
-        /** Where the CA sends expiry warnings. Required. */
+        /**
+         * Sets where the CA sends expiry warnings. Required.
+         *
+         * @param email where the CA sends expiry warnings
+         * @return this builder
+         */
         public Builder email(String email) {
             if (email == null || !EMAIL.matcher(email).matches()) {
                 throw NetException.invalid("email", "'" + email + "' is not an email address");
@@ -195,7 +205,12 @@ public final class Certbot {
             return this;
         }
 
-        /** The port certbot listens on for the HTTP-01 challenge (default 80, which the CA connects to). */
+        /**
+         * Sets the port certbot listens on for the HTTP-01 challenge (default 80, which the CA connects to).
+         *
+         * @param port the port certbot listens on for the HTTP-01 challenge
+         * @return this builder
+         */
         public Builder httpPort(int port) {
             if (port < 1 || port > 65535) {
                 throw NetException.invalid("httpPort", "port " + port + " is out of range: use 1..65535");
@@ -225,7 +240,12 @@ public final class Certbot {
             return this;
         }
 
-        /** A script certbot runs after each issuance and renewal, such as {@link DeployHook}'s. */
+        /**
+         * Sets a script certbot runs after each issuance and renewal, such as {@link DeployHook}'s.
+         *
+         * @param script a script certbot runs after each issuance and renewal, such as {@link DeployHook}'s
+         * @return this builder
+         */
         public Builder deployHook(Path script) {
             this.deployHook = Optional.of(script);
             return this;

@@ -140,7 +140,12 @@ public final class NginxProxy {
             return this;
         }
 
-        /** The certificate certbot issues. */
+        /**
+         * Sets the certificate certbot issues.
+         *
+         * @param certbot the certificate certbot issues
+         * @return this builder
+         */
         public Builder certificate(Certbot certbot) {
             return certificate(certbot.fullchain(), certbot.privkey());
         }

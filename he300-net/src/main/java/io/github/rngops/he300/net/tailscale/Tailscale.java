@@ -96,7 +96,12 @@ public final class Tailscale {
 
         private Builder() {}
 
-        /** The machine's name in the tailnet: a DNS label. Required. */
+        /**
+         * Sets the machine's name in the tailnet: a DNS label. Required.
+         *
+         * @param hostname the machine's name in the tailnet: a DNS label
+         * @return this builder
+         */
         public Builder hostname(String hostname) {
             if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {
                 throw NetException.invalid("hostname", "'" + hostname + "' must be a DNS label: 1 to 63 of a-z 0-9 -,"

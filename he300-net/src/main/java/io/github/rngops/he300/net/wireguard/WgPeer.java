@@ -69,7 +69,12 @@ public record WgPeer(Optional<String> name, WgKey publicKey, Optional<WgKey> pre
 
         private Builder() {}
 
-        /** A one-line label for people reading the file. */
+        /**
+         * Sets a one-line label for people reading the file.
+         *
+         * @param name a one-line label for people reading the file
+         * @return this builder
+         */
         public Builder name(String name) {
             if (name.isBlank() || name.contains("\n") || name.contains("\r")) {
                 throw NetException.invalid("Peer.name", "must be one non-empty line");

@@ -137,7 +137,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
 
         private Builder() {}
 
-        /** The host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}. */
+        /**
+         * Sets the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}.
+         *
+         * @param address the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}
+         * @return this builder
+         */
         public Builder hostAddress(String address) {
             Cidr cidr = Cidr.parse("hostAddress", address);
             if (cidr.prefix() == cidr.address().getAddress().length * 8) {
@@ -154,7 +159,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
-        /** The DNS name or public IP that runners reach the host at. */
+        /**
+         * Sets the DNS name or public IP that runners reach the host at.
+         *
+         * @param host the DNS name or public IP that runners reach the host at
+         * @return this builder
+         */
         public Builder hostEndpoint(String host) {
             new Endpoint(host, 1);
             this.hostEndpoint = host;

@@ -162,19 +162,34 @@ public final class WireGuard {
 
         private Builder() {}
 
-        /** Where commands run. Required. */
+        /**
+         * Sets where commands run. Required.
+         *
+         * @param runner where commands run
+         * @return this builder
+         */
         public Builder runner(CommandRunner runner) {
             this.runner = Objects.requireNonNull(runner, "runner");
             return this;
         }
 
-        /** Where configs go; default {@link #DEFAULT_CONFIG_DIR}. */
+        /**
+         * Sets where configs go; default {@link #DEFAULT_CONFIG_DIR}.
+         *
+         * @param dir where configs go
+         * @return this builder
+         */
         public Builder configDir(Path dir) {
             this.configDir = Objects.requireNonNull(dir, "configDir");
             return this;
         }
 
-        /** Whether commands need root (default true; a root runner ignores it). */
+        /**
+         * Sets whether commands need root (default true; a root runner ignores it).
+         *
+         * @param sudo whether commands need root
+         * @return this builder
+         */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
@@ -192,7 +207,12 @@ public final class WireGuard {
             return this;
         }
 
-        /** How long each command may take; default 60 s. */
+        /**
+         * Sets how long each command may take; default 60 s.
+         *
+         * @param timeout how long each command may take
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw NetException.invalid("timeout", "must be positive, was " + timeout);
@@ -201,13 +221,23 @@ public final class WireGuard {
             return this;
         }
 
-        /** The clock handshake ages are measured by. */
+        /**
+         * Sets the clock handshake ages are measured by.
+         *
+         * @param clock the clock handshake ages are measured by
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** A handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes. */
+        /**
+         * Sets a handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes.
+         *
+         * @param staleAfter a handshake older than this is {@link WgStatus.Health#STALE}
+         * @return this builder
+         */
         public Builder staleAfter(Duration staleAfter) {
             if (staleAfter.isNegative() || staleAfter.isZero()) {
                 throw NetException.invalid("staleAfter", "must be positive, was " + staleAfter);

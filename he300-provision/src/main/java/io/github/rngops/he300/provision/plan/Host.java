@@ -291,7 +291,12 @@ public final class Host {
             return this;
         }
 
-        /** How facts are gathered again; {@link HostFactsProbe#gather} by default. */
+        /**
+         * Sets how facts are gathered again; {@link HostFactsProbe#gather} by default.
+         *
+         * @param value how facts are gathered again
+         * @return this builder
+         */
         public Builder probe(Function<CommandRunner, HostFacts> value) {
             probe = Objects.requireNonNull(value, "probe");
             return this;
@@ -307,7 +312,12 @@ public final class Host {
             return this;
         }
 
-        /** How long the health gate waits for every service to be healthy; 5 minutes by default. */
+        /**
+         * Sets how long the health gate waits for every service to be healthy; 5 minutes by default.
+         *
+         * @param value how long the health gate waits for every service to be healthy
+         * @return this builder
+         */
         public Builder healthDeadline(Duration value) {
             if (value.isNegative()) {
                 throw new IllegalArgumentException("health deadline must not be negative, was " + value);
@@ -324,7 +334,12 @@ public final class Host {
             return this;
         }
 
-        /** The quick HE-300 to run at the end; without one that step is skipped. */
+        /**
+         * Sets the quick HE-300 to run at the end; without one that step is skipped.
+         *
+         * @param value the quick HE-300 to run at the end
+         * @return this builder
+         */
         public Builder benchmark(QuickBenchmark value) {
             benchmark = value;
             return this;
