@@ -33,11 +33,12 @@ fi
 export HE300_DATASET
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/he300-staging.XXXXXX")"
-if [[ ${HE300_KEEP_STAGING:-0} == 1 ]]; then
-  echo "== work directory kept: $WORK"
-else
-  trap 'rm -rf "$WORK"' EXIT
-fi
+# gpg starts an agent for the throwaway GNUPGHOME; it is stopped with the check, and the directory removed unless kept.
+cleanup() {
+  [[ -d $WORK/gnupg ]] && gpgconf --homedir "$WORK/gnupg" --kill gpg-agent 2>/dev/null
+  if [[ ${HE300_KEEP_STAGING:-0} == 1 ]]; then echo "== work directory kept: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
 STAGING="$WORK/staging"
 started=$SECONDS
 part_started=$SECONDS
