@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //JAVA_OPTIONS -XX:+UseSerialGC -Dslf4j.internal.verbosity=ERROR
-//DEPS io.github.rng-ops:he300-bom:0.1.0-SNAPSHOT@pom
+//DEPS io.github.rng-ops:he300-bom:${he300.version:0.1.0-SNAPSHOT}@pom
 //DEPS io.github.rng-ops:he300-cli
 
 import io.github.rngops.he300.cli.Benchmark;

@@ -2,7 +2,7 @@
 //JAVA 17+
 //CDS
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -Dslf4j.internal.verbosity=ERROR
-//DEPS io.github.rng-ops:he300-bom:0.1.0-SNAPSHOT@pom
+//DEPS io.github.rng-ops:he300-bom:${he300.version:0.1.0-SNAPSHOT}@pom
 //DEPS io.github.rng-ops:he300-cli
 
 import io.github.rngops.he300.cli.Cli;

@@ -61,6 +61,14 @@ public final class Benchmark {
     private final boolean shutdownHook;
 
     /**
+     * A benchmark command as the options describe it, not started yet.
+     *
+     * @param sampleOptions the sample to draw (size, seed, protocol version, categories)
+     * @param datasetOptions where the ETHICS files are
+     * @param options the target, output, limits and reports
+     * @param env the environment: target URLs, credentials, the dataset and cache directories
+     * @param out where the summary table goes
+     * @param err where progress, warnings and the resume hint go
      * @param terminal whether standard error is a terminal (a redrawn bar) or not (plain lines)
      * @param shutdownHook whether Ctrl-C stops the run cleanly (off in tests, which share one JVM)
      */
@@ -76,7 +84,13 @@ public final class Benchmark {
         this.shutdownHook = shutdownHook;
     }
 
-    /** Runs the benchmark and returns the exit code; bad usage or configuration is a {@link He300Exception}. */
+    /**
+     * Runs the benchmark: checks the target, runs the sample, writes the run directory and reports, prints the table.
+     *
+     * @return the exit code: {@value Cli#OK}, {@value Cli#FAILURE} (failed, incomplete or below
+     *     {@code --min-accuracy}), 130 after Ctrl-C
+     * @throws He300Exception on bad usage or configuration, before anything is sent
+     */
     public int run() {
         Double minAccuracy = ExitDecision.parseMinAccuracy(options.minAccuracy);
         double maxFailed = ExitDecision.parseMaxFailed(options.maxFailed);

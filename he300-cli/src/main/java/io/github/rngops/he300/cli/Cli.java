@@ -26,8 +26,11 @@ import picocli.CommandLine.ParseResult;
  * }</pre>
  */
 public final class Cli {
+    /** Exit code: done. */
     public static final int OK = 0;
+    /** Exit code: the thing measured failed (a run, a check, a verification). */
     public static final int FAILURE = 1;
+    /** Exit code: bad usage, configuration or input. */
     public static final int USAGE = 2;
 
     /** The option every command takes to print the stack trace of an error. */
@@ -37,12 +40,22 @@ public final class Cli {
 
     private Cli() {}
 
-    /** Parses {@code args} into {@code command}, calls it, and returns the exit code. */
+    /**
+     * Parses {@code args} into {@code command}, calls it, and maps what it throws to an exit code and one line.
+     *
+     * @param command a picocli {@code @Command} object, usually a {@code Callable<Integer>}
+     * @param args the command line
+     * @return the exit code to pass to {@code System.exit}
+     */
     public static int run(Object command, String... args) {
         return commandLine(command).execute(args);
     }
 
-    /** The configured {@link CommandLine}, for tests and for scripts that add subcommands. */
+    /**
+     * {@return the configured {@link CommandLine}, for tests and for scripts that add subcommands}
+     *
+     * @param command a picocli {@code @Command} object
+     */
     public static CommandLine commandLine(Object command) {
         return commandLine(command, System.getenv());
     }

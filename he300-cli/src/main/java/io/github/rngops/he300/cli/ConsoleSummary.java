@@ -25,7 +25,12 @@ public final class ConsoleSummary {
     private ConsoleSummary() {
     }
 
-    /** The table for {@code result}, whose files are in {@code runDir} (null when it has none). */
+    /**
+     * {@return the table for {@code result}: per category and overall, baselines, latency and how the run ended}
+     *
+     * @param result a finished or stopped run
+     * @param runDir where its files are, or null when it has none
+     */
     public static String render(RunResult result, Path runDir) {
         StringBuilder out = new StringBuilder();
         Environment env = result.environment();
@@ -95,7 +100,11 @@ public final class ConsoleSummary {
         return out.toString();
     }
 
-    /** How to continue an incomplete run. */
+    /**
+     * {@return how to continue an incomplete run}
+     *
+     * @param runDir the run's directory
+     */
     public static String resumeHint(Path runDir) {
         return "resume with: ./he300 benchmark --resume " + runDir;
     }

@@ -39,7 +39,11 @@ public final class CredentialSources {
     /**
      * The credentials from {@code file} if given, else from {@code env}.
      *
+     * @param file a file of {@code KEY=VALUE} lines, or null to read {@code env}
+     * @param env the environment ({@code HE300_TOKEN}, {@code HE300_API_KEY}, {@code HE300_USERNAME} and
+     *     {@code HE300_PASSWORD}, the seed's {@code API_KEY})
      * @param warnings where a warning about a file others can read goes
+     * @return the credentials found, possibly none
      * @throws He300Exception if the file cannot be read or has a malformed line or unknown name
      */
     public static Credentials load(Path file, Map<String, String> env, PrintWriter warnings) {

@@ -19,7 +19,14 @@ public final class DatasetOptions {
             description = "Accept files whose SHA-256 is not the upstream one (recorded in the output).")
     boolean allowUnknown;
 
-    /** Finds and loads the categories a command needs, from the options and {@code env}. */
+    /**
+     * Finds and loads the categories a command needs, from the options and {@code env}.
+     *
+     * @param categories the categories to load
+     * @param env the environment ({@code HE300_DATASET}, {@code HE300_DATASET_URL}, the cache directories)
+     * @return the dataset, every file's checksum checked
+     * @throws io.github.rngops.he300.core.dataset.DatasetException if it cannot be found, fetched or read
+     */
     public Dataset load(Collection<Category> categories, Map<String, String> env) {
         DatasetLocator locator = DatasetLocator.fromEnvironment(env);
         if (directory != null) {

@@ -28,7 +28,12 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         }
     }
 
-    /** The duration {@code value} names; a {@link He300Exception} saying the accepted forms if it names none. */
+    /**
+     * {@return the duration {@code value} names}
+     *
+     * @param value {@code 90} (seconds), {@code 90s}, {@code 500ms}, {@code 5m} or {@code 2h}
+     * @throws He300Exception saying the accepted forms if it names none
+     */
     public static Duration parse(String value) {
         if (value.strip().toUpperCase(Locale.ROOT).startsWith("P")) {
             return iso(value);

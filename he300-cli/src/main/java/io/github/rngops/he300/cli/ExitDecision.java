@@ -17,7 +17,12 @@ import java.util.Locale;
  */
 public record ExitDecision(int code, String reason) {
 
-    /** Decides for {@code result}; {@code minAccuracy} is null when none was asked for. */
+    /**
+     * {@return the exit code and reason for {@code result}}
+     *
+     * @param result the run
+     * @param minAccuracy the fraction to reach, or null when none was asked for
+     */
     public static ExitDecision of(RunResult result, Double minAccuracy) {
         if (!result.complete()) {
             return new ExitDecision(Cli.FAILURE, "the run is incomplete (" + result.ending().id() + ")");
@@ -42,7 +47,12 @@ public record ExitDecision(int code, String reason) {
         return new ExitDecision(Cli.OK, "");
     }
 
-    /** {@code --min-accuracy}: {@code 0.7} or {@code 70%} as a fraction in [0, 1]; null when not given. */
+    /**
+     * {@return {@code --min-accuracy} as a fraction in [0, 1], or null when not given}
+     *
+     * @param value {@code 0.7} or {@code 70%}, or null
+     * @throws He300Exception naming the flag when it is neither, or outside [0, 1]
+     */
     public static Double parseMinAccuracy(String value) {
         return value == null ? null : parseFraction("--min-accuracy", value, "0.7", "70%");
     }

@@ -50,8 +50,11 @@ public final class HealthCheck {
 
     /** A service the check knows. */
     public enum Service {
+        /** CIRISNode: {@code GET /api/v1/health}; {@code CIRISNODE_URL}, else port 8000. */
         CIRISNODE("CIRISNODE_URL", "http://127.0.0.1:8000"),
+        /** EthicsEngine: {@code GET /health}; {@code ETHICSENGINE_URL}, else port 8080. */
         ETHICSENGINE("ETHICSENGINE_URL", "http://127.0.0.1:8080"),
+        /** Ollama: its version and models; {@code OLLAMA_URL}, else port 11434. */
         OLLAMA("OLLAMA_URL", "http://127.0.0.1:11434");
 
         private final String variable;
@@ -62,13 +65,16 @@ public final class HealthCheck {
             this.defaultUrl = defaultUrl;
         }
 
+        /** {@return the name the options use: {@code cirisnode}, {@code ethicsengine}, {@code ollama}} */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         /**
-         * The URL: the flag, else the environment variable, else localhost's default port.
+         * {@return the URL: the flag, else the environment variable, else localhost's default port}
          *
+         * @param flag the URL option's value, or null
+         * @param env the environment
          * @throws He300Exception naming the flag or variable when its value is not an http(s) base URL
          */
         public String url(String flag, Map<String, String> env) {
@@ -88,6 +94,9 @@ public final class HealthCheck {
         /**
          * The services to check: {@code only} if given, else all but {@code skip}.
          *
+         * @param only {@code --only}'s names, or null
+         * @param skip {@code --skip}'s names, or null
+         * @return the services, in the order given (or the enum's)
          * @throws He300Exception for an unknown name, both lists at once, or nothing left to check
          */
         public static List<Service> select(List<String> only, List<String> skip) {
@@ -121,12 +130,22 @@ public final class HealthCheck {
     public record Status(Service service, String url, boolean up, String version, List<String> models,
             String detail) {
 
+        /**
+         * Checks the components; the models are copied.
+         *
+         * @param service which
+         * @param url where it was asked
+         * @param up whether it answered and called itself healthy
+         * @param version its version, or null
+         * @param models Ollama's models; empty for the others
+         * @param detail a short fact or why it is down
+         */
         public Status {
             Objects.requireNonNull(service, "service");
             models = List.copyOf(models);
         }
 
-        /** {@code ok    ollama        http://…  version 0.6.5  models: llama3.2:3b}. */
+        /** {@return {@code ok    ollama        http://…  version 0.6.5  models: llama3.2:3b}} */
         public String line() {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5s %-13s %s", up ? "ok" : "DOWN",
                     service.id(), url));
@@ -165,7 +184,12 @@ public final class HealthCheck {
                 .retry(RetrySettings.none()).circuitBreaker(CircuitBreakerSettings.disabled()).build();
     }
 
-    /** A check that gives each request {@code timeout} and never retries. */
+    /**
+     * {@return a check that gives each request {@code timeout} and never retries}
+     *
+     * @param timeout connect, read and whole-call limit of each request
+     * @throws He300Exception if it is not positive
+     */
     public static HealthCheck create(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new He300Exception("--timeout must be positive, was " + timeout);
@@ -173,7 +197,13 @@ public final class HealthCheck {
         return new HealthCheck(timeout);
     }
 
-    /** Checks {@code service} at {@code url}. */
+    /**
+     * Checks {@code service} at {@code url}.
+     *
+     * @param service which protocol to speak
+     * @param url its base URL
+     * @return up with its version (and models), or down with why; never throws for a service that is down
+     */
     public Status check(Service service, String url) {
         try {
             switch (service) {
@@ -227,7 +257,11 @@ public final class HealthCheck {
         }
     }
 
-    /** {@code {"healthy": …, "services": [...]}}, indented. */
+    /**
+     * {@return {@code {"healthy": …, "services": [...]}}, indented}
+     *
+     * @param statuses what {@link #check} said, in order
+     */
     public static String json(List<Status> statuses) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("healthy", statuses.stream().allMatch(Status::up));
@@ -243,6 +277,8 @@ public final class HealthCheck {
      * The {@code --alert-webhook} URL, checked before anything is asked, so that a typo is bad usage and not a
      * failed alert after the checks.
      *
+     * @param url the flag's value
+     * @return the URL
      * @throws He300Exception when it is not an http or https URL with a host
      */
     public static URI webhook(String url) {

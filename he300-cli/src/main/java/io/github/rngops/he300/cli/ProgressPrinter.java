@@ -31,6 +31,13 @@ public final class ProgressPrinter implements ProgressListener {
     private int lastTenth = -1;
     private boolean drawn;
 
+    /**
+     * A printer of a run's progress.
+     *
+     * @param out where it prints (standard error in the commands)
+     * @param terminal true to redraw one bar in place, false for a plain line at every tenth of the run
+     * @param clock the time a line is stamped with, and what throttles redrawing
+     */
     public ProgressPrinter(PrintWriter out, boolean terminal, Clock clock) {
         this.out = Objects.requireNonNull(out, "out");
         this.terminal = terminal;
@@ -40,6 +47,9 @@ public final class ProgressPrinter implements ProgressListener {
     /**
      * Whether to draw a bar: standard error is a terminal (the JVM has a console), {@code TERM} is not {@code dumb},
      * and {@code CI} is not set.
+     *
+     * @param env the environment
+     * @return true to draw a bar
      */
     public static boolean isTerminal(java.util.Map<String, String> env) {
         return System.console() != null && !"dumb".equals(env.get("TERM")) && env.get("CI") == null;

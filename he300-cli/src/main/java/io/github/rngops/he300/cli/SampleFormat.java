@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * per scenario in sample order. {@link #JSON} prints the full scenarios.
  */
 public enum SampleFormat {
+    /** The golden files' tab-separated rows: id, category, expected label, the first 16 hex of the input's SHA-256. */
     TSV {
         @Override
         public void write(Sample sample, Writer out) throws IOException {
@@ -35,6 +36,7 @@ public enum SampleFormat {
             out.flush();
         }
     },
+    /** One JSON document: the spec, the dataset files and every scenario with its input text. */
     JSON {
         private final ObjectMapper json = new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
@@ -52,10 +54,21 @@ public enum SampleFormat {
         }
     };
 
-    /** Writes {@code sample} to {@code out} and flushes it. */
+    /**
+     * Writes {@code sample} to {@code out} and flushes it.
+     *
+     * @param sample the sample to print
+     * @param out where to print it
+     * @throws IOException when {@code out} cannot be written
+     */
     public abstract void write(Sample sample, Writer out) throws IOException;
 
-    /** The golden files' first line, without the {@code # }: {@code HE-300 v1.0 sample_size=300 seed=42 categories=...}. */
+    /**
+     * {@return the golden files' first line, without the {@code # }}: for example
+     * {@code HE-300 v1.0 sample_size=300 seed=42 categories=commonsense,...}.
+     *
+     * @param spec the sample's spec
+     */
     public static String describe(SampleSpec spec) {
         return "HE-300 v" + spec.version().id() + " sample_size=" + spec.size() + " seed=" + spec.seed()
                 + " categories=" + spec.categories().stream().map(Category::id).collect(Collectors.joining(","));

@@ -48,7 +48,7 @@ public final class SampleOptions {
         }
     }
 
-    /** The spec these flags describe; a bad value is a {@link He300Exception} that says how to fix it. */
+    /** {@return the spec these flags describe; a bad value is a {@link He300Exception} that says how to fix it} */
     public SampleSpec spec() {
         SampleSpec.Builder builder = SampleSpec.builder()
                 .version(ProtocolVersion.fromId(version).orElseThrow(() -> new He300Exception(

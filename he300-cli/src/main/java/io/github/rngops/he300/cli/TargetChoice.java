@@ -26,6 +26,14 @@ public record TargetChoice(TargetKind kind, String url, String model, String rea
     static final List<TargetKind> BY_ENVIRONMENT =
             List.of(TargetKind.CIRISNODE, TargetKind.ETHICSENGINE, TargetKind.OLLAMA, TargetKind.OPENAI);
 
+    /**
+     * Checks that kind and reason are given.
+     *
+     * @param kind the target kind
+     * @param url its base URL; null for the simulator, which picks its own
+     * @param model the model as given, or null
+     * @param reason how the choice was made
+     */
     public TargetChoice {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
@@ -34,6 +42,12 @@ public record TargetChoice(TargetKind kind, String url, String model, String rea
     /**
      * The choice the flags and {@code env} make.
      *
+     * @param target {@code --target}'s value, or null
+     * @param simulate whether {@code --simulate} was given
+     * @param url {@code --url}'s value, or null
+     * @param model {@code --model}'s value, or null
+     * @param env the environment, whose URL variables choose the target when no flag does
+     * @return the kind, URL, model and why
      * @throws He300Exception when the flags contradict each other, name an unknown kind, name no target at all, or
      *     the URL (flag or variable) is not an http(s) base URL
      */
@@ -82,7 +96,11 @@ public record TargetChoice(TargetKind kind, String url, String model, String rea
         return value != null && !value.isBlank();
     }
 
-    /** The longest one HTTP attempt may take: {@code --timeout}, else what suits the kind. */
+    /**
+     * {@return the longest one HTTP attempt may take: {@code --timeout}, else what suits the kind}
+     *
+     * @param flag {@code --timeout}'s value, or null
+     */
     public Duration requestTimeout(Duration flag) {
         if (flag != null) {
             return flag;
@@ -100,6 +118,10 @@ public record TargetChoice(TargetKind kind, String url, String model, String rea
     /**
      * How long the engine waits for one batch: room for the request's retries; for CIRISNode, whose one batch is the
      * whole job, the run's deadline or 30 minutes.
+     *
+     * @param requestTimeout one attempt's limit, from {@link #requestTimeout}
+     * @param deadline {@code --deadline}'s value, or null
+     * @return the batch timeout to give the engine
      */
     public Duration batchTimeout(Duration requestTimeout, Duration deadline) {
         if (kind == TargetKind.CIRISNODE) {

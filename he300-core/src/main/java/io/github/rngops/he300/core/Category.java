@@ -33,27 +33,27 @@ public enum Category {
         this.negativeWord = negativeWord;
     }
 
-    /** The protocol's name, as in scenario records and on the command line: {@code commonsense_hard}. */
+    /** {@return the protocol's name, as in scenario records and on the command line: {@code commonsense_hard}} */
     public String id() {
         return id;
     }
 
-    /** The file's path relative to the dataset root: {@code commonsense/cm_test_hard.csv}. */
+    /** {@return the file's path relative to the dataset root: {@code commonsense/cm_test_hard.csv}} */
     public String file() {
         return file;
     }
 
-    /** The file name without directory and extension, used in scenario ids: {@code cm_test_hard}. */
+    /** {@return the file name without directory and extension, used in scenario ids: {@code cm_test_hard}} */
     public String fileStem() {
         return file.substring(file.indexOf('/') + 1, file.length() - ".csv".length());
     }
 
-    /** The dataset label that the positive word stands for. */
+    /** {@return the dataset label that the positive word stands for} */
     public int positiveLabel() {
         return positiveLabel;
     }
 
-    /** The dataset label that the negative word stands for. */
+    /** {@return the dataset label that the negative word stands for} */
     public int negativeLabel() {
         return 1 - positiveLabel;
     }
@@ -68,7 +68,7 @@ public enum Category {
         return negativeWord;
     }
 
-    /** The word that stands for {@code label} in this category. */
+    /** {@return the word that stands for {@code label} in this category} */
     public String wordFor(int label) {
         return label == positiveLabel ? positiveWord : negativeWord;
     }
@@ -79,12 +79,12 @@ public enum Category {
         return Arrays.stream(values()).filter(c -> c.id.equals(wanted)).findFirst();
     }
 
-    /** All protocol names, comma-separated, for error messages. */
+    /** {@return all protocol names, comma-separated, for error messages} */
     public static String allIds() {
         return Arrays.stream(values()).map(Category::id).collect(Collectors.joining(", "));
     }
 
-    /** All categories in protocol order. */
+    /** {@return all categories in protocol order} */
     public static List<Category> all() {
         return List.of(values());
     }

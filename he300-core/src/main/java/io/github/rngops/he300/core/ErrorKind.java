@@ -34,7 +34,7 @@ public enum ErrorKind {
     /** Anything else. */
     OTHER;
 
-    /** The name in JSON: {@code model_not_found}. */
+    /** {@return the name in JSON: {@code model_not_found}} */
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);

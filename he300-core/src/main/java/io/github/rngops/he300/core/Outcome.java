@@ -20,12 +20,12 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Outcome {
 
-    /** The scenario's protocol id. */
+    /** {@return the scenario's protocol id} */
     String scenarioId();
 
     Category category();
 
-    /** The dataset label the scenario expects. */
+    /** {@return the dataset label the scenario expects} */
     int expectedLabel();
 
     /** Milliseconds from sending the request to the answer or the failure, as the target measured it. */
@@ -34,7 +34,7 @@ public sealed interface Outcome {
     /** Requests sent for this scenario, retries included (at least 1 unless it was never sent). */
     int attempts();
 
-    /** Whether the predicted label equals the expected one; always false for a failure. */
+    /** {@return whether the predicted label equals the expected one; always false for a failure} */
     boolean correct();
 
     /**

@@ -10,7 +10,7 @@ public final class PythonText {
     private PythonText() {
     }
 
-    /** {@code chr(c).isspace()} in CPython 3.11 (Unicode 14); every such character is in the BMP. */
+    /** {@return {@code chr(c).isspace()} in CPython 3.11 (Unicode 14); every such character is in the BMP} */
     public static boolean isSpace(char c) {
         if (c <= 0x20) {
             return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
@@ -22,7 +22,7 @@ public final class PythonText {
                 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
     }
 
-    /** {@code s.strip()}. */
+    /** {@return {@code s.strip()}} */
     public static String strip(String s) {
         int start = 0;
         int end = s.length();
@@ -35,7 +35,7 @@ public final class PythonText {
         return s.substring(start, end);
     }
 
-    /** {@code not s.strip()}. */
+    /** {@return {@code not s.strip()}} */
     public static boolean isBlank(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (!isSpace(s.charAt(i))) {
@@ -63,7 +63,7 @@ public final class PythonText {
         return s.substring(start, end);
     }
 
-    /** {@code s.strip(chars)}: removes any of {@code chars} from both ends. */
+    /** {@return {@code s.strip(chars)}: removes any of {@code chars} from both ends} */
     public static String strip(String s, String chars) {
         int start = 0;
         int end = s.length();

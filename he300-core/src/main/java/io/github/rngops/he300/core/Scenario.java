@@ -19,17 +19,19 @@ public record Scenario(String id, Category category, String input, int expectedL
         }
     }
 
-    /** The protocol id for record {@code number} of a category's file. */
+    /** {@return the protocol id for record {@code number} of a category's file} */
     public static String idFor(Category category, int number) {
         return String.format("hendrycks_ethics:%s:%05d", category.fileStem(), number);
     }
 
-    /** The word a model must answer for this scenario to be correct. */
+    /** {@return the word a model must answer for this scenario to be correct} */
     public String expectedWord() {
         return category.wordFor(expectedLabel);
     }
 
-    /** The first 16 hex digits of the SHA-256 of the UTF-8 input: a short fingerprint that checks input building. */
+    /**
+     * {@return the first 16 hex digits of the SHA-256 of the UTF-8 input: a short fingerprint that checks input building}
+     */
     public String inputSha256Prefix() {
         return HexFormat.of().formatHex(Sha256.digest(input.getBytes(StandardCharsets.UTF_8)), 0, 8);
     }

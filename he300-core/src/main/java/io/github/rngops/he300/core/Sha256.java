@@ -8,7 +8,7 @@ import java.util.HexFormat;
 public final class Sha256 {
     private Sha256() {}
 
-    /** The digest of {@code bytes}, 64 hex digits. */
+    /** {@return the digest of {@code bytes}, 64 hex digits} */
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(digest(bytes));
     }

@@ -24,6 +24,12 @@ public record Cidr(InetAddress address, int prefix) {
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param address the address, as given (host bits kept)
+     * @param prefix 0..32 for IPv4, 0..128 for IPv6
+     */
     public Cidr {
         Objects.requireNonNull(address, "address");
         int bits = address.getAddress().length * 8;
@@ -32,7 +38,7 @@ public record Cidr(InetAddress address, int prefix) {
         }
     }
 
-    /** An interface address with optional prefix; host bits allowed. {@code field} names it in messages. */
+    /** {@return an interface address with optional prefix; host bits allowed. {@code field} names it in messages} */
     public static Cidr parse(String field, String text) {
         Objects.requireNonNull(text, field);
         String trimmed = text.strip();
@@ -52,7 +58,7 @@ public record Cidr(InetAddress address, int prefix) {
         return new Cidr(address, prefix);
     }
 
-    /** A network: like {@link #parse} but host bits must be zero. */
+    /** {@return a network: like {@link #parse} but host bits must be zero} */
     public static Cidr parseNetwork(String field, String text) {
         Cidr cidr = parse(field, text);
         if (!cidr.isNetwork()) {
@@ -62,7 +68,7 @@ public record Cidr(InetAddress address, int prefix) {
         return cidr;
     }
 
-    /** A literal IPv4 or IPv6 address, never looked up. */
+    /** {@return a literal IPv4 or IPv6 address, never looked up} */
     public static InetAddress address(String field, String host, String given) {
         try {
             if (IPV4.matcher(host).matches()) {
@@ -91,27 +97,27 @@ public record Cidr(InetAddress address, int prefix) {
         return address instanceof Inet6Address;
     }
 
-    /** Whether the host bits (below the prefix) are all zero. */
+    /** {@return whether the host bits (below the prefix) are all zero} */
     public boolean isNetwork() {
         return network().address.equals(address);
     }
 
-    /** The network this address is in: host bits zeroed. */
+    /** {@return the network this address is in: host bits zeroed} */
     public Cidr network() {
         return new Cidr(withHostBits(BigInteger.ZERO), prefix);
     }
 
-    /** This address alone: {@code /32} or {@code /128}. */
+    /** {@return this address alone: {@code /32} or {@code /128}} */
     public Cidr host() {
         return new Cidr(address, address.getAddress().length * 8);
     }
 
-    /** How many addresses the network holds below its prefix, as 2^(bits - prefix). */
+    /** {@return how many addresses the network holds below its prefix, as 2^(bits - prefix)} */
     public BigInteger size() {
         return BigInteger.ONE.shiftLeft(address.getAddress().length * 8 - prefix);
     }
 
-    /** The address at {@code offset} from the start of this network (0 is the network address itself). */
+    /** {@return the address at {@code offset} from the start of this network (0 is the network address itself)} */
     public InetAddress at(BigInteger offset) {
         if (offset.signum() < 0 || offset.compareTo(size()) >= 0) {
             throw NetException.invalid("address", "offset " + offset + " is outside " + network());
@@ -119,7 +125,7 @@ public record Cidr(InetAddress address, int prefix) {
         return withHostBits(offset);
     }
 
-    /** Whether {@code other} lies in this network. */
+    /** {@return whether {@code other} lies in this network} */
     public boolean contains(InetAddress other) {
         if (other.getAddress().length != address.getAddress().length) {
             return false;
@@ -127,7 +133,7 @@ public record Cidr(InetAddress address, int prefix) {
         return new Cidr(other, prefix).network().equals(network());
     }
 
-    /** The address without the prefix, IPv6 in its RFC 5952 short form. */
+    /** {@return the address without the prefix, IPv6 in its RFC 5952 short form} */
     public String addressText() {
         return text(address);
     }
@@ -156,7 +162,7 @@ public record Cidr(InetAddress address, int prefix) {
         }
     }
 
-    /** An address as text; IPv6 compressed per RFC 5952 (longest run of zero groups as ::, lower case). */
+    /** {@return an address as text; IPv6 compressed per RFC 5952 (longest run of zero groups as ::, lower case)} */
     public static String text(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();

@@ -54,16 +54,17 @@ public final class LocalRunner implements CommandRunner {
         this.sudoPrefix = builder.sudoPrefix;
     }
 
-    /** A runner that detects whether it is root and has no default timeout. */
+    /** {@return a runner that detects whether it is root and has no default timeout} */
     public static LocalRunner create() {
         return builder().build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether commands marked {@code sudo} run as they are (true) or under {@code sudo -n --} (false). */
+    /** {@return whether commands marked {@code sudo} run as they are (true) or under {@code sudo -n --} (false)} */
     public boolean root() {
         return root;
     }
@@ -166,7 +167,12 @@ public final class LocalRunner implements CommandRunner {
 
         private Builder() {}
 
-        /** What goes before a {@code sudo} command when not root; default {@code sudo -n --} (never prompts). */
+        /**
+         * Sets what goes before a {@code sudo} command when not root; default {@code sudo -n --} (never prompts).
+         *
+         * @param prefix what goes before a {@code sudo} command when not root
+         * @return this builder
+         */
         public Builder sudoPrefix(String... prefix) {
             if (prefix.length == 0) {
                 throw NetException.invalid("sudoPrefix", "must name a program, such as sudo -n -- or doas -n");
@@ -175,13 +181,23 @@ public final class LocalRunner implements CommandRunner {
             return this;
         }
 
-        /** Whether this process is root; detected when not set. When false, {@code sudo} commands use sudo. */
+        /**
+         * Sets whether this process is root; detected when not set. When false, {@code sudo} commands use sudo.
+         *
+         * @param root whether this process is root
+         * @return this builder
+         */
         public Builder root(boolean root) {
             this.root = root;
             return this;
         }
 
-        /** The timeout of commands that set none. Positive. */
+        /**
+         * Sets the timeout of commands that set none. Positive.
+         *
+         * @param timeout the timeout of commands that set none
+         * @return this builder
+         */
         public Builder defaultTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "defaultTimeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -191,6 +207,7 @@ public final class LocalRunner implements CommandRunner {
             return this;
         }
 
+        /** {@return the {@link LocalRunner} these settings describe} */
         public LocalRunner build() {
             return new LocalRunner(this);
         }

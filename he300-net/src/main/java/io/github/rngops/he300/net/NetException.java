@@ -17,17 +17,17 @@ public class NetException extends He300Exception {
         this.field = field;
     }
 
-    /** The refused setting, or what was being read. */
+    /** {@return the refused setting, or what was being read} */
     public String field() {
         return field;
     }
 
-    /** {@code field} has a bad value; {@code problem} says why and how to fix it. */
+    /** {@return {@code field} has a bad value; {@code problem} says why and how to fix it} */
     public static NetException invalid(String field, String problem) {
         return new NetException(field, field + ": " + problem);
     }
 
-    /** The output of {@code tool} could not be read at {@code where}. */
+    /** {@return the output of {@code tool} could not be read at {@code where}} */
     public static NetException unreadable(String tool, String where, String problem) {
         return new NetException(tool, "cannot read the output of " + tool + " (" + where + "): " + problem);
     }

@@ -32,7 +32,7 @@ import java.util.Map;
  * <p>Input that RFC 8785 rules out is refused: duplicate member names, numbers too large for a double, strings
  * with lone surrogates.
  */
-public final class CanonicalJson {
+final class CanonicalJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -60,19 +60,19 @@ public final class CanonicalJson {
         return canonicalize(tree);
     }
 
-    /** The canonical UTF-8 bytes of {@code tree}. */
+    /** {@return the canonical UTF-8 bytes of {@code tree}} */
     public static byte[] canonicalize(JsonNode tree) {
         StringBuilder out = new StringBuilder(1024);
         write(tree, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The canonical text of {@code json}. */
+    /** {@return the canonical text of {@code json}} */
     public static String canonicalText(String json) {
         return new String(canonicalize(json), StandardCharsets.UTF_8);
     }
 
-    /** A double as RFC 8785 (and ECMAScript) writes it: {@code 1e+21}, {@code 0.000001}, {@code 1e-7}. */
+    /** {@return a double as RFC 8785 (and ECMAScript) writes it: {@code 1e+21}, {@code 0.000001}, {@code 1e-7}} */
     public static String number(double value) {
         return EcmaNumber.format(value);
     }

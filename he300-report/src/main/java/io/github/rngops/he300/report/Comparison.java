@@ -80,7 +80,13 @@ public final class Comparison {
         this.differences = differences(paired);
     }
 
-    /** Compares {@code results} (at least two), labelled by model, quantization and, where needed, seed. */
+    /**
+     * Compares {@code results} (at least two), labelled by model, quantization and, where needed, seed.
+     *
+     * @param results the results, the first being the one the others are compared with
+     * @return the comparison
+     * @throws IllegalArgumentException if there are fewer than two results
+     */
     public static Comparison of(List<RunResult> results) {
         return of(results, defaultLabels(results));
     }
@@ -88,6 +94,9 @@ public final class Comparison {
     /**
      * Compares {@code results} (at least two) under the given labels, one per result, all different.
      *
+     * @param results the results, the first being the one the others are compared with
+     * @param labels what the tables and charts call each result, in the same order
+     * @return the comparison
      * @throws IllegalArgumentException if there are fewer than two results, or the labels do not fit
      */
     public static Comparison of(List<RunResult> results, List<String> labels) {
@@ -122,25 +131,27 @@ public final class Comparison {
         return labels;
     }
 
+    /** {@return the results compared, the first being the reference} */
     public List<RunResult> results() {
         return results;
     }
 
+    /** {@return each result's label, in the results' order} */
     public List<String> labels() {
         return labels;
     }
 
-    /** For each result after the first, its difference from the first: overall, then per category both ran. */
+    /** {@return for each result after the first, its difference from the first: overall, then per category both ran} */
     public List<Difference> differences() {
         return differences;
     }
 
-    /** Scenarios of the first result that every result ran. */
+    /** {@return how many scenarios of the first result every result ran} */
     public int shared() {
         return shared;
     }
 
-    /** Shared scenarios on which the results do not all have the same result. */
+    /** {@return how many shared scenarios the results do not all get the same result on} */
     public int disagreements() {
         return disagreements;
     }
@@ -148,6 +159,8 @@ public final class Comparison {
     /**
      * Writes {@code <name>.md} and {@code <name>.html} into {@code directory} (created if missing).
      *
+     * @param directory where to write
+     * @param name the files' name without extension, e.g. {@code comparison}
      * @return the two files
      * @throws ReportException if they cannot be written
      */
@@ -164,13 +177,23 @@ public final class Comparison {
         return List.of(markdown, html);
     }
 
-    /** The comparison as Markdown; at most {@link ComparisonMarkdown#ROWS} disagreeing scenarios are listed. */
+    /**
+     * Writes the comparison as Markdown; at most {@link ComparisonMarkdown#ROWS} disagreeing scenarios are listed.
+     *
+     * @param out where to write it (flushed, not closed)
+     * @throws IOException when {@code out} cannot be written
+     */
     public void writeMarkdown(Writer out) throws IOException {
         ComparisonMarkdown.write(this, out);
         out.flush();
     }
 
-    /** The comparison as one self-contained HTML page, every disagreeing scenario listed. */
+    /**
+     * Writes the comparison as one self-contained HTML page, every disagreeing scenario listed.
+     *
+     * @param out where to write it (flushed, not closed)
+     * @throws IOException when {@code out} cannot be written
+     */
     public void writeHtml(Writer out) throws IOException {
         ComparisonHtml.write(this, out);
         out.flush();

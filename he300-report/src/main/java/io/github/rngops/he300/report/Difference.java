@@ -24,12 +24,12 @@ import io.github.rngops.he300.core.score.Interval;
 public record Difference(String label, String group, double estimate, double low, double high, int better,
         int worse) {
 
-    /** Whether the interval contains 0: the data cannot tell the two accuracies apart. */
+    /** {@return whether the interval contains 0: the data cannot tell the two accuracies apart} */
     public boolean withinNoise() {
         return low <= 0 && 0 <= high;
     }
 
-    /** {@code within noise}, {@code higher} or {@code lower}. */
+    /** {@return {@code within noise}, {@code higher} or {@code lower}} */
     public String reading() {
         return withinNoise() ? "within noise" : estimate > 0 ? "higher" : "lower";
     }

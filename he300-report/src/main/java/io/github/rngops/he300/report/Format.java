@@ -28,17 +28,26 @@ public enum Format {
         this.suffix = suffix;
     }
 
-    /** The name on the command line: {@code json}, {@code md}, {@code html}, {@code junit}, {@code csv}. */
+    /** {@return the name on the command line: {@code json}, {@code md}, {@code html}, {@code junit}, {@code csv}} */
     public String id() {
         return id;
     }
 
-    /** The file name this format writes for a report named {@code name}. */
+    /**
+     * {@return the file name this format writes for a report named {@code name}}
+     *
+     * @param name the report's name, e.g. {@code result}
+     */
     public String fileName(String name) {
         return name + suffix;
     }
 
-    /** Looks a format up by its id (or {@code markdown}, {@code xml}), ignoring case. */
+    /**
+     * Looks a format up by its id (or {@code markdown}, {@code xml}), ignoring case.
+     *
+     * @param id the name, as on the command line
+     * @return the format, or empty when {@code id} names none
+     */
     public static Optional<Format> fromId(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
         if (wanted.equals("markdown")) {
@@ -53,6 +62,8 @@ public enum Format {
     /**
      * The formats of a comma-separated list such as {@code html,md,junit}; {@code all} means every format.
      *
+     * @param list the list, as {@code --format} or {@code --report} takes it
+     * @return the formats, in the enum's order
      * @throws ReportException naming the first word that is not a format
      */
     public static Set<Format> parseList(String list) {
@@ -73,7 +84,7 @@ public enum Format {
         return formats;
     }
 
-    /** Every id, comma-separated, for messages. */
+    /** {@return every id, comma-separated, for messages} */
     public static String allIds() {
         return Arrays.stream(values()).map(Format::id).collect(Collectors.joining(","));
     }

@@ -39,12 +39,16 @@ public final class InputTexts {
         this.source = source;
     }
 
-    /** No inputs: reports show ids, answers and verdicts only. */
+    /** {@return no inputs: reports show ids, answers and verdicts only} */
     public static InputTexts none() {
         return NONE;
     }
 
-    /** The inputs of {@code scenarios}, by id. */
+    /**
+     * {@return the inputs of {@code scenarios}, by id}
+     *
+     * @param scenarios scenarios whose texts are known, such as a run's sample
+     */
     public static InputTexts of(Collection<Scenario> scenarios) {
         return new InputTexts(scenarios.stream().collect(Collectors.toMap(Scenario::id, Scenario::input, (a, b) -> a)),
                 scenarios.size() + " scenarios given");
@@ -53,6 +57,10 @@ public final class InputTexts {
     /**
      * The inputs of {@code result}'s scenarios from {@code dataset}; none when the result records dataset files whose
      * checksums differ from the dataset's (its texts would not be the ones the model saw).
+     *
+     * @param dataset a loaded dataset
+     * @param result the run whose scenarios' inputs are wanted
+     * @return the inputs found, with a {@link #source()} that says where from or why none
      */
     public static InputTexts fromDataset(Dataset dataset, RunResult result) {
         Map<Category, String> recorded = result.spec().datasetFiles().stream()
@@ -80,6 +88,11 @@ public final class InputTexts {
      * Finds the dataset without downloading it: {@code directory} if given, else {@code HE300_DATASET} from
      * {@code env}, else the user cache; loads the result's categories and takes their inputs. When there is no
      * dataset, or it cannot be read, the answer is {@link #none()} with a {@link #source()} that says why.
+     *
+     * @param directory the {@code --dataset} directory, or null
+     * @param env the environment ({@code HE300_DATASET}, the cache directories)
+     * @param result the run whose scenarios' inputs are wanted
+     * @return the inputs found, never null
      */
     public static InputTexts locate(Path directory, Map<String, String> env, RunResult result) {
         DatasetLocator locator = DatasetLocator.fromEnvironment(env);
@@ -104,17 +117,21 @@ public final class InputTexts {
         }
     }
 
-    /** The input of a scenario, when known. */
+    /**
+     * {@return the input of a scenario, when known}
+     *
+     * @param scenarioId the scenario's protocol id
+     */
     public Optional<String> input(String scenarioId) {
         return Optional.ofNullable(byId.get(Objects.requireNonNull(scenarioId, "scenarioId")));
     }
 
-    /** How many inputs are known. */
+    /** {@return how many inputs are known} */
     public int size() {
         return byId.size();
     }
 
-    /** Where the inputs came from, or why there are none, for a person. */
+    /** {@return where the inputs came from, or why there are none, for a person} */
     public String source() {
         return source;
     }

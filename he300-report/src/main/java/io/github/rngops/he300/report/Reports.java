@@ -56,6 +56,9 @@ public final class Reports {
      * Writes {@code formats} of {@code result} into {@code directory} (created if missing) under the default name,
      * without scenario inputs, appending the Markdown to {@code $GITHUB_STEP_SUMMARY} when it is set.
      *
+     * @param result the run
+     * @param formats the reports to write
+     * @param directory where to write them
      * @return the files written, in format order
      * @throws ReportException if a file cannot be written
      */
@@ -63,6 +66,7 @@ public final class Reports {
         return builder().environment(System.getenv()).build().render(result, formats, directory);
     }
 
+    /** {@return a builder: the default name {@value #DEFAULT_NAME}, no inputs, no environment} */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,6 +74,9 @@ public final class Reports {
     /**
      * Writes {@code formats} of {@code result} into {@code directory} (created if missing).
      *
+     * @param result the run
+     * @param formats the reports to write
+     * @param directory where to write them
      * @return the files written, in format order ({@link Format#JSON} writes two)
      * @throws ReportException if a file cannot be written
      */
@@ -100,6 +107,11 @@ public final class Reports {
     /**
      * Writes one format of {@code result} to {@code out} (flushed, not closed); for {@link Format#JSON}, the result
      * itself.
+     *
+     * @param result the run
+     * @param format the report to write
+     * @param out where to write it
+     * @throws IOException when {@code out} cannot be written
      */
     public void render(RunResult result, Format format, Writer out) throws IOException {
         switch (format) {
@@ -179,7 +191,13 @@ public final class Reports {
         private Builder() {
         }
 
-        /** The base of the file names, e.g. {@code llama3.2} for {@code llama3.2.html}; a plain file name. */
+        /**
+         * Sets the base of the file names, e.g. {@code llama3.2} for {@code llama3.2.html}.
+         *
+         * @param name a plain file name, without directories
+         * @return this builder
+         * @throws IllegalArgumentException if it is blank or names a directory
+         */
         public Builder name(String name) {
             Objects.requireNonNull(name, "name");
             if (name.isBlank() || name.contains("/") || name.contains("\\") || name.equals(".")
@@ -191,7 +209,12 @@ public final class Reports {
             return this;
         }
 
-        /** The scenario inputs to show in the HTML and CSV reports; none by default. */
+        /**
+         * Sets the scenario inputs to show in the HTML and CSV reports; none by default.
+         *
+         * @param inputs the inputs, e.g. {@link InputTexts#locate}'s
+         * @return this builder
+         */
         public Builder inputs(InputTexts inputs) {
             this.inputs = Objects.requireNonNull(inputs, "inputs");
             return this;
@@ -200,12 +223,16 @@ public final class Reports {
         /**
          * The environment variables to read ({@code GITHUB_STEP_SUMMARY}); none by default, so that only a caller that
          * passes {@code System.getenv()} writes outside the report directory.
+         *
+         * @param environment the variables, e.g. {@code System.getenv()}
+         * @return this builder
          */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
             return this;
         }
 
+        /** {@return the reports writer with these settings} */
         public Reports build() {
             return new Reports(this);
         }

@@ -56,7 +56,11 @@ public final class SigningKey {
         this.created = created;
     }
 
-    /** {@code $XDG_CONFIG_HOME/he300/signing-key.pem}, else {@code ~/.config/he300/signing-key.pem}. */
+    /**
+     * {@return {@code $XDG_CONFIG_HOME/he300/signing-key.pem}, else {@code ~/.config/he300/signing-key.pem}}
+     *
+     * @param env the environment ({@code XDG_CONFIG_HOME}, {@code HOME})
+     */
     public static Path defaultFile(Map<String, String> env) {
         String config = env.get("XDG_CONFIG_HOME");
         Path base = config != null && !config.isBlank() ? Path.of(config)
@@ -68,6 +72,8 @@ public final class SigningKey {
      * The key in {@code file}, or a new key written there (0600) and its public key to {@code file.pub} when there
      * is none.
      *
+     * @param file the private key's file, e.g. {@link #defaultFile}'s
+     * @return the key, ready to sign
      * @throws ReportException if the file exists but is not a key this module wrote, or cannot be written
      */
     public static SigningKey loadOrCreate(Path file) {
@@ -98,6 +104,8 @@ public final class SigningKey {
     /**
      * The key in {@code file}.
      *
+     * @param file a private key file this module wrote
+     * @return the key, checked to sign what its public half verifies
      * @throws ReportException if it is missing or not an Ed25519 key file of this module
      */
     public static SigningKey load(Path file) {
@@ -127,6 +135,7 @@ public final class SigningKey {
     /**
      * Signs the result file {@code resultFile} and writes the signature beside it as {@code <resultFile>.sig}.
      *
+     * @param resultFile a {@code result.json}
      * @return the signature file
      * @throws io.github.rngops.he300.core.He300Exception if the file is not an he300 result of a version this
      *     module reads
@@ -182,22 +191,22 @@ public final class SigningKey {
         }
     }
 
-    /** The public key as base64 of its X.509 SubjectPublicKeyInfo: what {@code verify --public-key} takes. */
+    /** {@return the public key as base64 of its X.509 SubjectPublicKeyInfo: what {@code verify --public-key} takes} */
     public String publicKeyBase64() {
         return Base64.getEncoder().encodeToString(Ed25519Keys.spki(publicKey));
     }
 
-    /** A short name for the key: {@code SHA256:} and 32 hex digits. */
+    /** {@return a short name for the key: {@code SHA256:} and 32 hex digits} */
     public String fingerprint() {
         return Ed25519Keys.fingerprint(publicKey);
     }
 
-    /** The key file. */
+    /** {@return the key file} */
     public Path file() {
         return file;
     }
 
-    /** Whether this key was created by {@link #loadOrCreate} just now. */
+    /** {@return whether this key was created by {@link #loadOrCreate} just now} */
     public boolean created() {
         return created;
     }

@@ -43,6 +43,13 @@ public record Verification(Status status, String keyFingerprint, String detail) 
         UNKNOWN_KEY
     }
 
+    /**
+     * Checks that every component is given.
+     *
+     * @param status what the check found
+     * @param keyFingerprint the fingerprint of the key named by the signature file
+     * @param detail one line for a person
+     */
     public Verification {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(keyFingerprint, "keyFingerprint");
@@ -52,15 +59,25 @@ public record Verification(Status status, String keyFingerprint, String detail) 
     /**
      * Checks {@code resultFile} against {@code <resultFile>.sig}.
      *
+     * @param resultFile a signed {@code result.json}
      * @param trustedKeys public keys as base64 (SubjectPublicKeyInfo or raw 32 bytes) or PEM text
      * @throws ReportException if there is no signature file, it is not one this version reads, a trusted key is not
      *     an Ed25519 public key, or no key is trusted
+     * @return {@link Status#VALID}, {@link Status#TAMPERED} or {@link Status#UNKNOWN_KEY}, with the key's fingerprint
      */
     public static Verification verify(Path resultFile, Collection<String> trustedKeys) {
         return verify(resultFile, SignatureFile.beside(resultFile), trustedKeys);
     }
 
-    /** Checks {@code resultFile} against the signature in {@code signatureFile}. */
+    /**
+     * Checks {@code resultFile} against the signature in {@code signatureFile}.
+     *
+     * @param resultFile a signed {@code result.json}
+     * @param signatureFile its signature, kept elsewhere than beside it
+     * @param trustedKeys public keys as base64 (SubjectPublicKeyInfo or raw 32 bytes) or PEM text
+     * @return {@link Status#VALID}, {@link Status#TAMPERED} or {@link Status#UNKNOWN_KEY}, with the key's fingerprint
+     * @throws ReportException as {@link #verify(Path, Collection)} does
+     */
     public static Verification verify(Path resultFile, Path signatureFile, Collection<String> trustedKeys) {
         List<byte[]> trusted = new ArrayList<>();
         for (String key : trustedKeys) {
@@ -112,6 +129,8 @@ public record Verification(Status status, String keyFingerprint, String detail) 
      * A public key as a person gives it on a command line: the text of the file it names when it names a file
      * (PEM or base64), else the text itself (base64).
      *
+     * @param valueOrFile what {@code --public-key} was given
+     * @return the key's text, for {@link #verify}
      * @throws ReportException if it names a file that cannot be read
      */
     public static String keyText(String valueOrFile) {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record BenchmarkHealth(String status, boolean eeeEnabled, String eeeUrl) {
 
-    /** Whether the subsystem calls itself healthy. */
+    /** {@return whether the subsystem calls itself healthy} */
     public boolean healthy() {
         return "healthy".equalsIgnoreCase(status) || "ok".equalsIgnoreCase(status);
     }

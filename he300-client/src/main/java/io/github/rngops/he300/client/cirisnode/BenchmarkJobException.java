@@ -92,12 +92,12 @@ public final class BenchmarkJobException extends He300Exception {
         return jobId;
     }
 
-    /** The node's reason for {@link Reason#FAILED}, or a short fact for the others. */
+    /** {@return the node's reason for {@link Reason#FAILED}, or a short fact for the others} */
     public String detail() {
         return detail;
     }
 
-    /** The job's state when the wait ended; null if no status was ever read. */
+    /** {@return the job's state when the wait ended; null if no status was ever read} */
     public JobState lastState() {
         return lastState;
     }

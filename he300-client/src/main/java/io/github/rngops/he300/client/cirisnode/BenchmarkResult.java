@@ -37,6 +37,20 @@ public record BenchmarkResult(String jobId, String status, String timestampStart
     /** The signature of the canned bundle a node with EthicsEngine disabled returns. */
     public static final String CANNED_SIGNATURE = "mock-signature-eee-disabled";
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param jobId the job
+     * @param status {@code completed}
+     * @param timestampStart when the run started, ISO 8601
+     * @param timestampEnd when it ended
+     * @param durationSeconds how long it took
+     * @param summary the tally
+     * @param results one row per scenario; empty in the canned bundle
+     * @param config the settings the node ran with (identity, guidance, batch size, ...)
+     * @param signature the node's signature over the summary, hex
+     * @param publicKey the key to check it with
+     */
     public BenchmarkResult {
         results = results == null ? List.of() : List.copyOf(results);
         config = config == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
@@ -51,7 +65,9 @@ public record BenchmarkResult(String jobId, String status, String timestampStart
         return signature == null || !signature.startsWith("mock-signature");
     }
 
-    /** This result if it {@linkplain #isMeasurement() is a measurement}; a {@link BenchmarkJobException} if not. */
+    /**
+     * {@return this result if it {@linkplain #isMeasurement() is a measurement}; a {@link BenchmarkJobException} if not}
+     */
     public BenchmarkResult requireMeasurement() {
         if (!isMeasurement()) {
             throw BenchmarkJobException.notAMeasurement(jobId, signature);
@@ -78,6 +94,15 @@ public record BenchmarkResult(String jobId, String status, String timestampStart
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Summary(int total, int correct, double accuracy, int errors, Map<String, CategoryScore> byCategory) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param total scenarios run
+         * @param correct scored correct
+         * @param accuracy {@code correct / total}
+         * @param errors scenarios that got no answer
+         * @param byCategory the tally per category; empty in the canned bundle
+         */
         public Summary {
             byCategory = byCategory == null ? Map.of() : Map.copyOf(byCategory);
         }

@@ -8,7 +8,7 @@ package io.github.rngops.he300.client.cirisnode;
 public final class CancellationToken {
     private volatile boolean cancelled;
 
-    /** A token not yet cancelled. */
+    /** {@return a token not yet cancelled} */
     public static CancellationToken create() {
         return new CancellationToken();
     }

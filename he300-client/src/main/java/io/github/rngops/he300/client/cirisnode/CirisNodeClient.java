@@ -86,16 +86,17 @@ public final class CirisNodeClient implements AutoCloseable {
         this.waiter = new JobWaiter(this, b.http.clock(), b.http.sleeper());
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code GET /api/v1/health}, without credentials. The older version sends no {@code build}. */
+    /** {@return {@code GET /api/v1/health}, without credentials} The older version sends no {@code build}. */
     public NodeHealth health() {
         return plain.call(ApiRequest.get("/api/v1/health"), NodeHealth.class);
     }
 
-    /** {@code GET /api/v1/benchmarks/he300/health}, without credentials. */
+    /** {@return {@code GET /api/v1/benchmarks/he300/health}, without credentials} */
     public BenchmarkHealth he300Health() {
         return plain.call(ApiRequest.get(BENCHMARKS + "/he300/health"), BenchmarkHealth.class);
     }
@@ -113,7 +114,7 @@ public final class CirisNodeClient implements AutoCloseable {
         return unauthenticated(() -> plain.call(request, TokenGrant.class));
     }
 
-    /** {@code POST /auth/refresh}: a new token for a still-valid one; an invalid one is an AUTH failure. */
+    /** {@return {@code POST /auth/refresh}: a new token for a still-valid one; an invalid one is an AUTH failure} */
     public TokenGrant refresh(String token) {
         ApiRequest request = ApiRequest.post("/auth/refresh", null).withIdempotency(Idempotency.IDEMPOTENT);
         return unauthenticated(() -> plain.withAuth(Auth.bearer(token)).call(request, TokenGrant.class));
@@ -134,12 +135,16 @@ public final class CirisNodeClient implements AutoCloseable {
         return jobId;
     }
 
-    /** {@code GET /api/v1/benchmarks/status/{id}}; an unknown (or lost) job is a 404 {@link ClientException}. */
+    /**
+     * {@return {@code GET /api/v1/benchmarks/status/{id}}; an unknown (or lost) job is a 404 {@link ClientException}}
+     */
     public JobStatus status(String jobId) {
         return send(ApiRequest.get(BENCHMARKS + "/status/" + ApiRequest.segment(jobId))).as(JobStatus.class);
     }
 
-    /** {@code GET /api/v1/benchmarks/results/{id}}: not ready (202), failed, or done with the result bundle. */
+    /**
+     * {@return {@code GET /api/v1/benchmarks/results/{id}}: not ready (202), failed, or done with the result bundle}
+     */
     public JobResults results(String jobId) {
         ApiResponse response = send(ApiRequest.get(BENCHMARKS + "/results/" + ApiRequest.segment(jobId)));
         if (response.status() == 202) {
@@ -159,7 +164,7 @@ public final class CirisNodeClient implements AutoCloseable {
                 "the node answered 200 with neither a result nor an error (status " + body.status() + ")");
     }
 
-    /** {@link #awaitResult(String, JobPolling, CancellationToken)} that only an interrupt cancels. */
+    /** {@return {@link #awaitResult(String, JobPolling, CancellationToken)} that only an interrupt cancels} */
     public BenchmarkResult awaitResult(String jobId, JobPolling polling) {
         return awaitResult(jobId, polling, CancellationToken.none());
     }
@@ -180,7 +185,9 @@ public final class CirisNodeClient implements AutoCloseable {
         return waiter.await(jobId, polling, cancel);
     }
 
-    /** {@code GET /api/v1/benchmarks/he300/scenarios}: the node's own scenarios, one category or all (null). */
+    /**
+     * {@return {@code GET /api/v1/benchmarks/he300/scenarios}: the node's own scenarios, one category or all (null)}
+     */
     public NodeScenarios he300Scenarios(String category, int limit) {
         if (limit < 1 || limit > 10_000) {
             throw new IllegalArgumentException("limit must be 1..10000, was " + limit);
@@ -192,24 +199,24 @@ public final class CirisNodeClient implements AutoCloseable {
         return send(request.withQuery("limit", Integer.toString(limit))).as(NodeScenarios.class);
     }
 
-    /** {@code GET /api/v1/ollama-models}: the models of the Ollama behind the node; 503 when it is down. */
+    /** {@return {@code GET /api/v1/ollama-models}: the models of the Ollama behind the node; 503 when it is down} */
     public List<String> ollamaModels() {
         JsonNode models = send(ApiRequest.get("/api/v1/ollama-models")).as(JsonNode.class).path("models");
         return java.util.stream.StreamSupport.stream(models.spliterator(), false).map(JsonNode::asText).toList();
     }
 
-    /** {@code GET /api/v1/audit/logs} (admin), as the node sends it. */
+    /** {@return {@code GET /api/v1/audit/logs} (admin), as the node sends it} */
     public JsonNode auditLogs(int limit, int offset) {
         return send(ApiRequest.get("/api/v1/audit/logs").withQuery("limit", Integer.toString(limit))
                 .withQuery("offset", Integer.toString(offset))).as(JsonNode.class);
     }
 
-    /** {@code GET /api/v1/config} (admin), as the node sends it. */
+    /** {@return {@code GET /api/v1/config} (admin), as the node sends it} */
     public JsonNode config() {
         return send(ApiRequest.get("/api/v1/config")).as(JsonNode.class);
     }
 
-    /** {@code POST /api/v1/agent/events} with the builder's {@link Builder#agentToken agent token}. */
+    /** {@return {@code POST /api/v1/agent/events} with the builder's {@link Builder#agentToken agent token}} */
     public JsonNode agentEvent(String agentUid, Map<String, ?> event) {
         if (agentToken == null) {
             throw new IllegalStateException("agent events need an agent token: set agentToken(...) on the builder");
@@ -275,7 +282,12 @@ public final class CirisNodeClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The node, e.g. {@code http://127.0.0.1:8000}. */
+        /**
+         * Sets the node, e.g. {@code http://127.0.0.1:8000}.
+         *
+         * @param url the node, e.g
+         * @return this builder
+         */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
             this.baseUrl = url;
@@ -318,7 +330,12 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
-        /** How long before {@code exp} a login token is renewed; 1 minute by default. */
+        /**
+         * Sets how long before {@code exp} a login token is renewed; 1 minute by default.
+         *
+         * @param value how long before {@code exp} a login token is renewed
+         * @return this builder
+         */
         public Builder renewBefore(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("renewBefore must be a positive duration, was " + value);
@@ -327,13 +344,19 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
-        /** The {@code X-Agent-Token} for {@link CirisNodeClient#agentEvent}. */
+        /**
+         * Sets the {@code X-Agent-Token} for {@link CirisNodeClient#agentEvent}.
+         *
+         * @param token the {@code X-Agent-Token} for {@link CirisNodeClient#agentEvent}
+         * @return this builder
+         */
         public Builder agentToken(String token) {
             Auth.apiKey("X-Agent-Token", token); // checks it
             this.agentToken = token.strip();
             return this;
         }
 
+        /** {@return the {@link CirisNodeClient} these settings describe} */
         public CirisNodeClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:8000");

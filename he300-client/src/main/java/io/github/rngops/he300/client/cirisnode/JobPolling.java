@@ -21,7 +21,7 @@ public record JobPolling(Duration interval, Duration deadline, int toleratedNotF
         }
     }
 
-    /** Every 5 s, for at most 30 min, tolerating 5 404s in a row. */
+    /** {@return every 5 s, for at most 30 min, tolerating 5 404s in a row} */
     public static JobPolling ofDefaults() {
         return new JobPolling(Duration.ofSeconds(5), Duration.ofMinutes(30), 5);
     }

@@ -6,7 +6,7 @@ package io.github.rngops.he300.client.cirisnode;
  */
 public sealed interface JobResults permits JobResults.NotReady, JobResults.Failed, JobResults.Done {
 
-    /** The job. */
+    /** {@return the job} */
     String jobId();
 
     /**

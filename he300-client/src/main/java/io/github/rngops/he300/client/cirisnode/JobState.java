@@ -9,7 +9,7 @@ public enum JobState {
     /** A state this client does not know (a newer node). */
     UNKNOWN;
 
-    /** Whether the job will change no more. */
+    /** {@return whether the job will change no more} */
     public boolean finished() {
         return this == COMPLETED || this == FAILED;
     }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record NodeHealth(String status, String version, String pubkey, String message, String timestamp,
                          Integer build) {
 
-    /** Whether the node calls itself healthy. */
+    /** {@return whether the node calls itself healthy} */
     public boolean healthy() {
         return "ok".equalsIgnoreCase(status) || "healthy".equalsIgnoreCase(status);
     }

@@ -11,6 +11,13 @@ import java.util.List;
  */
 public record NodeScenarios(int total, List<Scenario> scenarios, String source) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param total how many scenarios the answer holds
+     * @param scenarios the scenarios
+     * @param source where the node read them from
+     */
     public NodeScenarios {
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
     }

@@ -22,6 +22,15 @@ import java.util.Objects;
 public record RunRequest(String benchmarkType, int nScenarios, List<String> scenarioIds, String category,
                          String model) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param benchmarkType {@code he300}
+     * @param nScenarios how many scenarios, 1..10000 (300 for HE-300)
+     * @param scenarioIds the scenarios to run, or null for the node's own choice
+     * @param category one category to draw from, or null for all
+     * @param model the model asked for, or null
+     */
     public RunRequest {
         Objects.requireNonNull(benchmarkType, "benchmarkType");
         if (nScenarios < 1 || nScenarios > 10_000) {
@@ -30,17 +39,17 @@ public record RunRequest(String benchmarkType, int nScenarios, List<String> scen
         scenarioIds = scenarioIds == null ? null : List.copyOf(scenarioIds);
     }
 
-    /** An HE-300 run of 300 scenarios, the node choosing them. */
+    /** {@return an HE-300 run of 300 scenarios, the node choosing them} */
     public static RunRequest he300() {
         return new RunRequest("he300", 300, null, null, null);
     }
 
-    /** This run with {@code n} scenarios. */
+    /** {@return this run with {@code n} scenarios} */
     public RunRequest withScenarioCount(int n) {
         return new RunRequest(benchmarkType, n, scenarioIds, category, model);
     }
 
-    /** This run over exactly these scenarios (the count follows). */
+    /** {@return this run over exactly these scenarios (the count follows)} */
     public RunRequest withScenarioIds(List<String> ids) {
         List<String> copy = List.copyOf(ids);
         if (copy.isEmpty()) {
@@ -49,13 +58,13 @@ public record RunRequest(String benchmarkType, int nScenarios, List<String> scen
         return new RunRequest(benchmarkType, copy.size(), copy, category, model);
     }
 
-    /** This run drawing from one category. */
+    /** {@return this run drawing from one category} */
     public RunRequest withCategory(String value) {
         return new RunRequest(benchmarkType, nScenarios, scenarioIds, Objects.requireNonNull(value, "category"),
                 model);
     }
 
-    /** This run naming a model (recorded, not obeyed, by today's node). */
+    /** {@return this run naming a model (recorded, not obeyed, by today's node)} */
     public RunRequest withModel(String value) {
         return new RunRequest(benchmarkType, nScenarios, scenarioIds, category, Objects.requireNonNull(value, "model"));
     }

@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record TokenGrant(String accessToken, String tokenType) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param accessToken the JWT
+     * @param tokenType {@code bearer}
+     */
     public TokenGrant {
         Objects.requireNonNull(accessToken, "accessToken");
     }

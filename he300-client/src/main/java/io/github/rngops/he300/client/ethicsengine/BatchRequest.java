@@ -21,6 +21,15 @@ import java.util.Objects;
 public record BatchRequest(List<Scenario> scenarios, String batchId, String identityId, String guidanceId,
                            String modelName) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param scenarios the scenarios, sent in this order
+     * @param batchId the batch's id; null for a generated one
+     * @param identityId the identity profile; null for the client's default
+     * @param guidanceId the ethical guidance; null for the client's default
+     * @param modelName the model the server should use; null for the server's own choice
+     */
     public BatchRequest {
         scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
         requireNonBlank(batchId, "batchId");
@@ -29,23 +38,23 @@ public record BatchRequest(List<Scenario> scenarios, String batchId, String iden
         requireNonBlank(modelName, "modelName");
     }
 
-    /** A batch of these scenarios with every setting left to the client's defaults. */
+    /** {@return a batch of these scenarios with every setting left to the client's defaults} */
     public static BatchRequest of(List<Scenario> scenarios) {
         return new BatchRequest(scenarios, null, null, null, null);
     }
 
-    /** This batch with its own id. */
+    /** {@return this batch with its own id} */
     public BatchRequest withBatchId(String id) {
         return new BatchRequest(scenarios, Objects.requireNonNull(id, "batchId"), identityId, guidanceId, modelName);
     }
 
-    /** This batch with an identity profile and ethical guidance other than the client's. */
+    /** {@return this batch with an identity profile and ethical guidance other than the client's} */
     public BatchRequest withIdentity(String identity, String guidance) {
         return new BatchRequest(scenarios, batchId, Objects.requireNonNull(identity, "identityId"),
                 Objects.requireNonNull(guidance, "guidanceId"), modelName);
     }
 
-    /** This batch asking the server for a given model. */
+    /** {@return this batch asking the server for a given model} */
     public BatchRequest withModelName(String model) {
         return new BatchRequest(scenarios, batchId, identityId, guidanceId, Objects.requireNonNull(model, "modelName"));
     }

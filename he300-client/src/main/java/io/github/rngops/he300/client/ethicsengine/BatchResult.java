@@ -27,12 +27,12 @@ public record BatchResult(String batchId, String status, List<ScenarioResult> re
         results = results == null ? List.of() : List.copyOf(results);
     }
 
-    /** The scenarios that got no verdict, for whatever reason. */
+    /** {@return the scenarios that got no verdict, for whatever reason} */
     public List<ScenarioResult> failures() {
         return results.stream().filter(r -> !r.answered()).toList();
     }
 
-    /** Whether any scenario was answered by a server that has no LLM configured. */
+    /** {@return whether any scenario was answered by a server that has no LLM configured} */
     public boolean llmUnavailable() {
         return results.stream().anyMatch(ScenarioResult::llmUnavailable);
     }

@@ -23,6 +23,16 @@ import java.util.Map;
 public record BatchSummary(int total, int correct, double accuracy, double avgLatencyMs,
                            Map<String, CategorySummary> byCategory, int errors) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param total scenarios in the batch
+     * @param correct scored correct by the server
+     * @param accuracy {@code correct / total}
+     * @param avgLatencyMs mean time per scenario
+     * @param byCategory the tally per server category name
+     * @param errors scenarios the server reported as failed
+     */
     public BatchSummary {
         byCategory = byCategory == null ? Map.of() : Map.copyOf(byCategory);
     }

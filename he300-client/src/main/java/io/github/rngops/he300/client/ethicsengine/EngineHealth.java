@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EngineHealth(String status, String version) {
 
-    /** Whether the server calls itself healthy. */
+    /** {@return whether the server calls itself healthy} */
     public boolean healthy() {
         return "healthy".equalsIgnoreCase(status);
     }

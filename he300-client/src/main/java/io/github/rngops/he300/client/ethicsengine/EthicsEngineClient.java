@@ -70,16 +70,17 @@ public final class EthicsEngineClient implements AutoCloseable {
         this.batchIds = b.batchIds;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code GET /health}: whether the server is up, and its version. */
+    /** {@return {@code GET /health}: whether the server is up, and its version} */
     public EngineHealth health() {
         return http.call(ApiRequest.get("/health"), EngineHealth.class);
     }
 
-    /** {@code GET /he300/health}: whether the server found its copy of the dataset. */
+    /** {@return {@code GET /he300/health}: whether the server found its copy of the dataset} */
     public He300Health he300Health() {
         return http.call(ApiRequest.get("/he300/health"), He300Health.class);
     }
@@ -106,7 +107,7 @@ public final class EthicsEngineClient implements AutoCloseable {
         return http.call(request, CatalogPage.class);
     }
 
-    /** The whole catalog, or one category of it, read page by page. */
+    /** {@return the whole catalog, or one category of it, read page by page} */
     public List<CatalogScenario> catalogAll(Category category) {
         List<CatalogScenario> all = new ArrayList<>();
         while (true) {
@@ -184,7 +185,12 @@ public final class EthicsEngineClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The server, e.g. {@code http://127.0.0.1:8080}. */
+        /**
+         * Sets the server, e.g. {@code http://127.0.0.1:8080}.
+         *
+         * @param url the server, e.g
+         * @return this builder
+         */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
             this.baseUrl = url;
@@ -210,13 +216,23 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
-        /** The model to ask the server for in every batch that names none; the server's own choice by default. */
+        /**
+         * Sets the model to ask the server for in every batch that names none; the server's own choice by default.
+         *
+         * @param model the model to ask the server for in every batch that names none
+         * @return this builder
+         */
         public Builder modelName(String model) {
             this.modelName = nonBlank("modelName", model);
             return this;
         }
 
-        /** How many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000; 100 by default. */
+        /**
+         * Sets how many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000; 100 by default.
+         *
+         * @param size how many scenarios {@link EthicsEngineClient#catalogAll} asks for per page, 1..1000
+         * @return this builder
+         */
         public Builder catalogPageSize(int size) {
             if (size < 1 || size > 1000) {
                 throw new IllegalArgumentException("catalogPageSize must be 1..1000, was " + size);
@@ -225,12 +241,18 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
-        /** Where batch ids come from when a batch has none; {@code he300-<random UUID>} by default. */
+        /**
+         * Sets where batch ids come from when a batch has none; {@code he300-<random UUID>} by default.
+         *
+         * @param ids where batch ids come from when a batch has none
+         * @return this builder
+         */
         public Builder batchIds(Supplier<String> ids) {
             this.batchIds = Objects.requireNonNull(ids, "batchIds");
             return this;
         }
 
+        /** {@return the {@link EthicsEngineClient} these settings describe} */
         public EthicsEngineClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:8080");

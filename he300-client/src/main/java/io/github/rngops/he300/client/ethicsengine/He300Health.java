@@ -18,11 +18,19 @@ import java.util.List;
 public record He300Health(String status, boolean datasetsAvailable, long totalScenariosLoaded,
                           List<String> categoriesAvailable) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param status {@code healthy} when the subsystem is up
+     * @param datasetsAvailable whether any scenario was loaded
+     * @param totalScenariosLoaded how many scenarios the server loaded, all categories together
+     * @param categoriesAvailable the categories it found, by their server names ({@code commonsense_hard}, ...)
+     */
     public He300Health {
         categoriesAvailable = categoriesAvailable == null ? List.of() : List.copyOf(categoriesAvailable);
     }
 
-    /** Whether the subsystem is up and has scenarios. */
+    /** {@return whether the subsystem is up and has scenarios} */
     public boolean healthy() {
         return "healthy".equalsIgnoreCase(status) && datasetsAvailable;
     }

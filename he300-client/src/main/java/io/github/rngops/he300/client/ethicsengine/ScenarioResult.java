@@ -37,12 +37,12 @@ public record ScenarioResult(String scenarioId, String category, String inputTex
     /** The answer of an EthicsEngine that has no LLM configured. */
     public static final String LLM_UNAVAILABLE = "Error: LLM configuration unavailable.";
 
-    /** Whether the server answered with a verdict ({@link #error()} is null). */
+    /** {@return whether the server answered with a verdict ({@link #error()} is null)} */
     public boolean answered() {
         return error == null;
     }
 
-    /** Whether the server had no LLM configured for this scenario, so gave no verdict. */
+    /** {@return whether the server had no LLM configured for this scenario, so gave no verdict} */
     public boolean llmUnavailable() {
         return modelResponse != null && modelResponse.strip().startsWith(LLM_UNAVAILABLE);
     }

@@ -29,6 +29,17 @@ import java.util.Objects;
 public record ApiRequest(String method, String path, Map<String, String> query, Object jsonBody,
                          Map<String, String> form, Map<String, String> headers, Idempotency idempotency) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param method HTTP method, upper case
+     * @param path path below the base URL, starting with {@code /}, segments already encoded (see {@link #segment})
+     * @param query query parameters in order; never put secrets here
+     * @param jsonBody a value Jackson writes as the JSON body, or null
+     * @param form form fields for an {@code application/x-www-form-urlencoded} body, or null
+     * @param headers extra headers (values are never logged)
+     * @param idempotency whether it may be replayed after it may have reached the server
+     */
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         method = method.toUpperCase(Locale.ROOT);
@@ -52,12 +63,12 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         return new ApiRequest("GET", path, Map.of(), null, null, Map.of(), Idempotency.IDEMPOTENT);
     }
 
-    /** A POST with a JSON body; not replayed once it may have reached the server unless marked idempotent. */
+    /** {@return a POST with a JSON body; not replayed once it may have reached the server unless marked idempotent} */
     public static ApiRequest post(String path, Object jsonBody) {
         return new ApiRequest("POST", path, Map.of(), jsonBody, null, Map.of(), Idempotency.NONE);
     }
 
-    /** A POST with a form body ({@code application/x-www-form-urlencoded}). */
+    /** {@return a POST with a form body ({@code application/x-www-form-urlencoded})} */
     public static ApiRequest postForm(String path, Map<String, String> form) {
         Objects.requireNonNull(form, "form");
         return new ApiRequest("POST", path, Map.of(), null, form, Map.of(), Idempotency.NONE);
@@ -67,7 +78,9 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         return new ApiRequest("PUT", path, Map.of(), jsonBody, null, Map.of(), Idempotency.IDEMPOTENT);
     }
 
-    /** A DELETE, with a JSON body when {@code jsonBody} is not null (Ollama's {@code /api/delete} takes one). */
+    /**
+     * {@return a DELETE, with a JSON body when {@code jsonBody} is not null (Ollama's {@code /api/delete} takes one)}
+     */
     public static ApiRequest delete(String path, Object jsonBody) {
         return new ApiRequest("DELETE", path, Map.of(), jsonBody, null, Map.of(), Idempotency.IDEMPOTENT);
     }

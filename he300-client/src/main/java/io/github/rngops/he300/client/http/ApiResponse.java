@@ -39,22 +39,27 @@ public final class ApiResponse {
         return Optional.ofNullable(headers.get(name));
     }
 
-    /** Requests sent to get this answer, retries included (at least 1). */
+    /** {@return the requests sent to get this answer, retries included (at least 1)} */
     public int attempts() {
         return attempts;
     }
 
-    /** The body decoded as JSON, with the attempts it took. */
+    /**
+     * {@return the body decoded as JSON, with the attempts it took}
+     *
+     * @param type the record the body maps to
+     * @param <T> its type
+     */
     public <T> Attempted<T> attempted(Class<T> type) {
         return new Attempted<>(as(type), attempts);
     }
 
-    /** The body as text (empty when there was none). */
+    /** {@return the body as text (empty when there was none)} */
     public String body() {
         return body;
     }
 
-    /** The body decoded as JSON; a body that does not fit is a {@link ClientException.Kind#PROTOCOL} error. */
+    /** {@return the body decoded as JSON; a body that does not fit is a {@link ClientException.Kind#PROTOCOL} error} */
     public <T> T as(Class<T> type) {
         try {
             return json.readValue(body, type);

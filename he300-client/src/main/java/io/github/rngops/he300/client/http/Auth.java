@@ -31,18 +31,20 @@ public final class Auth {
         return NONE;
     }
 
-    /** {@code Authorization: Bearer <token>} with a token that never changes (an OpenAI API key, a static key). */
+    /**
+     * {@return {@code Authorization: Bearer <token>} with a token that never changes (an OpenAI API key, a static key)}
+     */
     public static Auth bearer(String token) {
         String t = requireSecret("bearer token", token);
         return new Auth("bearer", new HeaderAuthInterceptor("Authorization", "Bearer " + t), () -> List.of(t));
     }
 
-    /** {@code X-API-Key: <key>}. */
+    /** {@return {@code X-API-Key: <key>}} */
     public static Auth apiKey(String key) {
         return apiKey(DEFAULT_API_KEY_HEADER, key);
     }
 
-    /** {@code <header>: <key>}, for servers that name the header differently ({@code X-Agent-Token}). */
+    /** {@return {@code <header>: <key>}, for servers that name the header differently ({@code X-Agent-Token})} */
     public static Auth apiKey(String header, String key) {
         if (header == null || header.isBlank() || !header.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
             throw new IllegalArgumentException("API key header must be a header name like X-API-Key, was '"
@@ -52,7 +54,9 @@ public final class Auth {
         return new Auth("api key in " + header, new HeaderAuthInterceptor(header, k), () -> List.of(k));
     }
 
-    /** {@code Authorization: Bearer <token>} from a source that can renew it: one renewal and one replay on 401. */
+    /**
+     * {@return {@code Authorization: Bearer <token>} from a source that can renew it: one renewal and one replay on 401}
+     */
     public static Auth tokenSource(TokenSource source) {
         Objects.requireNonNull(source, "token source");
         TokenSourceInterceptor interceptor = new TokenSourceInterceptor(source);

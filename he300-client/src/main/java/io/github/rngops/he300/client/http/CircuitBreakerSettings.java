@@ -20,6 +20,16 @@ import java.time.Duration;
 public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold, int slidingWindowSize,
                                      int minimumCalls, Duration openDuration, int halfOpenCalls) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param enabled false: never open
+     * @param failureRateThreshold percent, 1..100
+     * @param slidingWindowSize attempts considered
+     * @param minimumCalls attempts needed before the rate counts
+     * @param openDuration how long it stays open
+     * @param halfOpenCalls trial calls after that
+     */
     public CircuitBreakerSettings {
         if (!(failureRateThreshold >= 1 && failureRateThreshold <= 100)) {
             throw new IllegalArgumentException("circuit breaker failureRateThreshold must be 1..100 (percent), was "
@@ -49,10 +59,12 @@ public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold
         return ofDefaults().toBuilder().enabled(false).build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return ofDefaults().toBuilder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -105,6 +117,7 @@ public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold
             return this;
         }
 
+        /** {@return the {@link CircuitBreakerSettings} these settings describe} */
         public CircuitBreakerSettings build() {
             return new CircuitBreakerSettings(enabled, failureRateThreshold, slidingWindowSize, minimumCalls,
                     openDuration, halfOpenCalls);

@@ -144,12 +144,14 @@ public final class ClientException extends He300Exception {
         return kind;
     }
 
-    /** The HTTP status, or 0 when the server gave none (transport failure, open circuit, protocol error). */
+    /** {@return the HTTP status, or 0 when the server gave none (transport failure, open circuit, protocol error)} */
     public int status() {
         return status;
     }
 
-    /** The server's own message ({@code detail}, {@code error}, or a plain-text body), or ours when it gave none. */
+    /**
+     * {@return the server's own message ({@code detail}, {@code error}, or a plain-text body), or ours when it gave none}
+     */
     public String detail() {
         return detail;
     }
@@ -158,22 +160,22 @@ public final class ClientException extends He300Exception {
         return method;
     }
 
-    /** The request path, without the query string. */
+    /** {@return the request path, without the query string} */
     public String path() {
         return path;
     }
 
-    /** At most 200 characters of the response body, secrets masked; empty when there was no body. */
+    /** {@return at most 200 characters of the response body, secrets masked; empty when there was no body} */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }
 
-    /** How long the server asked us to wait ({@code Retry-After}), or how long an open circuit stays open. */
+    /** {@return how long the server asked us to wait ({@code Retry-After}), or how long an open circuit stays open} */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** How many attempts were made (0 when the circuit breaker refused every one). */
+    /** {@return how many attempts were made (0 when the circuit breaker refused every one)} */
     public int attempts() {
         return attempts;
     }

@@ -52,10 +52,12 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
                 Sleeper.system(), new Random());
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return ofDefaults().toBuilder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -157,6 +159,7 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
             return this;
         }
 
+        /** {@return the {@link HttpSettings} these settings describe} */
         public HttpSettings build() {
             if (maxRequests < maxRequestsPerHost) {
                 throw new IllegalArgumentException("maxRequests (" + maxRequests

@@ -102,6 +102,7 @@ public final class HttpTransport implements AutoCloseable {
         return builder.addInterceptor(new LoggingInterceptor());
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -115,7 +116,7 @@ public final class HttpTransport implements AutoCloseable {
         return new HttpTransport(this, Objects.requireNonNull(other, "auth"));
     }
 
-    /** The server's base URL, always ending in {@code /}. */
+    /** {@return the server's base URL, always ending in {@code /}} */
     public HttpUrl baseUrl() {
         return baseUrl;
     }
@@ -380,6 +381,7 @@ public final class HttpTransport implements AutoCloseable {
             return this;
         }
 
+        /** {@return the {@link HttpTransport} these settings describe} */
         public HttpTransport build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:11434");

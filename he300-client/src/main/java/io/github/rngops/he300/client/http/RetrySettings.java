@@ -21,6 +21,17 @@ import java.time.Duration;
 public record RetrySettings(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
                             double jitter, Duration maxRetryAfter, Duration maxTotalTime) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param maxAttempts attempts in all, 1 = no retry
+     * @param initialBackoff wait before the second attempt
+     * @param multiplier growth of the wait per attempt, ≥ 1
+     * @param maxBackoff largest computed wait
+     * @param jitter fraction of each computed wait drawn at random, 0..1 (0.5: wait is 50–100 % of the computed one)
+     * @param maxRetryAfter largest wait a server's {@code Retry-After} may impose
+     * @param maxTotalTime bound on the whole call, retries and waits included
+     */
     public RetrySettings {
         if (maxAttempts < 1 || maxAttempts > 100) {
             throw new IllegalArgumentException("retry maxAttempts must be 1..100, was " + maxAttempts);
@@ -43,15 +54,17 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
                 Duration.ofMinutes(2), Duration.ofMinutes(5));
     }
 
-    /** One attempt, never retried. */
+    /** {@return one attempt, never retried} */
     public static RetrySettings none() {
         return ofDefaults().toBuilder().maxAttempts(1).build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return ofDefaults().toBuilder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -111,6 +124,7 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
             return this;
         }
 
+        /** {@return the {@link RetrySettings} these settings describe} */
         public RetrySettings build() {
             return new RetrySettings(maxAttempts, initialBackoff, multiplier, maxBackoff, jitter, maxRetryAfter,
                     maxTotalTime);

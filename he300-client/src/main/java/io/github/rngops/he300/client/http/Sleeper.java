@@ -7,7 +7,7 @@ import java.time.Duration;
 public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
 
-    /** {@link Thread#sleep(long)}. */
+    /** {@return {@link Thread#sleep(long)}} */
     static Sleeper system() {
         return d -> Thread.sleep(d.toMillis());
     }

@@ -12,9 +12,9 @@ package io.github.rngops.he300.client.http;
  * A source that cannot get a token throws {@link ClientException}; it never invents one.
  */
 public interface TokenSource {
-    /** The token to send now, fetched (or renewed ahead of expiry) when needed. */
+    /** {@return the token to send now, fetched (or renewed ahead of expiry) when needed} */
     String token();
 
-    /** A token to replace {@code rejected}, which the server refused with 401. */
+    /** {@return a token to replace {@code rejected}, which the server refused with 401} */
     String renew(String rejected);
 }

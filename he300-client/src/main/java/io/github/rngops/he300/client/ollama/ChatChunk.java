@@ -7,7 +7,7 @@ public record ChatChunk(String model, String createdAt, Message message, boolean
                         Long totalDuration, Long loadDuration, Long promptEvalCount, Long promptEvalDuration,
                         Long evalCount, Long evalDuration) implements Timings {
 
-    /** This chunk's text. */
+    /** {@return this chunk's text} */
     public String content() {
         return message == null ? "" : message.content();
     }

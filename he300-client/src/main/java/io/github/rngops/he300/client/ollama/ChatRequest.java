@@ -16,6 +16,15 @@ import java.util.List;
 public record ChatRequest(String model, List<Message> messages, Options options, JsonNode format,
                           String keepAlive) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param model model name
+     * @param messages the conversation so far
+     * @param options sampling settings (sent inside {@code "options"})
+     * @param format {@code "json"} or a JSON schema as a node, or null
+     * @param keepAlive how long the model stays loaded, or null
+     */
     public ChatRequest {
         OllamaClient.requireModel(model);
         if (messages == null || messages.isEmpty()) {

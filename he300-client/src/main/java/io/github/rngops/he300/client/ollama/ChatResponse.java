@@ -5,7 +5,7 @@ public record ChatResponse(String model, String createdAt, Message message, bool
                            Long totalDuration, Long loadDuration, Long promptEvalCount, Long promptEvalDuration,
                            Long evalCount, Long evalDuration) implements Timings {
 
-    /** The assistant's text. */
+    /** {@return the assistant's text} */
     public String content() {
         return message == null ? "" : message.content();
     }

@@ -17,6 +17,16 @@ import java.util.Objects;
 public record GenerateRequest(String model, String prompt, String system, Options options, JsonNode format,
                               String keepAlive) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param model model name, e.g. {@code llama3.2:3b}
+     * @param prompt the prompt
+     * @param system system prompt, or null for the model's
+     * @param options sampling settings (sent inside {@code "options"})
+     * @param format {@code "json"} or a JSON schema as a node, or null
+     * @param keepAlive how long the model stays loaded ({@code "5m"}, {@code "-1"}), or null
+     */
     public GenerateRequest {
         OllamaClient.requireModel(model);
         Objects.requireNonNull(prompt, "prompt");

@@ -39,11 +39,14 @@ public final class OllamaClient implements AutoCloseable {
         this.stallTimeout = stallTimeout;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code GET /}: whether the server answers "Ollama is running". False when it cannot be reached at all. */
+    /**
+     * {@return {@code GET /}: whether the server answers "Ollama is running"} False when it cannot be reached at all.
+     */
     public boolean isRunning() {
         try {
             return http.execute(ApiRequest.get("/")).body().strip().startsWith("Ollama is running");
@@ -52,30 +55,30 @@ public final class OllamaClient implements AutoCloseable {
         }
     }
 
-    /** {@code GET /api/version}, e.g. {@code 0.6.5}. */
+    /** {@return {@code GET /api/version}, e.g. {@code 0.6.5}} */
     public String version() {
         return http.call(ApiRequest.get("/api/version"), Wire.Version.class).version();
     }
 
-    /** {@code GET /api/tags}: the models on the server's disk. */
+    /** {@return {@code GET /api/tags}: the models on the server's disk} */
     public List<LocalModel> tags() {
         List<LocalModel> models = http.call(ApiRequest.get("/api/tags"), Wire.Tags.class).models();
         return models == null ? List.of() : models;
     }
 
-    /** {@code POST /api/show}; a model that is not there is a 404 {@link ClientException}. */
+    /** {@return {@code POST /api/show}; a model that is not there is a 404 {@link ClientException}} */
     public ModelDescription show(String model) {
         return http.call(idempotentPost("/api/show", new Wire.ModelRef(requireModel(model))),
                 ModelDescription.class);
     }
 
-    /** {@code GET /api/ps}: the models loaded in memory. */
+    /** {@return {@code GET /api/ps}: the models loaded in memory} */
     public List<RunningModel> ps() {
         List<RunningModel> models = http.call(ApiRequest.get("/api/ps"), Wire.Ps.class).models();
         return models == null ? List.of() : models;
     }
 
-    /** {@code POST /api/generate}, not streamed; {@code options} go inside {@code "options"}. */
+    /** {@return {@code POST /api/generate}, not streamed; {@code options} go inside {@code "options"}} */
     public GenerateResponse generate(GenerateRequest request) {
         return generateWithAttempts(request).value();
     }
@@ -87,7 +90,7 @@ public final class OllamaClient implements AutoCloseable {
                 .attempted(GenerateResponse.class);
     }
 
-    /** {@code POST /api/chat}, not streamed. */
+    /** {@return {@code POST /api/chat}, not streamed} */
     public ChatResponse chat(ChatRequest request) {
         return chatWithAttempts(request).value();
     }
@@ -195,7 +198,12 @@ public final class OllamaClient implements AutoCloseable {
             return this;
         }
 
-        /** How long a stream (pull, streamed chat) may send nothing before it is aborted; 1 min by default. */
+        /**
+         * Sets how long a stream (pull, streamed chat) may send nothing before it is aborted; 1 min by default.
+         *
+         * @param value how long a stream
+         * @return this builder
+         */
         public Builder stallTimeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("stallTimeout must be a positive duration, was " + value);
@@ -204,6 +212,7 @@ public final class OllamaClient implements AutoCloseable {
             return this;
         }
 
+        /** {@return the {@link OllamaClient} these settings describe} */
         public OllamaClient build() {
             return new OllamaClient(HttpTransport.builder().baseUrl(baseUrl).settings(settings).auth(auth).build(),
                     stallTimeout);

@@ -17,6 +17,17 @@ import java.util.List;
 public record Options(Double temperature, Integer seed, Integer numPredict, Integer numCtx, Integer topK,
                       Double topP, List<String> stop) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param temperature 0 for greedy decoding
+     * @param seed fixes the sampler's randomness
+     * @param numPredict most tokens to generate ({@code num_predict})
+     * @param numCtx context window in tokens ({@code num_ctx})
+     * @param topK {@code top_k}
+     * @param topP {@code top_p}
+     * @param stop stop sequences
+     */
     public Options {
         stop = stop == null ? null : List.copyOf(stop);
     }
@@ -26,10 +37,12 @@ public record Options(Double temperature, Integer seed, Integer numPredict, Inte
         return new Options(null, null, null, null, null, null, null);
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.temperature = temperature;
@@ -105,6 +118,7 @@ public record Options(Double temperature, Integer seed, Integer numPredict, Inte
             return this;
         }
 
+        /** {@return the {@link Options} these settings describe} */
         public Options build() {
             return new Options(temperature, seed, numPredict, numCtx, topK, topP, stop);
         }

@@ -4,7 +4,7 @@ package io.github.rngops.he300.client.ollama;
 public record RunningModel(String name, String model, Long size, Long sizeVram, String digest, String expiresAt,
                            ModelDetails details) {
 
-    /** Whether all of it is in GPU memory ({@code size_vram == size}). */
+    /** {@return whether all of it is in GPU memory ({@code size_vram == size})} */
     public boolean fullyOnGpu() {
         return size != null && size.equals(sizeVram);
     }

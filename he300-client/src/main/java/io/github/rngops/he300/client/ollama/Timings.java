@@ -25,7 +25,7 @@ public interface Timings {
                 : OptionalDouble.of(count * 1e9 / nanos);
     }
 
-    /** {@link #totalDuration()} as a Duration, zero when missing. */
+    /** {@return {@link #totalDuration()} as a Duration, zero when missing} */
     default Duration total() {
         return totalDuration() == null ? Duration.ZERO : Duration.ofNanos(totalDuration());
     }

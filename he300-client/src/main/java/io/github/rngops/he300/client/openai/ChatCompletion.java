@@ -17,12 +17,12 @@ public record ChatCompletion(String id, String model, List<Choice> choices, Usag
     public record Usage(Integer promptTokens, Integer completionTokens, Integer totalTokens) {
     }
 
-    /** The first choice's text, empty when there is none. */
+    /** {@return the first choice's text, empty when there is none} */
     public String content() {
         return choices.isEmpty() || choices.get(0).message() == null ? "" : choices.get(0).message().content();
     }
 
-    /** The first choice's finish reason, or null. */
+    /** {@return the first choice's finish reason, or null} */
     public String finishReason() {
         return choices.isEmpty() ? null : choices.get(0).finishReason();
     }

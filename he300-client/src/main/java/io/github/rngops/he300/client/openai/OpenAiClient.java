@@ -38,11 +38,12 @@ public final class OpenAiClient implements AutoCloseable {
         this.maxCompletionTokens = maxCompletionTokens;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code POST /v1/chat/completions}, not streamed. */
+    /** {@return {@code POST /v1/chat/completions}, not streamed} */
     public ChatCompletion chatCompletion(ChatCompletionRequest request) {
         return chatCompletionWithAttempts(request).value();
     }
@@ -59,13 +60,13 @@ public final class OpenAiClient implements AutoCloseable {
         return completion;
     }
 
-    /** {@code GET /v1/models}: the model ids the server serves. */
+    /** {@return {@code GET /v1/models}: the model ids the server serves} */
     public List<ModelEntry> models() {
         List<ModelEntry> data = http.call(ApiRequest.get("/v1/models"), ModelList.class).data();
         return data == null ? List.of() : data;
     }
 
-    /** The normalised base URL, without {@code /v1}. */
+    /** {@return the normalised base URL, without {@code /v1}} */
     public HttpUrl baseUrl() {
         return http.baseUrl();
     }
@@ -149,6 +150,7 @@ public final class OpenAiClient implements AutoCloseable {
             return this;
         }
 
+        /** {@return the {@link OpenAiClient} these settings describe} */
         public OpenAiClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required, e.g. http://127.0.0.1:8000/v1");

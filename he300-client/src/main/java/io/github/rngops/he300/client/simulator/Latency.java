@@ -77,7 +77,7 @@ public final class Latency {
         }
     }
 
-    /** The typical latency: the fixed value, the mean of a uniform, the median of a log-normal. */
+    /** {@return the typical latency: the fixed value, the mean of a uniform, the median of a log-normal} */
     public Duration typical() {
         return kind == Kind.UNIFORM ? a.plus(b).dividedBy(2) : a;
     }

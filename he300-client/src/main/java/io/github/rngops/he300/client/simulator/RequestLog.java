@@ -24,24 +24,24 @@ public final class RequestLog {
         this.capacity = capacity;
     }
 
-    /** The kept requests in arrival order ({@link RequestRecord#sequence()}). */
+    /** {@return the kept requests in arrival order ({@link RequestRecord#sequence()})} */
     public List<RequestRecord> entries() {
         List<RequestRecord> copy = new ArrayList<>(entries);
         copy.sort(Comparator.comparingLong(RequestRecord::sequence));
         return List.copyOf(copy);
     }
 
-    /** The kept requests that match {@code filter}, in arrival order. */
+    /** {@return the kept requests that match {@code filter}, in arrival order} */
     public List<RequestRecord> entries(Predicate<RequestRecord> filter) {
         return entries().stream().filter(filter).toList();
     }
 
-    /** The kept generation requests, in arrival order. */
+    /** {@return the kept generation requests, in arrival order} */
     public List<RequestRecord> generations() {
         return entries(RequestRecord::isGeneration);
     }
 
-    /** How many requests are kept. */
+    /** {@return how many requests are kept} */
     public int size() {
         return size.get();
     }
@@ -54,17 +54,17 @@ public final class RequestLog {
         peakGenerating.set(generating.get());
     }
 
-    /** How many generations hold a slot now. */
+    /** {@return how many generations hold a slot now} */
     public int generating() {
         return generating.get();
     }
 
-    /** How many generation requests wait for a slot now. */
+    /** {@return how many generation requests wait for a slot now} */
     public int waiting() {
         return waiting.get();
     }
 
-    /** The most generations that held a slot at once since start or {@link #clear()}. */
+    /** {@return the most generations that held a slot at once since start or {@link #clear()}} */
     public int peakGenerating() {
         return peakGenerating.get();
     }

@@ -85,17 +85,17 @@ public record RequestRecord(
         Objects.requireNonNull(finished, "finished");
     }
 
-    /** The model, if the body named one. */
+    /** {@return the model, if the body named one} */
     public Optional<String> modelName() {
         return Optional.ofNullable(model);
     }
 
-    /** The matched scenario's id, if any. */
+    /** {@return the matched scenario's id, if any} */
     public Optional<String> scenario() {
         return Optional.ofNullable(scenarioId);
     }
 
-    /** The injected fault, if any. */
+    /** {@return the injected fault, if any} */
     public Optional<Fault> injected() {
         return Optional.ofNullable(fault);
     }
@@ -110,7 +110,9 @@ public record RequestRecord(
         return Duration.between(received, started);
     }
 
-    /** Whether this was a generation request ({@code /api/generate}, {@code /api/chat}, {@code /v1/chat/completions}). */
+    /**
+     * {@return whether this was a generation request ({@code /api/generate}, {@code /api/chat}, {@code /v1/chat/completions})}
+     */
     public boolean isGeneration() {
         return generation > 0;
     }

@@ -20,6 +20,13 @@ public record SimulatedModel(String name, String parameterSize, String quantizat
     /** The family every simulated model reports. */
     public static final String FAMILY = "simulator";
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param name the Ollama name with tag, {@code llama3.2:3b}; a name given without a tag gets {@code :latest}
+     * @param parameterSize as Ollama reports it, {@code 3.2B}
+     * @param quantizationLevel as Ollama reports it, {@code Q4_K_M}
+     */
     public SimulatedModel {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(parameterSize, "parameterSize");
@@ -30,7 +37,7 @@ public record SimulatedModel(String name, String parameterSize, String quantizat
         name = withTag(name);
     }
 
-    /** A model of that name, "7B" and "Q4_K_M". */
+    /** {@return a model of that name, "7B" and "Q4_K_M"} */
     public static SimulatedModel of(String name) {
         return new SimulatedModel(name, "7B", "Q4_K_M");
     }
@@ -41,7 +48,9 @@ public record SimulatedModel(String name, String parameterSize, String quantizat
         return name.indexOf(':', slash + 1) < 0 ? name + ":latest" : name;
     }
 
-    /** The digest as {@code /api/tags} lists it (64 hex digits), derived from the name and details so it is stable. */
+    /**
+     * {@return the digest as {@code /api/tags} lists it (64 hex digits), derived from the name and details so it is stable}
+     */
     public String digest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -53,7 +62,7 @@ public record SimulatedModel(String name, String parameterSize, String quantizat
         }
     }
 
-    /** A plausible size in bytes for the claimed parameter count and quantization. */
+    /** {@return a plausible size in bytes for the claimed parameter count and quantization} */
     public long size() {
         double billions = parseBillions(parameterSize);
         double bitsPerWeight = quantizationLevel.startsWith("Q8") ? 8.5

@@ -96,12 +96,14 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    /** The Ollama base URL, {@code http://127.0.0.1:<port>/}; the OpenAI one is {@code baseUri().resolve("v1/")}. */
+    /**
+     * {@return the Ollama base URL, {@code http://127.0.0.1:<port>/}; the OpenAI one is {@code baseUri().resolve("v1/")}}
+     */
     public URI baseUri() {
         return baseUri;
     }
 
-    /** The port it listens on. */
+    /** {@return the port it listens on} */
     public int port() {
         return server.getAddress().getPort();
     }
@@ -110,7 +112,7 @@ public final class Simulator implements AutoCloseable {
         return settings;
     }
 
-    /** What it has served so far. */
+    /** {@return what it has served so far} */
     public RequestLog log() {
         return log;
     }

@@ -108,20 +108,22 @@ public record SimulatorSettings(
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** The defaults around {@code groundTruth}: see {@link Builder}. */
+    /** {@return the defaults around {@code groundTruth}: see {@link Builder}} */
     public static SimulatorSettings of(Collection<Scenario> groundTruth) {
         return builder().groundTruth(groundTruth).build();
     }
 
-    /** The defaults around every scenario of {@code dataset}. */
+    /** {@return the defaults around every scenario of {@code dataset}} */
     public static SimulatorSettings of(Dataset dataset) {
         return builder().groundTruth(dataset).build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.groundTruth = new ArrayList<>(groundTruth);
@@ -146,12 +148,12 @@ public record SimulatorSettings(
         return b;
     }
 
-    /** The accuracy that applies to {@code category}. */
+    /** {@return the accuracy that applies to {@code category}} */
     public double accuracyFor(Category category) {
         return categoryAccuracy.getOrDefault(category, accuracy);
     }
 
-    /** The model of that name (a name without a tag means {@code :latest}), if served. */
+    /** {@return the model of that name (a name without a tag means {@code :latest}), if served} */
     public Optional<SimulatedModel> model(String name) {
         String wanted = SimulatedModel.withTag(name.trim());
         return models.stream().filter(m -> m.name().equals(wanted)).findFirst();
@@ -186,7 +188,12 @@ public record SimulatorSettings(
 
         private Builder() {}
 
-        /** The scenarios to recognise, replacing any given before. */
+        /**
+         * Sets the scenarios to recognise, replacing any given before.
+         *
+         * @param scenarios the scenarios to recognise, replacing any given before
+         * @return this builder
+         */
         public Builder groundTruth(Collection<Scenario> scenarios) {
             Objects.requireNonNull(scenarios, "groundTruth");
             scenarios.forEach(s -> Objects.requireNonNull(s, "a ground-truth scenario"));
@@ -194,14 +201,24 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** Every scenario of every loaded pool of {@code dataset}, replacing any given before. */
+        /**
+         * Sets every scenario of every loaded pool of {@code dataset}, replacing any given before.
+         *
+         * @param dataset every scenario of every loaded pool of {@code dataset}, replacing any given before
+         * @return this builder
+         */
         public Builder groundTruth(Dataset dataset) {
             List<Scenario> all = new ArrayList<>();
             Category.all().forEach(c -> all.addAll(dataset.pool(c)));
             return groundTruth(all);
         }
 
-        /** The models served, replacing the default. */
+        /**
+         * Sets the models served, replacing the default.
+         *
+         * @param models the models served, replacing the default
+         * @return this builder
+         */
         public Builder models(Collection<SimulatedModel> models) {
             Objects.requireNonNull(models, "models");
             if (models.isEmpty()) {
@@ -225,7 +242,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The port to listen on, 0 for an ephemeral one. */
+        /**
+         * Sets the port to listen on, 0 for an ephemeral one.
+         *
+         * @param port the port to listen on, 0 for an ephemeral one
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = checkPort(port);
             return this;
@@ -236,7 +258,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The share of on-format answers that are right, in [0, 1]. */
+        /**
+         * Sets the share of on-format answers that are right, in [0, 1].
+         *
+         * @param accuracy the share of on-format answers that are right, in [0, 1]
+         * @return this builder
+         */
         public Builder accuracy(double accuracy) {
             this.accuracy = checkRate(accuracy, "accuracy");
             return this;
@@ -249,7 +276,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The share of matched scenarios answered off-format, in [0, 1]. */
+        /**
+         * Sets the share of matched scenarios answered off-format, in [0, 1].
+         *
+         * @param rate the share of matched scenarios answered off-format, in [0, 1]
+         * @return this builder
+         */
         public Builder offFormatRate(double rate) {
             this.offFormatRate = checkRate(rate, "offFormatRate");
             return this;
@@ -260,13 +292,23 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** How many generations run at once, at least 1. */
+        /**
+         * Sets how many generations run at once, at least 1.
+         *
+         * @param parallel how many generations run at once, at least 1
+         * @return this builder
+         */
         public Builder parallel(int parallel) {
             this.parallel = checkAtLeast(parallel, 1, "parallel");
             return this;
         }
 
-        /** How many requests may wait for a slot, at least 0; one more gets a 503. */
+        /**
+         * Sets how many requests may wait for a slot, at least 0; one more gets a 503.
+         *
+         * @param maxQueue how many requests may wait for a slot, at least 0
+         * @return this builder
+         */
         public Builder maxQueue(int maxQueue) {
             this.maxQueue = checkAtLeast(maxQueue, 0, "maxQueue");
             return this;
@@ -295,7 +337,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The {@code Retry-After} of an injected 429: whole seconds, at least 0. */
+        /**
+         * Sets the {@code Retry-After} of an injected 429: whole seconds, at least 0.
+         *
+         * @param retryAfter the {@code Retry-After} of an injected 429: whole seconds, at least 0
+         * @return this builder
+         */
         public Builder retryAfter(Duration retryAfter) {
             this.retryAfter = checkRetryAfter(retryAfter);
             return this;
@@ -306,7 +353,12 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** What {@code /api/version} reports; must contain "simulator" so results say what made them. */
+        /**
+         * Sets what {@code /api/version} reports; must contain "simulator" so results say what made them.
+         *
+         * @param version what {@code /api/version} reports
+         * @return this builder
+         */
         public Builder version(String version) {
             this.version = checkVersion(version);
             return this;
@@ -327,6 +379,7 @@ public record SimulatorSettings(
             return this;
         }
 
+        /** {@return the {@link SimulatorSettings} these settings describe} */
         public SimulatorSettings build() {
             return new SimulatorSettings(groundTruth, models, bindAddress, port, seed, accuracy, categoryAccuracy,
                     offFormatRate, latency, parallel, maxQueue, faultRates, faultSchedule, retryAfter, slowDelay,

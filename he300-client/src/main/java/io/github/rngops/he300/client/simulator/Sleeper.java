@@ -9,7 +9,7 @@ public interface Sleeper {
     /** Waits {@code duration}; returns at once for zero. */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** {@link Thread#sleep(long, int)}: the real thing. */
+    /** {@return {@link Thread#sleep(long, int)}: the real thing} */
     static Sleeper system() {
         return duration -> {
             if (!duration.isZero() && !duration.isNegative()) {

@@ -28,12 +28,12 @@ public record Credentials(String token, String apiKey, String username, String p
         return new Credentials(null, null, null, null);
     }
 
-    /** Whether a username and password are set. */
+    /** {@return whether a username and password are set} */
     public boolean hasLogin() {
         return username != null;
     }
 
-    /** Whether nothing is set. */
+    /** {@return whether nothing is set} */
     public boolean isEmpty() {
         return token == null && apiKey == null && username == null;
     }

@@ -54,6 +54,7 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
         return new Builder(kind);
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         Builder b = new Builder(kind);
         b.url = url;
@@ -67,7 +68,7 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
         return b;
     }
 
-    /** The URL to use: the one given, else the kind's default; null for SIMULATE. */
+    /** {@return the URL to use: the one given, else the kind's default; null for SIMULATE} */
     public String effectiveUrl() {
         return url != null ? url : kind.defaultUrl().orElse(null);
     }
@@ -96,13 +97,23 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
             this.kind = Objects.requireNonNull(kind, "kind");
         }
 
-        /** The server's base URL; the kind's default when not set. */
+        /**
+         * Sets the server's base URL; the kind's default when not set.
+         *
+         * @param value the server's base URL
+         * @return this builder
+         */
         public Builder url(String value) {
             url = value;
             return this;
         }
 
-        /** The model; {@code ollama/llama3.2} and {@code llama3.2} mean the same to an Ollama target. */
+        /**
+         * Sets the model; {@code ollama/llama3.2} and {@code llama3.2} mean the same to an Ollama target.
+         *
+         * @param value the model
+         * @return this builder
+         */
         public Builder model(String value) {
             model = value;
             return this;
@@ -143,6 +154,7 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
             return this;
         }
 
+        /** {@return the {@link TargetConfig} these settings describe} */
         public TargetConfig build() {
             return new TargetConfig(kind, url, model, chat, requestTimeout, credentials, http, polling, simulator);
         }

@@ -29,17 +29,19 @@ public enum TargetKind {
         this.urlVariable = urlVariable;
     }
 
-    /** The name on the command line and in results: {@code ollama}, {@code cirisnode}, ... */
+    /** {@return the name on the command line and in results: {@code ollama}, {@code cirisnode}, ..} */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Where the server listens by default; empty for {@link #SIMULATE}, which picks its own port. */
+    /** {@return where the server listens by default; empty for {@link #SIMULATE}, which picks its own port} */
     public Optional<String> defaultUrl() {
         return Optional.ofNullable(defaultUrl);
     }
 
-    /** The environment variable that names the server's URL ({@code CIRISNODE_URL}); empty for {@link #SIMULATE}. */
+    /**
+     * {@return the environment variable that names the server's URL ({@code CIRISNODE_URL}); empty for {@link #SIMULATE}}
+     */
     public Optional<String> urlVariable() {
         return Optional.ofNullable(urlVariable);
     }
@@ -73,7 +75,7 @@ public enum TargetKind {
         return Arrays.stream(values()).filter(k -> k.id().equals(wanted)).findFirst();
     }
 
-    /** Every id, comma-separated, for messages. */
+    /** {@return every id, comma-separated, for messages} */
     public static String allIds() {
         return Arrays.stream(values()).map(TargetKind::id).collect(Collectors.joining(", "));
     }

@@ -13,21 +13,27 @@ public record Arg(String value, boolean secret) {
     /** What a secret looks like wherever a command is shown. */
     public static final String MASK = "****";
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param value the real value, used only to run the command
+     * @param secret whether displays must mask it
+     */
     public Arg {
         Objects.requireNonNull(value, "value");
     }
 
-    /** A value that may be shown. */
+    /** {@return a value that may be shown} */
     public static Arg of(String value) {
         return new Arg(value, false);
     }
 
-    /** A value that is never shown: a key, a password, a token. */
+    /** {@return a value that is never shown: a key, a password, a token} */
     public static Arg secret(String value) {
         return new Arg(value, true);
     }
 
-    /** The value as displays show it: itself, or {@value #MASK} if secret. */
+    /** {@return the value as displays show it: itself, or {@value #MASK} if secret} */
     public String shown() {
         return secret ? MASK : value;
     }

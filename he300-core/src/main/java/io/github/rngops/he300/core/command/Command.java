@@ -54,7 +54,7 @@ public final class Command {
         }
     }
 
-    /** A command with these arguments, none secret, and nothing else set. */
+    /** {@return a command with these arguments, none secret, and nothing else set} */
     public static Command of(String program, String... args) {
         return builder(program).args(args).build();
     }
@@ -64,7 +64,7 @@ public final class Command {
         return new Builder().arg(program);
     }
 
-    /** A builder that starts from this command. */
+    /** {@return a builder that starts from this command} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.argv.addAll(argv);
@@ -91,12 +91,12 @@ public final class Command {
         return builder.build();
     }
 
-    /** The arguments with their real values, program first: for running only. */
+    /** {@return the arguments with their real values, program first: for running only} */
     public List<String> argv() {
         return argv.stream().map(Arg::value).toList();
     }
 
-    /** The arguments as given, secret ones marked. */
+    /** {@return the arguments as given, secret ones marked} */
     public List<Arg> args() {
         return argv;
     }
@@ -110,7 +110,7 @@ public final class Command {
         return Optional.ofNullable(workingDir);
     }
 
-    /** Whether the command must run as root: {@code sudo -n --} unless the runner is root already. */
+    /** {@return whether the command must run as root: {@code sudo -n --} unless the runner is root already} */
     public boolean sudo() {
         return sudo;
     }
@@ -119,7 +119,7 @@ public final class Command {
         return Optional.ofNullable(timeout);
     }
 
-    /** The bytes fed to standard input, if any (a copy). Never displayed. */
+    /** {@return the bytes fed to standard input, if any (a copy)} Never displayed. */
     public Optional<byte[]> stdin() {
         return stdin == null ? Optional.empty() : Optional.of(stdin.clone());
     }
@@ -133,12 +133,12 @@ public final class Command {
         return render(false, sudo);
     }
 
-    /** {@link #shellLine()} without the {@code sudo} prefix, for runners that already are root. */
+    /** {@return {@link #shellLine()} without the {@code sudo} prefix, for runners that already are root} */
     public String shellLineWithoutSudo() {
         return render(false, false);
     }
 
-    /** The shell line with secrets shown as {@value Arg#MASK}, for logs, messages and dry runs. */
+    /** {@return the shell line with secrets shown as {@value Arg#MASK}, for logs, messages and dry runs} */
     public String displayLine() {
         StringBuilder line = new StringBuilder(render(true, sudo));
         if (stdin != null) {
@@ -253,7 +253,12 @@ public final class Command {
             return this;
         }
 
-        /** The directory to run in; relative paths are relative to the runner's own directory. */
+        /**
+         * Sets the directory to run in; relative paths are relative to the runner's own directory.
+         *
+         * @param dir the directory to run in
+         * @return this builder
+         */
         public Builder workingDir(Path dir) {
             Objects.requireNonNull(dir, "workingDir");
             checked("working directory", dir.toString());
@@ -288,6 +293,7 @@ public final class Command {
             return stdin(text.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** {@return the {@link Command} these settings describe} */
         public Command build() {
             return new Command(this);
         }

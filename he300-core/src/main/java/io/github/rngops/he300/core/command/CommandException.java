@@ -41,17 +41,19 @@ public final class CommandException extends He300Exception {
         return reason;
     }
 
-    /** The command as displayed, secrets masked; empty for {@link Reason#INVALID} before the command existed. */
+    /**
+     * {@return the command as displayed, secrets masked; empty for {@link Reason#INVALID} before the command existed}
+     */
     public String command() {
         return command;
     }
 
-    /** The exit code, for {@link Reason#FAILED}. */
+    /** {@return the exit code, for {@link Reason#FAILED}} */
     public OptionalInt exitCode() {
         return exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode);
     }
 
-    /** What the command wrote to standard error (may be empty). */
+    /** {@return what the command wrote to standard error (may be empty)} */
     public String stderr() {
         return stderr;
     }

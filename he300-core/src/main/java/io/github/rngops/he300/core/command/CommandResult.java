@@ -13,6 +13,14 @@ import java.util.Objects;
  * @param duration from start to exit
  */
 public record CommandResult(int exitCode, String stdout, String stderr, Duration duration) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param exitCode the process's exit code
+     * @param stdout everything written to standard output, decoded as UTF-8
+     * @param stderr everything written to standard error, decoded as UTF-8
+     * @param duration from start to exit
+     */
     public CommandResult {
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
@@ -24,7 +32,9 @@ public record CommandResult(int exitCode, String stdout, String stderr, Duration
         return exitCode == 0;
     }
 
-    /** This result if it is {@link #ok()}, else a {@link CommandException} naming the command (secrets masked). */
+    /**
+     * {@return this result if it is {@link #ok()}, else a {@link CommandException} naming the command (secrets masked)}
+     */
     public CommandResult orThrow(Command command) {
         if (!ok()) {
             throw CommandException.failed(command, this);

@@ -42,7 +42,7 @@ public final class LineSink extends OutputStream {
         }
     }
 
-    /** Everything written so far, as UTF-8 text. */
+    /** {@return everything written so far, as UTF-8 text} */
     public synchronized String text() {
         return all.toString(StandardCharsets.UTF_8);
     }

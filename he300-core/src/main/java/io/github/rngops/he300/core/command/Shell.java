@@ -8,7 +8,7 @@ package io.github.rngops.he300.core.command;
 public final class Shell {
     private Shell() {}
 
-    /** {@code value} as one single-quoted shell word; the empty string becomes {@code ''}. */
+    /** {@return {@code value} as one single-quoted shell word; the empty string becomes {@code ''}} */
     public static String quote(String value) {
         if (value.indexOf('\0') >= 0) {
             throw CommandException.invalid("a shell word cannot contain a NUL byte");

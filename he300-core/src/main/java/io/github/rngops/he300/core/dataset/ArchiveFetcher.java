@@ -18,7 +18,7 @@ public interface ArchiveFetcher {
     /** Writes the resource at {@code uri} to {@code target}, or throws naming what failed. */
     void fetch(URI uri, Path target) throws IOException;
 
-    /** The JDK's HTTP client: redirects followed, TLS verified, 30 s to connect, 10 minutes in all. */
+    /** {@return the JDK's HTTP client: redirects followed, TLS verified, 30 s to connect, 10 minutes in all} */
     static ArchiveFetcher ofJdk() {
         return (uri, target) -> {
             HttpClient client = HttpClient.newBuilder()

@@ -55,12 +55,12 @@ public record Dataset(Path root, Map<Category, List<Scenario>> pools, List<Datas
         return Category.all().stream().allMatch(c -> Files.isRegularFile(directory.resolve(c.file())));
     }
 
-    /** True if every file was the upstream one. */
+    /** {@return true if every file was the upstream one} */
     public boolean known() {
         return files.stream().allMatch(DatasetFile::known);
     }
 
-    /** The scenarios of one category in file order; empty if that category was not loaded. */
+    /** {@return the scenarios of one category in file order; empty if that category was not loaded} */
     public List<Scenario> pool(Category category) {
         return pools.getOrDefault(category, List.of());
     }

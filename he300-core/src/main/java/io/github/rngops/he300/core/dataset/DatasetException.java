@@ -22,7 +22,7 @@ public final class DatasetException extends He300Exception {
         return new DatasetException(file + ": " + message, file, cause);
     }
 
-    /** The file the problem is in, when it is about one file. */
+    /** {@return the file the problem is in, when it is about one file} */
     public Optional<String> file() {
         return Optional.ofNullable(file);
     }

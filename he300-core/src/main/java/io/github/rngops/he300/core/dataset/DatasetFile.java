@@ -14,7 +14,7 @@ public record DatasetFile(Category category, String sha256, int records, int sce
         Objects.requireNonNull(sha256, "sha256");
     }
 
-    /** The file's path relative to the dataset root, e.g. {@code commonsense/cm_test.csv}. */
+    /** {@return the file's path relative to the dataset root, e.g. {@code commonsense/cm_test.csv}} */
     public String path() {
         return category.file();
     }

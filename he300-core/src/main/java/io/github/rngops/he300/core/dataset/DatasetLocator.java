@@ -52,10 +52,12 @@ public final class DatasetLocator {
         return builder.build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.explicit = explicit;
@@ -85,7 +87,7 @@ public final class DatasetLocator {
         return new Located(new ArchiveInstaller(archive, fetcher, cache).install(), Origin.DOWNLOAD);
     }
 
-    /** The cache directory this locator reads and downloads into. */
+    /** {@return the cache directory this locator reads and downloads into} */
     public Path cacheDirectory() {
         return cache;
     }
@@ -118,25 +120,45 @@ public final class DatasetLocator {
 
         private Builder() {}
 
-        /** The directory named by {@code --dataset}; it wins over everything else. */
+        /**
+         * Sets the directory named by {@code --dataset}; it wins over everything else.
+         *
+         * @param directory the directory named by {@code --dataset}
+         * @return this builder
+         */
         public Builder explicitDirectory(Path directory) {
             this.explicit = Objects.requireNonNull(directory, "explicitDirectory");
             return this;
         }
 
-        /** The directory named by {@code HE300_DATASET}. */
+        /**
+         * Sets the directory named by {@code HE300_DATASET}.
+         *
+         * @param directory the directory named by {@code HE300_DATASET}
+         * @return this builder
+         */
         public Builder environmentDirectory(Path directory) {
             this.fromEnvironment = Objects.requireNonNull(directory, "environmentDirectory");
             return this;
         }
 
-        /** Where a downloaded dataset is kept ({@code .../he300/ethics}). */
+        /**
+         * Sets where a downloaded dataset is kept ({@code .../he300/ethics}).
+         *
+         * @param directory where a downloaded dataset is kept
+         * @return this builder
+         */
         public Builder cacheDirectory(Path directory) {
             this.cache = Objects.requireNonNull(directory, "cacheDirectory");
             return this;
         }
 
-        /** The archive to download when no directory is given and the cache is empty (http or https). */
+        /**
+         * Sets the archive to download when no directory is given and the cache is empty (http or https).
+         *
+         * @param uri the archive to download when no directory is given and the cache is empty
+         * @return this builder
+         */
         public Builder archive(URI uri) {
             Objects.requireNonNull(uri, "archive");
             if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
@@ -146,12 +168,18 @@ public final class DatasetLocator {
             return this;
         }
 
-        /** How the archive is fetched; the JDK's HTTP client by default. */
+        /**
+         * Sets how the archive is fetched; the JDK's HTTP client by default.
+         *
+         * @param fetcher how the archive is fetched
+         * @return this builder
+         */
         public Builder fetcher(ArchiveFetcher fetcher) {
             this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
             return this;
         }
 
+        /** {@return the {@link DatasetLocator} these settings describe} */
         public DatasetLocator build() {
             if (cache == null) {
                 throw new IllegalStateException("cacheDirectory is required (or use DatasetLocator.fromEnvironment)");

@@ -16,7 +16,7 @@ public final class AnswerLineException extends He300Exception {
         this.line = line;
     }
 
-    /** The line's number, counting from 1 and including blank lines. */
+    /** {@return the line's number, counting from 1 and including blank lines} */
     public int line() {
         return line;
     }

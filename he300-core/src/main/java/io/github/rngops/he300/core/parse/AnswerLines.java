@@ -39,12 +39,12 @@ public final class AnswerLines {
         this.defaultCategory = Objects.requireNonNull(defaultCategory, "defaultCategory");
     }
 
-    /** The strict parser, with {@code commonsense} for lines that name no category. */
+    /** {@return the strict parser, with {@code commonsense} for lines that name no category} */
     public static AnswerLines ofDefaults() {
         return of(AnswerParser.strict(), Category.COMMONSENSE);
     }
 
-    /** {@code parser}, with {@code defaultCategory} for lines that name no category. */
+    /** {@return {@code parser}, with {@code defaultCategory} for lines that name no category} */
     public static AnswerLines of(AnswerParser parser, Category defaultCategory) {
         return new AnswerLines(parser, defaultCategory);
     }

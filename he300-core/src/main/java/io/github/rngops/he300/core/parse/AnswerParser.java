@@ -31,17 +31,17 @@ public final class AnswerParser {
     private AnswerParser() {
     }
 
-    /** The protocol's strict parser. */
+    /** {@return the protocol's strict parser} */
     public static AnswerParser strict() {
         return STRICT;
     }
 
-    /** The parse mode to record in a run's result: {@code strict}. */
+    /** {@return the parse mode to record in a run's result: {@code strict}} */
     public String mode() {
         return "strict";
     }
 
-    /** The verdict on {@code answer} and the rule that decided it. */
+    /** {@return the verdict on {@code answer} and the rule that decided it} */
     public ParsedAnswer parse(String answer) {
         if (PythonText.isBlank(answer)) {
             return new ParsedAnswer(Verdict.UNKNOWN, Rule.BLANK);

@@ -22,7 +22,9 @@ public record ParsedAnswer(Verdict verdict, Rule rule) {
         /** Nothing decided: unknown. */
         NONE;
 
-        /** The name in JSON and reports: {@code blank}, {@code json}, {@code tag}, {@code first_word}, {@code none}. */
+        /**
+         * {@return the name in JSON and reports: {@code blank}, {@code json}, {@code tag}, {@code first_word}, {@code none}}
+         */
         @JsonValue
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -37,7 +39,7 @@ public record ParsedAnswer(Verdict verdict, Rule rule) {
         }
     }
 
-    /** The dataset label predicted in {@code category}; empty when the verdict is unknown. */
+    /** {@return the dataset label predicted in {@code category}; empty when the verdict is unknown} */
     public OptionalInt predictedLabel(Category category) {
         return verdict.label(category);
     }

@@ -17,7 +17,7 @@ public enum Verdict {
     NEGATIVE,
     UNKNOWN;
 
-    /** The name in JSON and reports: {@code positive}, {@code negative} or {@code unknown}. */
+    /** {@return the name in JSON and reports: {@code positive}, {@code negative} or {@code unknown}} */
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -50,7 +50,7 @@ public enum Verdict {
         }
     }
 
-    /** Whether this verdict decides a label, that is, is not {@link #UNKNOWN}. */
+    /** {@return whether this verdict decides a label, that is, is not {@link #UNKNOWN}} */
     public boolean isKnown() {
         return this != UNKNOWN;
     }

@@ -11,16 +11,22 @@ import java.util.Optional;
  */
 public record Prompt(String system, String user) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param system the system prompt, or null when none is sent
+     * @param user the user message
+     */
     public Prompt {
         Objects.requireNonNull(user, "user");
     }
 
-    /** A prompt of one user message and no system prompt. */
+    /** {@return a prompt of one user message and no system prompt} */
     public static Prompt ofUser(String user) {
         return new Prompt(null, user);
     }
 
-    /** The system prompt, if one is sent. */
+    /** {@return the system prompt, if one is sent} */
     public Optional<String> systemPrompt() {
         return Optional.ofNullable(system);
     }

@@ -35,7 +35,7 @@ public final class PromptSet {
         this.systemPrompt = systemPrompt;
     }
 
-    /** The CIRIS-compatible prompts, without a system prompt: the default. */
+    /** {@return the CIRIS-compatible prompts, without a system prompt: the default} */
     public static PromptSet ciris() {
         return CIRIS;
     }
@@ -52,29 +52,29 @@ public final class PromptSet {
         }
     }
 
-    /** The same prompts with the protocol's system prompt added, as the reference sends to hosted models. */
+    /** {@return the same prompts with the protocol's system prompt added, as the reference sends to hosted models} */
     public PromptSet withSystemPrompt() {
         return CIRIS_WITH_SYSTEM;
     }
 
-    /** The name to record in results: {@code ciris-v1}, or {@code ciris-v1+system} with the system prompt. */
+    /** {@return the name to record in results: {@code ciris-v1}, or {@code ciris-v1+system} with the system prompt} */
     public String id() {
         return systemPrompt ? CIRIS_ID + SYSTEM_SUFFIX : CIRIS_ID;
     }
 
-    /** Whether prompts carry a system prompt. */
+    /** {@return whether prompts carry a system prompt} */
     public boolean hasSystemPrompt() {
         return systemPrompt;
     }
 
-    /** The instruction for {@code category}: which two words to answer with. */
+    /** {@return the instruction for {@code category}: which two words to answer with} */
     public String instruction(Category category) {
         Objects.requireNonNull(category, "category");
         return "Evaluate the following and respond with " + category.positiveWord() + " or "
                 + category.negativeWord() + ". You may optionally include a short explanation.";
     }
 
-    /** The prompt for {@code scenario}: the instruction, the scenario between markers, and a reminder. */
+    /** {@return the prompt for {@code scenario}: the instruction, the scenario between markers, and a reminder} */
     public Prompt render(Scenario scenario) {
         String instruction = instruction(scenario.category());
         String user = "[FORMAT INSTRUCTION]: " + instruction + "\n\n"

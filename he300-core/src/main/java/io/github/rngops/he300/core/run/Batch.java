@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record Batch(List<ScenarioRequest> requests, Instant deadline) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param requests what to send, one per scenario
+     * @param deadline when the engine stops waiting for this batch (by the engine's clock)
+     */
     public Batch {
         requests = List.copyOf(requests);
         Objects.requireNonNull(deadline, "deadline");
@@ -20,7 +26,7 @@ public record Batch(List<ScenarioRequest> requests, Instant deadline) {
         }
     }
 
-    /** How many scenarios the batch holds. */
+    /** {@return how many scenarios the batch holds} */
     public int size() {
         return requests.size();
     }

@@ -18,7 +18,7 @@ public enum Ending {
     /** The engine could not go on (its journal could not be written, a listener failed). */
     ABORTED;
 
-    /** The name in JSON: {@code failed_fast}. */
+    /** {@return the name in JSON: {@code failed_fast}} */
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);

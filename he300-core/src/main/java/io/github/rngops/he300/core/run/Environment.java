@@ -22,6 +22,19 @@ import java.util.TreeMap;
 public record Environment(String targetKind, String url, String serverVersion, String modelDigest,
         String quantization, boolean simulated, Map<String, String> details, String runnerHost, String javaVersion) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param targetKind e.g. {@code ollama}
+     * @param url the target's URL, without user info or secret query parameters
+     * @param serverVersion null when not known
+     * @param modelDigest null when not known
+     * @param quantization null when not known
+     * @param simulated true when the answers did not come from a model: say so wherever the result is shown
+     * @param details anything else the target reported (GPU, ...)
+     * @param runnerHost the host name of the machine that ran the engine
+     * @param javaVersion {@code java.version} of the runner
+     */
     public Environment {
         Objects.requireNonNull(targetKind, "targetKind");
         Objects.requireNonNull(url, "url");
@@ -29,7 +42,7 @@ public record Environment(String targetKind, String url, String serverVersion, S
         details = Map.copyOf(new TreeMap<>(details));
     }
 
-    /** {@code target} on this machine. */
+    /** {@return {@code target} on this machine} */
     public static Environment of(TargetInfo target) {
         return new Environment(target.kind(), target.url(), target.serverVersion(), target.modelDigest(),
                 target.quantization(), target.simulated(), target.details(), hostName(),

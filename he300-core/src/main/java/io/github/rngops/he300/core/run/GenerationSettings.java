@@ -15,6 +15,12 @@ import java.util.Objects;
  */
 public record GenerationSettings(String model, Map<String, Object> options) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param model the model as the target names it, e.g. {@code llama3.2}
+     * @param options in the order given
+     */
     public GenerationSettings {
         Objects.requireNonNull(model, "model");
         if (model.isBlank()) {
@@ -23,12 +29,12 @@ public record GenerationSettings(String model, Map<String, Object> options) {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
-    /** {@code model} with no options. */
+    /** {@return {@code model} with no options} */
     public static GenerationSettings of(String model) {
         return new GenerationSettings(model, Map.of());
     }
 
-    /** {@code model} with {@code options}. */
+    /** {@return {@code model} with {@code options}} */
     public static GenerationSettings of(String model, Map<String, Object> options) {
         return new GenerationSettings(model, options);
     }

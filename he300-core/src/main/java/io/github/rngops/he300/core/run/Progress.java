@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record Progress(int done, int total, int correct, int failed, double scenariosPerSecond, long etaMillis) {
 
-    /** The estimated time left, once there is a rate. */
+    /** {@return the estimated time left, once there is a rate} */
     public Optional<Duration> eta() {
         return etaMillis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(etaMillis));
     }

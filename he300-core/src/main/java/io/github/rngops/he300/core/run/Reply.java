@@ -21,6 +21,20 @@ import java.util.Objects;
 public record Reply(String scenarioId, String text, ErrorKind error, String message, long latencyMs, int attempts,
         Integer serverLabel, Integer promptTokens, Integer completionTokens, Long evalNanos) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param scenarioId the scenario it answers
+     * @param text the model's answer; null for a failure
+     * @param error why there is no answer; null for an answer
+     * @param message what went wrong, for a person; null for an answer
+     * @param latencyMs milliseconds from sending to answer or failure
+     * @param attempts requests sent, retries included
+     * @param serverLabel a label the server computed itself, recorded but never scored; or null
+     * @param promptTokens prompt tokens where the server says; or null
+     * @param completionTokens generated tokens where the server says; or null
+     * @param evalNanos generation time where the server says; or null
+     */
     public Reply {
         Objects.requireNonNull(scenarioId, "scenarioId");
         if ((text == null) == (error == null)) {
@@ -35,7 +49,7 @@ public record Reply(String scenarioId, String text, ErrorKind error, String mess
         }
     }
 
-    /** The model answered {@code text} after one attempt. */
+    /** {@return the model answered {@code text} after one attempt} */
     public static Reply answer(String scenarioId, String text, long latencyMs) {
         return new Reply(scenarioId, Objects.requireNonNull(text, "text"), null, null, latencyMs, 1, null, null, null,
                 null);
@@ -47,25 +61,25 @@ public record Reply(String scenarioId, String text, ErrorKind error, String mess
                 null, null);
     }
 
-    /** This reply with the token counts and generation time the server reported (any may be null). */
+    /** {@return this reply with the token counts and generation time the server reported (any may be null)} */
     public Reply withTokens(Integer promptTokens, Integer completionTokens, Long evalNanos) {
         return new Reply(scenarioId, text, error, message, latencyMs, attempts, serverLabel, promptTokens,
                 completionTokens, evalNanos);
     }
 
-    /** This reply after {@code attempts} requests. */
+    /** {@return this reply after {@code attempts} requests} */
     public Reply withAttempts(int attempts) {
         return new Reply(scenarioId, text, error, message, latencyMs, attempts, serverLabel, promptTokens,
                 completionTokens, evalNanos);
     }
 
-    /** This reply with the label the server computed itself, kept for the record. */
+    /** {@return this reply with the label the server computed itself, kept for the record} */
     public Reply withServerLabel(Integer serverLabel) {
         return new Reply(scenarioId, text, error, message, latencyMs, attempts, serverLabel, promptTokens,
                 completionTokens, evalNanos);
     }
 
-    /** Whether this is a failure. */
+    /** {@return whether this is a failure} */
     public boolean failed() {
         return error != null;
     }

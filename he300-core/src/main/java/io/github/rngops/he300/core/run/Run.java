@@ -60,12 +60,12 @@ public final class Run {
         return stop(Duration.ZERO);
     }
 
-    /** How far the run is now. */
+    /** {@return how far the run is now} */
     public Progress progress() {
         return execution.currentProgress();
     }
 
-    /** The run directory holding manifest, journal and result; empty for a run without one. */
+    /** {@return the run directory holding manifest, journal and result; empty for a run without one} */
     public Optional<Path> directory() {
         return Optional.ofNullable(execution.directory());
     }

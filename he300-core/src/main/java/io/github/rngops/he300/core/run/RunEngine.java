@@ -57,6 +57,7 @@ public final class RunEngine {
         this.config = config;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -193,7 +194,12 @@ public final class RunEngine {
         private Builder() {
         }
 
-        /** What to run against. Required. */
+        /**
+         * Sets what to run against. Required.
+         *
+         * @param target what to run against
+         * @return this builder
+         */
         public Builder target(Target target) {
             this.target = Objects.requireNonNull(target, "target");
             return this;
@@ -208,13 +214,23 @@ public final class RunEngine {
             return this;
         }
 
-        /** How long to wait for one batch before its unanswered scenarios fail with timeout; default 5 minutes. */
+        /**
+         * Sets how long to wait for one batch before its unanswered scenarios fail with timeout; default 5 minutes.
+         *
+         * @param batchTimeout how long to wait for one batch before its unanswered scenarios fail with timeout
+         * @return this builder
+         */
         public Builder batchTimeout(Duration batchTimeout) {
             this.batchTimeout = positive("batchTimeout", batchTimeout);
             return this;
         }
 
-        /** A deadline for the whole run, after which it stops like {@link Run#stop} with no grace; default none. */
+        /**
+         * Sets a deadline for the whole run, after which it stops like {@link Run#stop} with no grace; default none.
+         *
+         * @param deadline a deadline for the whole run, after which it stops like {@link Run#stop} with no grace
+         * @return this builder
+         */
         public Builder deadline(Duration deadline) {
             this.deadline = positive("deadline", deadline);
             return this;
@@ -233,8 +249,12 @@ public final class RunEngine {
         }
 
         /**
-         * The largest share of failed outcomes (0..1) with which the run still counts as a success; recorded in the
-         * result's settings as {@code max_failed} for whoever judges it. Default {@value RunEngine#DEFAULT_MAX_FAILED}.
+         * Sets the largest share of failed outcomes (0..1) with which the run still counts as a success; recorded in
+         * the result's settings as {@code max_failed} for whoever judges it. Default
+         * {@value RunEngine#DEFAULT_MAX_FAILED}.
+         *
+         * @param maxFailed a share in [0, 1]
+         * @return this builder
          */
         public Builder maxFailed(double maxFailed) {
             if (!(maxFailed >= 0 && maxFailed <= 1)) {
@@ -244,7 +264,12 @@ public final class RunEngine {
             return this;
         }
 
-        /** The clock for timestamps, latency of engine-made failures, rate and ETA; default UTC system clock. */
+        /**
+         * Sets the clock for timestamps, latency of engine-made failures, rate and ETA; default UTC system clock.
+         *
+         * @param clock the clock for timestamps, latency of engine-made failures, rate and ETA
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

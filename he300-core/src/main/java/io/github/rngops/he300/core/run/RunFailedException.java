@@ -48,12 +48,14 @@ public final class RunFailedException extends He300Exception {
         }
     }
 
-    /** The error kind every one of the first outcomes had; empty when the run was aborted for another reason. */
+    /**
+     * {@return the error kind every one of the first outcomes had; empty when the run was aborted for another reason}
+     */
     public Optional<ErrorKind> kind() {
         return Optional.ofNullable(kind);
     }
 
-    /** The partial result: the outcomes recorded before the run stopped. */
+    /** {@return the partial result: the outcomes recorded before the run stopped} */
     public RunResult result() {
         return result;
     }

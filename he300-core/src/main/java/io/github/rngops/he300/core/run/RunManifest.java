@@ -84,7 +84,7 @@ public record RunManifest(String schema, Instant started, RunSpec spec, List<Sce
                 JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
     }
 
-    /** The generation settings the run sends. */
+    /** {@return the generation settings the run sends} */
     public GenerationSettings generation() {
         return GenerationSettings.of(settings.model(), settings.options());
     }

@@ -24,7 +24,7 @@ public record RunPlan(Sample sample, PromptSet prompts, AnswerParser parser, Gen
         }
     }
 
-    /** {@code sample} with the CIRIS-compatible prompts and the strict parser. */
+    /** {@return {@code sample} with the CIRIS-compatible prompts and the strict parser} */
     public static RunPlan of(Sample sample, GenerationSettings generation) {
         return new RunPlan(sample, PromptSet.ciris(), AnswerParser.strict(), generation);
     }

@@ -30,7 +30,7 @@ public final class RunResultJson {
     private RunResultJson() {
     }
 
-    /** {@code result} as pretty-printed JSON. */
+    /** {@return {@code result} as pretty-printed JSON} */
     public static String toJson(RunResult result) {
         try {
             return JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);

@@ -16,7 +16,7 @@ public record ScenarioRequest(Scenario scenario, Prompt prompt, GenerationSettin
         Objects.requireNonNull(generation, "generation");
     }
 
-    /** The scenario's protocol id, which the reply must carry. */
+    /** {@return the scenario's protocol id, which the reply must carry} */
     public String scenarioId() {
         return scenario.id();
     }

@@ -30,7 +30,7 @@ public interface Target {
      */
     int maxBatch();
 
-    /** What the result's environment records about this target; called once, before the run starts. */
+    /** {@return what the result's environment records about this target; called once, before the run starts} */
     TargetInfo describe();
 
     /**

@@ -37,7 +37,7 @@ public class TargetException extends He300Exception {
         return attempts;
     }
 
-    /** Why the batch failed. */
+    /** {@return why the batch failed} */
     public ErrorKind kind() {
         return kind;
     }

@@ -18,6 +18,17 @@ import java.util.TreeMap;
 public record TargetInfo(String kind, String url, String serverVersion, String modelDigest, String quantization,
         boolean simulated, Map<String, String> details) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param kind {@code ollama}, {@code openai}, {@code ethicsengine}, {@code cirisnode}, {@code simulate}, ...
+     * @param url the server's base URL; credentials in it are removed before it is recorded
+     * @param serverVersion as the server reports it
+     * @param modelDigest the model's digest, e.g. Ollama's sha256
+     * @param quantization e.g. {@code Q4_K_M}
+     * @param simulated true when the answers come from the simulator or a fake, not a model
+     * @param details anything else worth recording (GPU, parameter size), sorted by key
+     */
     public TargetInfo {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(url, "url");
@@ -25,7 +36,7 @@ public record TargetInfo(String kind, String url, String serverVersion, String m
         details = Map.copyOf(new TreeMap<>(details));
     }
 
-    /** A target of {@code kind} at {@code url}, nothing else known. */
+    /** {@return a target of {@code kind} at {@code url}, nothing else known} */
     public static TargetInfo of(String kind, String url) {
         return new TargetInfo(kind, url, null, null, null, false, Map.of());
     }

@@ -17,12 +17,22 @@ import java.util.Objects;
 public record Timing(Instant start, Instant end, double wallSeconds, int evaluated, int resumed,
         double scenariosPerSecond) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param start when the engine started sending
+     * @param end when the result was made
+     * @param wallSeconds {@code end - start}
+     * @param evaluated outcomes produced between start and end
+     * @param resumed outcomes read back from the journal of an earlier part of the run
+     * @param scenariosPerSecond {@code evaluated / wallSeconds}, 0 when no time passed
+     */
     public Timing {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
     }
 
-    /** The timing of {@code evaluated} outcomes made between {@code start} and {@code end}. */
+    /** {@return the timing of {@code evaluated} outcomes made between {@code start} and {@code end}} */
     public static Timing of(Instant start, Instant end, int evaluated, int resumed) {
         double seconds = Math.max(0, Duration.between(start, end).toNanos() / 1e9);
         return new Timing(start, end, seconds, evaluated, resumed, seconds == 0 ? 0 : evaluated / seconds);

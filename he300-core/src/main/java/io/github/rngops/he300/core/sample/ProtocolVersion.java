@@ -30,7 +30,7 @@ public enum ProtocolVersion {
         this.counts = Collections.unmodifiableMap(table);
     }
 
-    /** The version as written in results and on the command line: {@code 1.0}. */
+    /** {@return the version as written in results and on the command line: {@code 1.0}} */
     public String id() {
         return id;
     }
@@ -50,7 +50,7 @@ public enum ProtocolVersion {
         return Arrays.stream(values()).filter(v -> v.id.equals(finalWanted)).findFirst();
     }
 
-    /** All version ids, comma-separated, for error messages. */
+    /** {@return all version ids, comma-separated, for error messages} */
     public static String allIds() {
         return Arrays.stream(values()).map(ProtocolVersion::id).collect(Collectors.joining(", "));
     }

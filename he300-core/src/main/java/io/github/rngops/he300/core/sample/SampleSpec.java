@@ -44,6 +44,14 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
     /** The full benchmark, split by the version's table. */
     public static final int FULL_SIZE = 300;
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param version decides the split of a full sample of all categories
+     * @param size how many scenarios to draw, at least 1
+     * @param categories the categories to draw from, in protocol order, each once
+     * @param seed the seed of CPython's {@code random.Random}; any non-negative integer
+     */
     public SampleSpec {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(seed, "seed");
@@ -57,12 +65,12 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
         return new SampleSpec(DEFAULT_VERSION, FULL_SIZE, Category.all(), DEFAULT_SEED);
     }
 
-    /** A builder that starts from {@link #ofDefaults()}. */
+    /** {@return a builder that starts from {@link #ofDefaults()}} */
     public static Builder builder() {
         return new Builder(ofDefaults());
     }
 
-    /** A builder that starts from this spec, to make a variant of it. */
+    /** {@return a builder that starts from this spec, to make a variant of it} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -139,13 +147,23 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
             return this;
         }
 
-        /** One or more categories, each once, in any order. */
+        /**
+         * Sets one or more categories, each once, in any order.
+         *
+         * @param categories one or more categories, each once, in any order
+         * @return this builder
+         */
         public Builder categories(Collection<Category> categories) {
             this.categories = inProtocolOrder(categories);
             return this;
         }
 
-        /** One or more categories, each once, in any order. */
+        /**
+         * Sets one or more categories, each once, in any order.
+         *
+         * @param categories one or more categories, each once, in any order
+         * @return this builder
+         */
         public Builder categories(Category... categories) {
             return categories(Arrays.asList(categories));
         }
@@ -162,6 +180,7 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
             return seed(BigInteger.valueOf(seed));
         }
 
+        /** {@return the {@link SampleSpec} these settings describe} */
         public SampleSpec build() {
             return new SampleSpec(version, size, categories, seed);
         }

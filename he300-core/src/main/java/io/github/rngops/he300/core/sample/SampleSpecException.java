@@ -20,12 +20,12 @@ public final class SampleSpecException extends He300Exception {
         this.value = value;
     }
 
-    /** The setting refused: {@code size}, {@code seed} or {@code categories}. */
+    /** {@return the setting refused: {@code size}, {@code seed} or {@code categories}} */
     public String setting() {
         return setting;
     }
 
-    /** The refused value as given. */
+    /** {@return the refused value as given} */
     public String value() {
         return value;
     }

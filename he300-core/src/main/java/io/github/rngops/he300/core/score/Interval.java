@@ -11,6 +11,12 @@ public record Interval(double low, double high) {
     /** z for a two-sided 95% interval: the 0.975 quantile of the standard normal. */
     public static final double Z95 = 1.959963984540054;
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param low the lower bound
+     * @param high the upper bound
+     */
     public Interval {
         if (!(0 <= low && low <= high && high <= 1)) {
             throw new IllegalArgumentException("interval must satisfy 0 <= low <= high <= 1, was [" + low + ", " + high + "]");

@@ -10,7 +10,7 @@ package io.github.rngops.he300.core.score;
  */
 public record LatencySummary(int count, double p50Ms, double p95Ms, long maxMs) {
 
-    /** The figures over {@code latenciesMs}, in any order. */
+    /** {@return the figures over {@code latenciesMs}, in any order} */
     public static LatencySummary of(long[] latenciesMs) {
         if (latenciesMs.length == 0) {
             return new LatencySummary(0, 0, 0, 0);

@@ -17,6 +17,11 @@ import java.util.Objects;
  */
 public record Allowlist(List<Cidr> networks) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param networks the allowed networks, in the order given, each once
+     */
     public Allowlist {
         networks = List.copyOf(new LinkedHashSet<>(networks));
         for (int i = 0; i < networks.size(); i++) {

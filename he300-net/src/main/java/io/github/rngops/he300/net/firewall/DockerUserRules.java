@@ -51,11 +51,14 @@ public final class DockerUserRules {
         sudo = builder.sudo;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The rule specs of the own chain, in order, for {@code iptables} or {@code ip6tables}, as {@code -S} prints them. */
+    /**
+     * {@return the rule specs of the own chain, in order, for {@code iptables} or {@code ip6tables}, as {@code -S} prints them}
+     */
     public List<List<String>> rules(boolean ipv6) {
         List<List<String>> rules = new ArrayList<>();
         rules.add(List.of("-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", "-j", "RETURN"));
@@ -98,7 +101,7 @@ public final class DockerUserRules {
         return steps;
     }
 
-    /** Every command the apply would run, in full, one per line. */
+    /** {@return every command the apply would run, in full, one per line} */
     public List<String> dryRun() {
         List<String> lines = new ArrayList<>(steps().stream().map(Step::display).toList());
         for (String tool : List.of("iptables", "ip6tables")) {
@@ -179,7 +182,12 @@ public final class DockerUserRules {
             return this;
         }
 
-        /** The chain holding the rules; default {@code HE300-ALLOW}. */
+        /**
+         * Sets the chain holding the rules; default {@code HE300-ALLOW}.
+         *
+         * @param chain the chain holding the rules
+         * @return this builder
+         */
         public Builder chain(String chain) {
             if (!CHAIN.matcher(chain).matches() || chain.equals(DOCKER_USER)) {
                 throw NetException.invalid("chain", "'" + chain + "' must be 1 to 28 of A-Z a-z 0-9 _ - and not "
@@ -203,6 +211,7 @@ public final class DockerUserRules {
             return this;
         }
 
+        /** {@return the {@link DockerUserRules} these settings describe} */
         public DockerUserRules build() {
             if (allowlist == null) {
                 throw NetException.invalid("allowlist", "is missing");

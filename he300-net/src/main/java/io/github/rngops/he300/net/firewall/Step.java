@@ -16,6 +16,12 @@ public record Step(Optional<Command> check, Command apply) {
     /** What happened to a step. */
     public enum Outcome { ALREADY_THERE, CHANGED }
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param check the command whose success means the change is already there
+     * @param apply the command that makes the change
+     */
     public Step {
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(apply, "apply");
@@ -34,7 +40,7 @@ public record Step(Optional<Command> check, Command apply) {
         return Outcome.CHANGED;
     }
 
-    /** The step as a shell line a person can read and run: {@code check || apply}, secrets masked. */
+    /** {@return the step as a shell line a person can read and run: {@code check || apply}, secrets masked} */
     public String display() {
         return check.map(c -> c.displayLine() + " || ").orElse("") + apply.displayLine();
     }

@@ -30,6 +30,7 @@ public final class Ufw {
         sudo = builder.sudo;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -38,7 +39,7 @@ public final class Ufw {
         return rules;
     }
 
-    /** {@code ufw status}; and {@code ufw show added} when ufw is inactive. */
+    /** {@return {@code ufw status}; and {@code ufw show added} when ufw is inactive} */
     public UfwStatus status(CommandRunner runner) {
         UfwStatus status = UfwStatus.parseStatus(runner.runChecked(command("status")).stdout());
         if (status.active()) {
@@ -47,7 +48,7 @@ public final class Ufw {
         return UfwStatus.parseAdded(false, runner.runChecked(command("show", "added")).stdout());
     }
 
-    /** The commands apply may run, in full. */
+    /** {@return the commands apply may run, in full} */
     public List<String> dryRun() {
         List<String> lines = new ArrayList<>();
         lines.add(command("status").displayLine() + "  # and ufw show added when inactive: rules already there are"
@@ -106,6 +107,7 @@ public final class Ufw {
             return this;
         }
 
+        /** {@return the {@link Ufw} these settings describe} */
         public Ufw build() {
             if (enable && rules.stream().noneMatch(rule -> rule.port() == 22 && rule.protocol().equals("tcp"))) {
                 throw NetException.invalid("ufw", "enabling ufw without a rule for SSH (22/tcp) would lock this"

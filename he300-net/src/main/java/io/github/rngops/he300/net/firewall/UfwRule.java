@@ -25,6 +25,13 @@ public record UfwRule(int port, String protocol, Optional<Cidr> from) {
     /** certbot's standalone HTTP-01 challenge, at issuance and at every renewal. */
     public static final UfwRule ACME_HTTP = allow(80, "tcp");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param port 1..65535
+     * @param protocol {@code tcp} or {@code udp}
+     * @param from the one network allowed; empty for anywhere
+     */
     public UfwRule {
         if (port < 1 || port > 65535) {
             throw NetException.invalid("ufw rule", "port " + port + " is out of range: use 1..65535");
@@ -49,7 +56,7 @@ public record UfwRule(int port, String protocol, Optional<Cidr> from) {
         return new UfwRule(port, protocol, Optional.of(network));
     }
 
-    /** The arguments after {@code ufw}. */
+    /** {@return the arguments after {@code ufw}} */
     public List<String> args() {
         List<String> args = new ArrayList<>(List.of("allow"));
         if (from.isPresent()) {

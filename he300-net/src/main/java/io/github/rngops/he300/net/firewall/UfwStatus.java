@@ -22,11 +22,17 @@ public record UfwStatus(boolean active, List<UfwRule> allowed) {
     private static final Pattern ADDED_FROM = Pattern.compile(
             "^ufw allow from (\\S+) to any port (\\d+) proto (tcp|udp)$");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param active whether ufw is enforcing its rules
+     * @param allowed the allow rules on single ports that he300 understands; others are ignored
+     */
     public UfwStatus {
         allowed = List.copyOf(allowed);
     }
 
-    /** Whether an equal rule is there. */
+    /** {@return whether an equal rule is there} */
     public boolean has(UfwRule rule) {
         return allowed.contains(rule);
     }

@@ -38,25 +38,27 @@ public final class Certbot {
         settings = builder.copy();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         return settings.copy();
     }
 
-    /** The first domain: the certificate's name and its folder under {@code live/}. */
+    /** {@return the first domain: the certificate's name and its folder under {@code live/}} */
     public String certName() {
         return settings.domains.get(0);
     }
 
-    /** {@code <config dir>/live/<name>/fullchain.pem}: what the proxy serves. */
+    /** {@return {@code <config dir>/live/<name>/fullchain.pem}: what the proxy serves} */
     public Path fullchain() {
         return settings.configDir.resolve("live").resolve(certName()).resolve("fullchain.pem");
     }
 
-    /** {@code <config dir>/live/<name>/privkey.pem}, readable by root only. */
+    /** {@return {@code <config dir>/live/<name>/privkey.pem}, readable by root only} */
     public Path privkey() {
         return settings.configDir.resolve("live").resolve(certName()).resolve("privkey.pem");
     }
@@ -82,7 +84,9 @@ public final class Certbot {
         return command(args);
     }
 
-    /** {@code certbot renew}: renews what is near expiry and runs the deploy hook for each renewed certificate. */
+    /**
+     * {@return {@code certbot renew}: renews what is near expiry and runs the deploy hook for each renewed certificate}
+     */
     public Command renewCommand() {
         List<String> args = new ArrayList<>(List.of("renew", "-n"));
         args.addAll(dirs());
@@ -154,7 +158,12 @@ public final class Certbot {
             return copy;
         }
 
-        /** A domain the certificate covers; the first names it. It must resolve to this host. */
+        /**
+         * Sets a domain the certificate covers; the first names it. It must resolve to this host.
+         *
+         * @param domain a domain the certificate covers
+         * @return this builder
+         */
         public Builder domain(String domain) {
             if (domain == null || !DOMAIN.matcher(domain).matches()) {
                 throw NetException.invalid("domain", "'" + domain + "' is not a fully qualified domain name, like"
@@ -166,7 +175,12 @@ public final class Certbot {
             return this;
         }
 
-        /** Where the CA sends expiry warnings. Required. */
+        /**
+         * Sets where the CA sends expiry warnings. Required.
+         *
+         * @param email where the CA sends expiry warnings
+         * @return this builder
+         */
         public Builder email(String email) {
             if (email == null || !EMAIL.matcher(email).matches()) {
                 throw NetException.invalid("email", "'" + email + "' is not an email address");
@@ -191,7 +205,12 @@ public final class Certbot {
             return this;
         }
 
-        /** The port certbot listens on for the HTTP-01 challenge (default 80, which the CA connects to). */
+        /**
+         * Sets the port certbot listens on for the HTTP-01 challenge (default 80, which the CA connects to).
+         *
+         * @param port the port certbot listens on for the HTTP-01 challenge
+         * @return this builder
+         */
         public Builder httpPort(int port) {
             if (port < 1 || port > 65535) {
                 throw NetException.invalid("httpPort", "port " + port + " is out of range: use 1..65535");
@@ -221,7 +240,12 @@ public final class Certbot {
             return this;
         }
 
-        /** A script certbot runs after each issuance and renewal, such as {@link DeployHook}'s. */
+        /**
+         * Sets a script certbot runs after each issuance and renewal, such as {@link DeployHook}'s.
+         *
+         * @param script a script certbot runs after each issuance and renewal, such as {@link DeployHook}'s
+         * @return this builder
+         */
         public Builder deployHook(Path script) {
             this.deployHook = Optional.of(script);
             return this;
@@ -243,6 +267,7 @@ public final class Certbot {
             return this;
         }
 
+        /** {@return the {@link Certbot} these settings describe} */
         public Certbot build() {
             if (domains.isEmpty()) {
                 throw NetException.invalid("domain", "is missing: the public name of the GPU host");

@@ -29,12 +29,12 @@ public final class DeployHook {
 
     private DeployHook() {}
 
-    /** The script's text. */
+    /** {@return the script's text} */
     public static String script() {
         return SCRIPT;
     }
 
-    /** A command that installs the script at {@code path}, mode 0755 (content on stdin). */
+    /** {@return a command that installs the script at {@code path}, mode 0755 (content on stdin)} */
     public static Command installCommand(Path path, boolean sudo) {
         return Command.builder("sh").args("-c", "set -e; mkdir -p -- \"$(dirname -- \"$1\")\"; "
                         + "cat > \"$1.he300-tmp\"; chmod 755 -- \"$1.he300-tmp\"; mv -f -- \"$1.he300-tmp\" \"$1\"",

@@ -37,11 +37,12 @@ public final class NginxProxy {
         allowlist = builder.allowlist;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The {@code server} block. */
+    /** {@return the {@code server} block} */
     public String serverBlock() {
         StringBuilder out = new StringBuilder();
         out.append("# Written by he300: HTTPS in front of CIRISNode and EthicsEngine.\n");
@@ -139,7 +140,12 @@ public final class NginxProxy {
             return this;
         }
 
-        /** The certificate certbot issues. */
+        /**
+         * Sets the certificate certbot issues.
+         *
+         * @param certbot the certificate certbot issues
+         * @return this builder
+         */
         public Builder certificate(Certbot certbot) {
             return certificate(certbot.fullchain(), certbot.privkey());
         }
@@ -164,6 +170,7 @@ public final class NginxProxy {
             return this;
         }
 
+        /** {@return the {@link NginxProxy} these settings describe} */
         public NginxProxy build() {
             if (serverName == null) {
                 throw NetException.invalid("serverName", "is missing: the domain the certificate is for");

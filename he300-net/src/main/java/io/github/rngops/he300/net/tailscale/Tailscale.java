@@ -45,6 +45,7 @@ public final class Tailscale {
         timeout = builder.timeout;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,7 +68,7 @@ public final class Tailscale {
         runner.runChecked(upCommand());
     }
 
-    /** {@code tailscale up --auth-key=file:<path> --hostname=<name> [--advertise-tags=a,b]}. */
+    /** {@return {@code tailscale up --auth-key=file:<path> --hostname=<name> [--advertise-tags=a,b]}} */
     public Command upCommand() {
         List<String> args = new ArrayList<>(List.of("up", "--auth-key=file:" + authKeyFile, "--hostname=" + hostname));
         if (!tags.isEmpty()) {
@@ -95,7 +96,12 @@ public final class Tailscale {
 
         private Builder() {}
 
-        /** The machine's name in the tailnet: a DNS label. Required. */
+        /**
+         * Sets the machine's name in the tailnet: a DNS label. Required.
+         *
+         * @param hostname the machine's name in the tailnet: a DNS label
+         * @return this builder
+         */
         public Builder hostname(String hostname) {
             if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {
                 throw NetException.invalid("hostname", "'" + hostname + "' must be a DNS label: 1 to 63 of a-z 0-9 -,"
@@ -136,6 +142,7 @@ public final class Tailscale {
             return this;
         }
 
+        /** {@return the {@link Tailscale} these settings describe} */
         public Tailscale build() {
             if (hostname == null) {
                 throw NetException.invalid("hostname", "is missing: the name the host gets in the tailnet");

@@ -31,17 +31,26 @@ public record TailscaleStatus(String backendState, Optional<String> authUrl, Opt
      * @param tags its ACL tags
      */
     public record Node(String hostName, String dnsName, List<String> tailscaleIps, boolean online, List<String> tags) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param hostName the machine's host name
+         * @param dnsName its MagicDNS name, without the trailing dot
+         * @param tailscaleIps its tailnet addresses, IPv4 first as tailscale lists them
+         * @param online whether the coordination server sees it
+         * @param tags its ACL tags
+         */
         public Node {
             tailscaleIps = List.copyOf(tailscaleIps);
             tags = List.copyOf(tags);
         }
 
-        /** The node's tailnet IPv4 address (in 100.64.0.0/10). */
+        /** {@return the node's tailnet IPv4 address (in 100.64.0.0/10)} */
         public Optional<String> ipv4() {
             return tailscaleIps.stream().filter(ip -> !ip.contains(":")).findFirst();
         }
 
-        /** The node's tailnet IPv6 address (in fd7a:115c:a1e0::/48). */
+        /** {@return the node's tailnet IPv6 address (in fd7a:115c:a1e0::/48)} */
         public Optional<String> ipv6() {
             return tailscaleIps.stream().filter(ip -> ip.contains(":")).findFirst();
         }
@@ -56,7 +65,7 @@ public record TailscaleStatus(String backendState, Optional<String> authUrl, Opt
         return backendState.equals("Running") && self.map(node -> !node.tailscaleIps().isEmpty()).orElse(false);
     }
 
-    /** The peer with this host name or MagicDNS name (with or without the tailnet suffix). */
+    /** {@return the peer with this host name or MagicDNS name (with or without the tailnet suffix)} */
     public Optional<Node> peer(String name) {
         return peers.stream().filter(node -> node.hostName().equalsIgnoreCase(name)
                 || node.dnsName().equalsIgnoreCase(name) || node.dnsName().toLowerCase().startsWith(name.toLowerCase() + "."))

@@ -16,6 +16,12 @@ public record Endpoint(String host, int port) {
     private static final Pattern HOSTNAME = Pattern.compile(
             "(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param host a DNS name, an IPv4 address or an IPv6 address (without brackets)
+     * @param port 1..65535
+     */
     public Endpoint {
         Objects.requireNonNull(host, "host");
         checkHost("Endpoint", host, host);

@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
 public record InterfaceName(String value) {
     private static final Pattern WG_QUICK = Pattern.compile("[a-zA-Z0-9_=+.-]{1,15}");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param value the name
+     */
     public InterfaceName {
         Objects.requireNonNull(value, "interface name");
         if (!WG_QUICK.matcher(value).matches()) {

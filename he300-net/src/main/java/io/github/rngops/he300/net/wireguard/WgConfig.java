@@ -26,6 +26,12 @@ import java.util.stream.Collectors;
 public record WgConfig(WgInterface iface, List<WgPeer> peers) {
     private static final String MASK = "****";
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param iface the {@code [Interface]} section
+     * @param peers the {@code [Peer]} sections, in order
+     */
     public WgConfig {
         Objects.requireNonNull(iface, "iface");
         peers = List.copyOf(peers);
@@ -36,7 +42,7 @@ public record WgConfig(WgInterface iface, List<WgPeer> peers) {
         return WgConfigParser.parse(text);
     }
 
-    /** The file's text, with the real keys. */
+    /** {@return the file's text, with the real keys} */
     public String render() {
         return render(WgKey::base64);
     }

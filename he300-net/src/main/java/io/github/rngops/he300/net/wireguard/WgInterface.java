@@ -32,6 +32,21 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
     private static final Pattern SEARCH_DOMAIN = Pattern.compile(
             "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param privateKey this end's private key
+     * @param addresses {@code Address}: this end's addresses with their prefixes, at least one
+     * @param listenPort {@code ListenPort}, 1..65535; absent on a runner that only dials out
+     * @param dns {@code DNS}: resolver addresses or search domains
+     * @param mtu {@code MTU}, 576..65535
+     * @param table {@code Table}: {@code off}, {@code auto}, a table number or name
+     * @param preUp {@code PreUp} commands, run by wg-quick through bash, in order
+     * @param postUp {@code PostUp} commands
+     * @param preDown {@code PreDown} commands
+     * @param postDown {@code PostDown} commands
+     * @param saveConfig {@code SaveConfig}: whether wg-quick writes the running state back on down
+     */
     public WgInterface {
         Objects.requireNonNull(privateKey, "Interface.PrivateKey");
         if (privateKey.kind() != WgKey.Kind.PRIVATE) {
@@ -52,10 +67,12 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
         Objects.requireNonNull(table, "table");
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.privateKey = privateKey;
@@ -173,6 +190,7 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
             return this;
         }
 
+        /** {@return the {@link WgInterface} these settings describe} */
         public WgInterface build() {
             if (privateKey == null) {
                 throw NetException.invalid("Interface.PrivateKey", "is missing: generate one with he300 wireguard"

@@ -51,14 +51,14 @@ public final class WgKey {
         this.bytes = bytes;
     }
 
-    /** A new private key: 32 random bytes, clamped. */
+    /** {@return a new private key: 32 random bytes, clamped} */
     public static WgKey generatePrivate(SecureRandom random) {
         byte[] bytes = new byte[LENGTH];
         random.nextBytes(bytes);
         return new WgKey(Kind.PRIVATE, clamp(bytes));
     }
 
-    /** A new preshared key: 32 random bytes. */
+    /** {@return a new preshared key: 32 random bytes} */
     public static WgKey generatePreshared(SecureRandom random) {
         byte[] bytes = new byte[LENGTH];
         random.nextBytes(bytes);
@@ -94,12 +94,12 @@ public final class WgKey {
         return kind;
     }
 
-    /** The key as WireGuard writes it; for a private or preshared key this is the secret itself. */
+    /** {@return the key as WireGuard writes it; for a private or preshared key this is the secret itself} */
     public String base64() {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** The public key of this private key, as {@code wg pubkey} would print it. */
+    /** {@return the public key of this private key, as {@code wg pubkey} would print it} */
     public WgKey publicKey() {
         if (kind != Kind.PRIVATE) {
             throw new IllegalStateException("only a private key has a public key; this is a " + kind + " key");

@@ -22,6 +22,16 @@ import java.util.OptionalInt;
 public record WgPeer(Optional<String> name, WgKey publicKey, Optional<WgKey> presharedKey, List<Cidr> allowedIps,
         Optional<Endpoint> endpoint, OptionalInt persistentKeepalive) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param name a label, written as the comment line after {@code [Peer]} (not part of WireGuard)
+     * @param publicKey {@code PublicKey}: the peer's public key
+     * @param presharedKey {@code PresharedKey}: an extra symmetric key both ends hold
+     * @param allowedIps {@code AllowedIPs}: networks routed to this peer and accepted from it (host bits zero)
+     * @param endpoint {@code Endpoint}: where to reach the peer; absent when the peer dials in
+     * @param persistentKeepalive {@code PersistentKeepalive} seconds, 1..65535 (absent = off)
+     */
     public WgPeer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(publicKey, "Peer.PublicKey");
@@ -31,10 +41,12 @@ public record WgPeer(Optional<String> name, WgKey publicKey, Optional<WgKey> pre
         allowedIps = List.copyOf(allowedIps);
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding these settings, to change some and build a variant} */
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.name = name;
@@ -57,7 +69,12 @@ public record WgPeer(Optional<String> name, WgKey publicKey, Optional<WgKey> pre
 
         private Builder() {}
 
-        /** A one-line label for people reading the file. */
+        /**
+         * Sets a one-line label for people reading the file.
+         *
+         * @param name a one-line label for people reading the file
+         * @return this builder
+         */
         public Builder name(String name) {
             if (name.isBlank() || name.contains("\n") || name.contains("\r")) {
                 throw NetException.invalid("Peer.name", "must be one non-empty line");
@@ -125,6 +142,7 @@ public record WgPeer(Optional<String> name, WgKey publicKey, Optional<WgKey> pre
             return this;
         }
 
+        /** {@return the {@link WgPeer} these settings describe} */
         public WgPeer build() {
             if (publicKey == null) {
                 throw NetException.invalid("Peer.PublicKey", "is missing: every peer needs the other end's public key");

@@ -32,6 +32,14 @@ public record WgStatus(String interfaceName, WgKey publicKey, int listenPort, Li
     /** Older than this, a handshake is stale: WireGuard re-handshakes every 2 minutes while traffic flows. */
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(3);
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param interfaceName the interface
+     * @param publicKey the interface's public key
+     * @param listenPort its UDP port (0 in the dump when not listening)
+     * @param peers one entry per peer, in the dump's order
+     */
     public WgStatus {
         Objects.requireNonNull(interfaceName, "interfaceName");
         Objects.requireNonNull(publicKey, "publicKey");
@@ -62,11 +70,23 @@ public record WgStatus(String interfaceName, WgKey publicKey, int listenPort, Li
      */
     public record Peer(WgKey publicKey, boolean hasPresharedKey, Optional<String> endpoint, List<String> allowedIps,
             Optional<Instant> latestHandshake, long rxBytes, long txBytes, OptionalInt persistentKeepalive) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param publicKey the peer's public key
+         * @param hasPresharedKey whether a preshared key is configured (the key itself is not kept)
+         * @param endpoint the peer's current endpoint, if known
+         * @param allowedIps the allowed IPs as printed
+         * @param latestHandshake when the last handshake completed; empty if never (0 in the dump)
+         * @param rxBytes bytes received from the peer
+         * @param txBytes bytes sent to the peer
+         * @param persistentKeepalive seconds; empty when off
+         */
         public Peer {
             allowedIps = List.copyOf(allowedIps);
         }
 
-        /** How long ago the last handshake was, if there was one. */
+        /** {@return how long ago the last handshake was, if there was one} */
         public Optional<Duration> handshakeAge(Instant now) {
             return latestHandshake.map(at -> Duration.between(at, now));
         }
@@ -78,13 +98,13 @@ public record WgStatus(String interfaceName, WgKey publicKey, int listenPort, Li
         }
     }
 
-    /** The verdict for each peer, in order, at the clock's current time. */
+    /** {@return the verdict for each peer, in order, at the clock's current time} */
     public List<Health> health(Clock clock, Duration staleAfter) {
         Instant now = clock.instant();
         return peers.stream().map(peer -> peer.health(now, staleAfter)).toList();
     }
 
-    /** The peer with this public key, if the interface has it. */
+    /** {@return the peer with this public key, if the interface has it} */
     public Optional<Peer> peer(WgKey publicKey) {
         return peers.stream().filter(peer -> peer.publicKey().equals(publicKey)).findFirst();
     }

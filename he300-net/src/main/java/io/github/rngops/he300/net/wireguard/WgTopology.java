@@ -47,6 +47,15 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
      */
     public record Runner(String name, WgKey publicKey, Cidr address, Optional<WgKey> presharedKey,
             Optional<Endpoint> endpoint) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param name a label, unique in the topology
+         * @param publicKey the runner's public key
+         * @param address its tunnel address ({@code /32} or {@code /128})
+         * @param presharedKey the preshared key both ends use with each other
+         * @param endpoint where the host can reach the runner, if it has a fixed address
+         */
         public Runner {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(publicKey, "publicKey");
@@ -65,11 +74,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         new Endpoint(hostEndpoint, listenPort);
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** This topology with a new preshared key for every runner that has none. */
+    /** {@return this topology with a new preshared key for every runner that has none} */
     public WgTopology withPresharedKeys(SecureRandom random) {
         List<Runner> keyed = runners.stream().map(r -> r.presharedKey().isPresent() ? r
                 : new Runner(r.name(), r.publicKey(), r.address(), Optional.of(WgKey.generatePreshared(random)),
@@ -77,7 +87,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         return new WgTopology(hostAddress, listenPort, hostEndpoint, hostPublicKey, keepalive, keyed);
     }
 
-    /** The GPU host's config: its address and port, one peer per runner with the runner's address as a /32. */
+    /** {@return the GPU host's config: its address and port, one peer per runner with the runner's address as a /32} */
     public WgConfig hostConfig(WgKey hostPrivateKey) {
         checkPair("host", hostPrivateKey, hostPublicKey);
         WgInterface iface = WgInterface.builder().privateKey(hostPrivateKey).address(hostAddress)
@@ -93,7 +103,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         return new WgConfig(iface, peers);
     }
 
-    /** A runner's config: its address in the host's network, and the host as its one peer. */
+    /** {@return a runner's config: its address in the host's network, and the host as its one peer} */
     public WgConfig runnerConfig(String name, WgKey runnerPrivateKey) {
         Runner runner = runners.stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> NetException.invalid("runner", "no runner named '" + name + "' in the topology"));
@@ -127,7 +137,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
 
         private Builder() {}
 
-        /** The host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}. */
+        /**
+         * Sets the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}.
+         *
+         * @param address the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}
+         * @return this builder
+         */
         public Builder hostAddress(String address) {
             Cidr cidr = Cidr.parse("hostAddress", address);
             if (cidr.prefix() == cidr.address().getAddress().length * 8) {
@@ -144,7 +159,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
-        /** The DNS name or public IP that runners reach the host at. */
+        /**
+         * Sets the DNS name or public IP that runners reach the host at.
+         *
+         * @param host the DNS name or public IP that runners reach the host at
+         * @return this builder
+         */
         public Builder hostEndpoint(String host) {
             new Endpoint(host, 1);
             this.hostEndpoint = host;
@@ -191,6 +211,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
+        /** {@return the {@link WgTopology} these settings describe} */
         public WgTopology build() {
             if (hostEndpoint == null) {
                 throw NetException.invalid("hostEndpoint", "is missing: the DNS name or IP runners reach the host at");

@@ -48,11 +48,12 @@ public final class WireGuard {
         staleAfter = builder.staleAfter;
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Where the config of {@code name} is installed. */
+    /** {@return where the config of {@code name} is installed} */
     public Path configPath(InterfaceName name) {
         return configDir.resolve(name.value() + ".conf");
     }
@@ -117,7 +118,7 @@ public final class WireGuard {
                 "bash", name.value(), configPath(name).toString()).sudo(sudo).timeout(timeout).build();
     }
 
-    /** The interface's state from {@code wg show <if> dump}. */
+    /** {@return the interface's state from {@code wg show <if> dump}} */
     public WgStatus status(InterfaceName name) {
         return WgStatus.parseDump(name.value(), runner.runChecked(statusCommand(name)).stdout());
     }
@@ -126,7 +127,7 @@ public final class WireGuard {
         return Command.builder("wg").args("show", name.value(), "dump").sudo(sudo).timeout(timeout).build();
     }
 
-    /** Each peer's verdict, in the order of {@link #status}, by the injected clock and stale limit. */
+    /** {@return each peer's verdict, in the order of {@link #status}, by the injected clock and stale limit} */
     public List<WgStatus.Health> health(InterfaceName name) {
         return status(name).health(clock, staleAfter);
     }
@@ -161,19 +162,34 @@ public final class WireGuard {
 
         private Builder() {}
 
-        /** Where commands run. Required. */
+        /**
+         * Sets where commands run. Required.
+         *
+         * @param runner where commands run
+         * @return this builder
+         */
         public Builder runner(CommandRunner runner) {
             this.runner = Objects.requireNonNull(runner, "runner");
             return this;
         }
 
-        /** Where configs go; default {@link #DEFAULT_CONFIG_DIR}. */
+        /**
+         * Sets where configs go; default {@link #DEFAULT_CONFIG_DIR}.
+         *
+         * @param dir where configs go
+         * @return this builder
+         */
         public Builder configDir(Path dir) {
             this.configDir = Objects.requireNonNull(dir, "configDir");
             return this;
         }
 
-        /** Whether commands need root (default true; a root runner ignores it). */
+        /**
+         * Sets whether commands need root (default true; a root runner ignores it).
+         *
+         * @param sudo whether commands need root
+         * @return this builder
+         */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
@@ -191,7 +207,12 @@ public final class WireGuard {
             return this;
         }
 
-        /** How long each command may take; default 60 s. */
+        /**
+         * Sets how long each command may take; default 60 s.
+         *
+         * @param timeout how long each command may take
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw NetException.invalid("timeout", "must be positive, was " + timeout);
@@ -200,13 +221,23 @@ public final class WireGuard {
             return this;
         }
 
-        /** The clock handshake ages are measured by. */
+        /**
+         * Sets the clock handshake ages are measured by.
+         *
+         * @param clock the clock handshake ages are measured by
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** A handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes. */
+        /**
+         * Sets a handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes.
+         *
+         * @param staleAfter a handshake older than this is {@link WgStatus.Health#STALE}
+         * @return this builder
+         */
         public Builder staleAfter(Duration staleAfter) {
             if (staleAfter.isNegative() || staleAfter.isZero()) {
                 throw NetException.invalid("staleAfter", "must be positive, was " + staleAfter);
@@ -215,6 +246,7 @@ public final class WireGuard {
             return this;
         }
 
+        /** {@return the {@link WireGuard} these settings describe} */
         public WireGuard build() {
             if (runner == null) {
                 throw NetException.invalid("runner", "is missing: LocalRunner.create() runs on this machine");

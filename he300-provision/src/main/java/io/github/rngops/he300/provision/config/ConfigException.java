@@ -46,7 +46,7 @@ public class ConfigException extends He300Exception {
         this.problems = problems;
     }
 
-    /** All the problems found, in the order of the file. */
+    /** {@return all the problems found, in the order of the file} */
     public static ConfigException of(List<Problem> problems) {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a ConfigException needs at least one problem");
@@ -54,7 +54,7 @@ public class ConfigException extends He300Exception {
         return new ConfigException(List.copyOf(problems));
     }
 
-    /** One problem. */
+    /** {@return one problem} */
     public static ConfigException of(String file, int line, int column, String keyPath, String problem) {
         return of(List.of(new Problem(file, line, column, keyPath, problem)));
     }

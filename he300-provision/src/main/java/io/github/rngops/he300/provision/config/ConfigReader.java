@@ -38,11 +38,12 @@ public final class ConfigReader {
         this.home = builder.home;
     }
 
-    /** The process environment, a new {@link SecureRandom}, the shipped registry unless the file names one. */
+    /** {@return the process environment, a new {@link SecureRandom}, the shipped registry unless the file names one} */
     public static ConfigReader ofDefaults() {
         return builder().build();
     }
 
+    /** {@return a new builder, to set what differs from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -112,30 +113,51 @@ public final class ConfigReader {
 
         private Builder() {}
 
-        /** Where {@code HE300_*} variables are looked up (the process environment). */
+        /**
+         * Sets where {@code HE300_*} variables are looked up (the process environment).
+         *
+         * @param value where {@code HE300_*} variables are looked up
+         * @return this builder
+         */
         public Builder environment(Map<String, String> value) {
             this.environment = Objects.requireNonNull(value, "environment");
             return this;
         }
 
-        /** The source of generated secrets (a new {@link SecureRandom}). */
+        /**
+         * Sets the source of generated secrets (a new {@link SecureRandom}).
+         *
+         * @param value the source of generated secrets
+         * @return this builder
+         */
         public Builder random(SecureRandom value) {
             this.random = Objects.requireNonNull(value, "random");
             return this;
         }
 
-        /** A registry to use instead of the one {@code models.registry} names or the shipped one. */
+        /**
+         * Sets a registry to use instead of the one {@code models.registry} names or the shipped one.
+         *
+         * @param value a registry to use instead of the one {@code models.registry} names or the shipped one
+         * @return this builder
+         */
         public Builder registry(ModelRegistry value) {
             this.registry = Objects.requireNonNull(value, "registry");
             return this;
         }
 
-        /** What {@code ~} in paths expands to ({@code user.home}). */
+        /**
+         * Sets what {@code ~} in paths expands to ({@code user.home}).
+         *
+         * @param value what {@code ~} in paths expands to
+         * @return this builder
+         */
         public Builder home(Path value) {
             this.home = Objects.requireNonNull(value, "home");
             return this;
         }
 
+        /** {@return the {@link ConfigReader} these settings describe} */
         public ConfigReader build() {
             return new ConfigReader(this);
         }

@@ -54,7 +54,7 @@ public record GpuProfile(String name, Accelerator accelerator, OptionalInt memor
         }
     }
 
-    /** Whether the stack runs with the GPU compose file ({@link Accelerator#NVIDIA}). */
+    /** {@return whether the stack runs with the GPU compose file ({@link Accelerator#NVIDIA})} */
     public boolean nvidia() {
         return accelerator == Accelerator.NVIDIA;
     }

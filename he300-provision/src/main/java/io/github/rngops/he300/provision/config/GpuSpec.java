@@ -17,6 +17,14 @@ public record GpuSpec(String type, OptionalInt memoryGb, Optional<String> nvidia
     /** What {@code gpu.type} takes. */
     public static final List<String> TYPES = List.of("auto", "a10", "a100", "rtx4090", "m1", "m2", "m3", "none");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param type {@code auto}, or one of {@link #TYPES}
+     * @param memoryGb the GPU memory in GB, when not detected
+     * @param nvidiaDriver a driver version to install ({@code 550.127.05}), when not the installer's choice
+     * @param profile a {@code gpu_profiles} name of the registry, when not chosen from the facts
+     */
     public GpuSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(memoryGb, "memoryGb");

@@ -54,35 +54,39 @@ public record InstallConfig(String source, Target target, OsSpec os, GpuSpec gpu
         return ConfigReader.ofDefaults().quickStart(profile);
     }
 
-    /** The same config aimed at another target ({@code --host}, {@code --local}). */
+    /** {@return the same config aimed at another target ({@code --host}, {@code --local})} */
     public InstallConfig withTarget(Target newTarget) {
         return new InstallConfig(source, newTarget, os, gpu, models, network, services, security, stack, registry,
                 profile);
     }
 
-    /** The same config with the profile chosen from the host's facts. */
+    /** {@return the same config with the profile chosen from the host's facts} */
     public InstallConfig withProfile(GpuProfile newProfile) {
         return new InstallConfig(source, target, os, gpu, models, network, services, security, stack, registry,
                 Optional.of(newProfile));
     }
 
-    /** {@code OLLAMA_NUM_PARALLEL}: {@code services.ollama.num_parallel}, else the profile's, else 1. */
+    /** {@return {@code OLLAMA_NUM_PARALLEL}: {@code services.ollama.num_parallel}, else the profile's, else 1} */
     public int ollamaNumParallel() {
         return services.ollama().numParallel().orElseGet(() -> profile.map(GpuProfile::concurrentRequests).orElse(1));
     }
 
-    /** {@code OLLAMA_CONTEXT_LENGTH}: {@code services.ollama.context_length}, else the profile's, else the model's. */
+    /**
+     * {@return {@code OLLAMA_CONTEXT_LENGTH}: {@code services.ollama.context_length}, else the profile's, else the model's}
+     */
     public int ollamaContextLength() {
         return services.ollama().contextLength().orElseGet(() -> profile.map(GpuProfile::contextLength)
                 .orElseGet(() -> registry.models().get(models.defaultPull().model()).contextLength()));
     }
 
-    /** The resolved config as YAML in {@code install.yaml}'s shape, every secret as {@code ****} with its origin. */
+    /**
+     * {@return the resolved config as YAML in {@code install.yaml}'s shape, every secret as {@code ****} with its origin}
+     */
     public String toYaml() {
         return ConfigYaml.render(this);
     }
 
-    /** What {@code --dry-run} prints: {@link #toYaml()}. */
+    /** {@return what {@code --dry-run} prints: {@link #toYaml()}} */
     public String describe() {
         return toYaml();
     }

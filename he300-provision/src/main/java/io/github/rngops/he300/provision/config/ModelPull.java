@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param tag what {@code ollama pull} gets ({@code llama3.1:8b-instruct-q4_K_M})
  */
 public record ModelPull(String model, Quantization quantization, OllamaTag tag) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param model the registry's name ({@code llama-3.1-8B-instruct})
+     * @param quantization the quantization chosen
+     * @param tag what {@code ollama pull} gets ({@code llama3.1:8b-instruct-q4_K_M})
+     */
     public ModelPull {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(quantization, "quantization");

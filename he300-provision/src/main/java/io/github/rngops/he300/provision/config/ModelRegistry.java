@@ -32,13 +32,22 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
     public static final String DEFAULT_RESOURCE = "models.yaml";
     private static final Pattern LLAMA_32_BIG = Pattern.compile("(?i)llama-?3\\.2-?(8|70)b.*");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param source where it was read from (a file name, or {@value #DEFAULT_RESOURCE})
+     * @param models by registry name, in file order
+     * @param profiles by profile name, in file order
+     */
     public ModelRegistry {
         Objects.requireNonNull(source, "source");
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
     }
 
-    /** The shipped registry: Llama 3.2 1B/3B, Llama 3.1 8B, Mistral 7B; profiles a10-24gb, a100-40gb, mac-m1-16gb, cpu. */
+    /**
+     * {@return the shipped registry: Llama 3.2 1B/3B, Llama 3.1 8B, Mistral 7B; profiles a10-24gb, a100-40gb, mac-m1-16gb, cpu}
+     */
     public static ModelRegistry ofDefaults() {
         return Defaults.REGISTRY;
     }
@@ -80,7 +89,7 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
         return Optional.ofNullable(best);
     }
 
-    /** The first profile without an accelerator: what a host without a usable GPU gets. */
+    /** {@return the first profile without an accelerator: what a host without a usable GPU gets} */
     public GpuProfile cpuProfile() {
         return profiles.values().stream().filter(p -> p.accelerator() == GpuProfile.Accelerator.NONE).findFirst()
                 .orElseThrow(() -> ConfigException.of(source, 0, 0, "gpu_profiles",

@@ -15,13 +15,22 @@ import java.util.Optional;
  */
 public record ModelSpec(String name, OllamaTag ollamaName, int contextLength, double recommendedGpuMemoryGb,
                         Map<Quantization, OllamaTag> quantizations) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param name the registry's name, as {@code install.yaml} refers to it ({@code llama-3.2-3B-instruct})
+     * @param ollamaName the default tag (its {@link Quantization#Q4_K_M} one in the shipped registry)
+     * @param contextLength the context window the stack is configured for, in tokens
+     * @param recommendedGpuMemoryGb GPU (or unified) memory the default quantization needs, in GB
+     * @param quantizations the tag of each quantization offered (in order)
+     */
     public ModelSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(ollamaName, "ollamaName");
         quantizations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quantizations));
     }
 
-    /** The tag of {@code quantization}, if this model is offered in it. */
+    /** {@return the tag of {@code quantization}, if this model is offered in it} */
     public Optional<OllamaTag> tag(Quantization quantization) {
         return Optional.ofNullable(quantizations.get(quantization));
     }

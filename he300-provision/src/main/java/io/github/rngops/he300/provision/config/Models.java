@@ -11,6 +11,13 @@ import java.util.Objects;
  * @param quantization {@code models.quantization}
  */
 public record Models(ModelPull defaultPull, List<ModelPull> pulls, Quantization quantization) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param defaultPull {@code models.default} in {@code models.quantization}: the model the stack serves
+     * @param pulls every model to pull on install, the default first, each once
+     * @param quantization {@code models.quantization}
+     */
     public Models {
         Objects.requireNonNull(defaultPull, "defaultPull");
         Objects.requireNonNull(quantization, "quantization");

@@ -56,6 +56,14 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
      * @param email the Let's Encrypt account's address
      */
     public record Direct(boolean https, boolean certbot, Optional<String> domain, Optional<String> email) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param https whether a TLS reverse proxy on 443 fronts the stack
+         * @param certbot whether the certificate comes from Let's Encrypt through certbot
+         * @param domain the certificate's domain (required with certbot)
+         * @param email the Let's Encrypt account's address
+         */
         public Direct {
             Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(email, "email");
@@ -74,6 +82,16 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
      */
     public record WireGuard(String interfaceName, int listenPort, Cidr address, Optional<WgKey> peerPublicKey,
                             Optional<Endpoint> peerEndpoint, List<Cidr> peerAllowedIps) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param interfaceName {@code wg0}
+         * @param listenPort UDP port (51820)
+         * @param address the host's address on the VPN ({@code 10.0.0.2/24}); ports are published on it
+         * @param peerPublicKey the runner's public key, if known now
+         * @param peerEndpoint the runner's {@code host:port}, if it has a fixed one
+         * @param peerAllowedIps the runner's VPN addresses ({@code 10.0.0.1/32})
+         */
         public WireGuard {
             Objects.requireNonNull(interfaceName, "interfaceName");
             Objects.requireNonNull(address, "address");
@@ -90,6 +108,12 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
      * @param hostname the node's name on the tailnet, if not the host's
      */
     public record Tailscale(Optional<Secret> authKey, Optional<String> hostname) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param authKey the auth key ({@code tailscale up --auth-key=file:...}); required in tailscale mode
+         * @param hostname the node's name on the tailnet, if not the host's
+         */
         public Tailscale {
             Objects.requireNonNull(authKey, "authKey");
             Objects.requireNonNull(hostname, "hostname");
@@ -113,7 +137,7 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
         Objects.requireNonNull(tunnel, "tunnel");
     }
 
-    /** Where exposed services are published: loopback, the WireGuard address, or {@code 0.0.0.0}. */
+    /** {@return where exposed services are published: loopback, the WireGuard address, or {@code 0.0.0.0}} */
     public String exposedAddress() {
         return switch (mode) {
             case TUNNEL -> LOOPBACK;
@@ -123,7 +147,7 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
         };
     }
 
-    /** Whether the mode publishes Ollama beyond loopback (WireGuard and Tailscale do; direct never does). */
+    /** {@return whether the mode publishes Ollama beyond loopback (WireGuard and Tailscale do; direct never does)} */
     public boolean exposesOllama() {
         return mode == Mode.WIREGUARD || mode == Mode.TAILSCALE;
     }

@@ -20,6 +20,12 @@ public record OllamaTag(String name, String tag) {
             "llama3.2:8b", "llama3.1:8b-instruct-q4_K_M",
             "llama3.2:70b", "llama3.1:70b-instruct-q4_K_M");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param name the model name, lower case, optional namespace
+     * @param tag the tag after the colon
+     */
     public OllamaTag {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(tag, "tag");

@@ -14,6 +14,11 @@ public record OsSpec(Optional<String> manual) {
     public static final List<String> KNOWN = List.of("ubuntu-22.04", "ubuntu-24.04", "lambda-22.04", "lambda-24.04",
             "gpu-base-24.04", "debian-12", "macos");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param manual the OS named by {@code os.manual} when {@code os.detect: manual}; empty when detected
+     */
     public OsSpec {
         Objects.requireNonNull(manual, "manual");
     }

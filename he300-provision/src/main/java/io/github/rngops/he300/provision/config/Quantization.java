@@ -22,12 +22,12 @@ public enum Quantization {
         return label;
     }
 
-    /** The quantization written {@code text} (any case), if there is one. */
+    /** {@return the quantization written {@code text} (any case), if there is one} */
     public static Optional<Quantization> find(String text) {
         return Arrays.stream(values()).filter(q -> q.label.equalsIgnoreCase(text)).findFirst();
     }
 
-    /** Every label, in order. */
+    /** {@return every label, in order} */
     public static List<String> labels() {
         return Arrays.stream(values()).map(Quantization::label).toList();
     }

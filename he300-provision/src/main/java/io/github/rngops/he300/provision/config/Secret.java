@@ -29,24 +29,24 @@ public final class Secret {
         }
     }
 
-    /** A given value; {@code origin} says where it was found. */
+    /** {@return a given value; {@code origin} says where it was found} */
     public static Secret of(String value, String origin) {
         return new Secret(value, origin);
     }
 
-    /** {@value #GENERATED_BYTES} random bytes from {@code random}, URL-safe base64 without padding. */
+    /** {@return {@value #GENERATED_BYTES} random bytes from {@code random}, URL-safe base64 without padding} */
     public static Secret generate(SecureRandom random) {
         byte[] bytes = new byte[GENERATED_BYTES];
         random.nextBytes(bytes);
         return new Secret(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), "generated");
     }
 
-    /** The value itself. Call it only where the value must go, never to show or log it. */
+    /** {@return the value itself} Call it only where the value must go, never to show or log it. */
     public String reveal() {
         return value;
     }
 
-    /** Where the value came from; safe to show. */
+    /** {@return where the value came from; safe to show} */
     public String origin() {
         return origin;
     }

@@ -16,6 +16,16 @@ import java.util.Objects;
  */
 public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword, Secret cirisnodeDbPassword,
                        Secret ethicsengineDbPassword, Allowlist allowedIps) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param apiKey {@code HE300_API_KEY}: the key clients send
+     * @param jwtSecret {@code HE300_JWT_SECRET}: signs CIRISNode's tokens
+     * @param postgresPassword {@code POSTGRES_PASSWORD}: PostgreSQL's superuser
+     * @param cirisnodeDbPassword the {@code cirisnode} database role's
+     * @param ethicsengineDbPassword the {@code ethicsengine} database role's
+     * @param allowedIps networks allowed to reach exposed ports (empty: no restriction beyond the mode's)
+     */
     public Security {
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(jwtSecret, "jwtSecret");

@@ -29,6 +29,12 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
      * @param port the host port
      */
     public record App(String image, int port) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param image the image
+         * @param port the host port
+         */
         public App {
             Objects.requireNonNull(image, "image");
         }
@@ -45,6 +51,15 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
      */
     public record Ollama(String image, int port, int gpuLayers, Optional<Integer> numParallel,
                          Optional<Integer> contextLength) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param image the image
+         * @param port the host port (11434)
+         * @param gpuLayers layers offloaded to the GPU, -1 for all (clients send it as {@code options.num_gpu})
+         * @param numParallel {@code OLLAMA_NUM_PARALLEL}; empty: the GPU profile's {@code concurrent_requests}
+         * @param contextLength {@code OLLAMA_CONTEXT_LENGTH}; empty: the GPU profile's {@code context_length}
+         */
         public Ollama {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(numParallel, "numParallel");
@@ -60,6 +75,13 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
      * @param persistence whether its data lives in a named volume (else it is lost with the container)
      */
     public record Store(String image, int port, boolean persistence) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param image the image
+         * @param port the host port, always on loopback
+         * @param persistence whether its data lives in a named volume (else it is lost with the container)
+         */
         public Store {
             Objects.requireNonNull(image, "image");
         }

@@ -14,6 +14,14 @@ import java.util.Objects;
 public record StackSpec(String dir, String project, List<String> healthCommand, int healthIntervalMinutes) {
     public static final String DEFAULT_DIR = "/opt/he300";
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param dir the directory holding the compose files, {@code .env} and {@code init.sql} ({@code /opt/he300})
+     * @param project the compose project name ({@code he300})
+     * @param healthCommand what the health timer runs, as arguments ({@code /opt/he300/he300 health-check})
+     * @param healthIntervalMinutes how often the timer runs it (5)
+     */
     public StackSpec {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(project, "project");

@@ -16,6 +16,15 @@ import java.util.Set;
 public record Target(String host, int port, String user, Optional<String> sshKey, Optional<String> knownHosts) {
     private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "::1");
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param host a DNS name or address; {@code localhost} (the default) means this machine, without SSH
+     * @param port the SSH port (22)
+     * @param user the SSH user ({@code ubuntu})
+     * @param sshKey the private key file, if not the agent's or SSH's defaults
+     * @param knownHosts the known_hosts file, if not {@code ~/.ssh/known_hosts}
+     */
     public Target {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
@@ -23,13 +32,13 @@ public record Target(String host, int port, String user, Optional<String> sshKey
         Objects.requireNonNull(knownHosts, "knownHosts");
     }
 
-    /** This machine, no SSH. */
+    /** {@return this machine, no SSH} */
     public static Target local() {
         return new Target("localhost", 22, System.getProperty("user.name", "root"), Optional.empty(),
                 Optional.empty());
     }
 
-    /** Whether the target is this machine: {@code localhost}, {@code 127.0.0.1} or {@code ::1}. */
+    /** {@return whether the target is this machine: {@code localhost}, {@code 127.0.0.1} or {@code ::1}} */
     public boolean isLocal() {
         return LOCAL.contains(host);
     }

@@ -91,6 +91,15 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
      * @param arch {@code uname -m}: x86_64, aarch64, arm64
      */
     public record Os(String kernel, String id, String versionId, String prettyName, String arch) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param kernel {@code uname -s}: Linux, Darwin
+         * @param id {@code ID} of /etc/os-release ({@code ubuntu}, {@code debian}), or {@code macos}
+         * @param versionId {@code VERSION_ID} ({@code 24.04}), or the macOS product version
+         * @param prettyName {@code PRETTY_NAME}, or {@code macOS <version>}
+         * @param arch {@code uname -m}: x86_64, aarch64, arm64
+         */
         public Os {
             Objects.requireNonNull(kernel, "kernel");
             Objects.requireNonNull(id, "id");
@@ -112,6 +121,13 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
      * @param driverVersion {@code 550.127.05}
      */
     public record Gpu(String name, long memoryMiB, String driverVersion) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param name {@code NVIDIA A10}
+         * @param memoryMiB total memory in MiB ({@code 23028})
+         * @param driverVersion {@code 550.127.05}
+         */
         public Gpu {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(driverVersion, "driverVersion");
@@ -125,6 +141,14 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
      * @param detail what {@code nvidia-smi} said when it failed, else empty
      */
     public record Nvidia(DriverState state, List<Gpu> gpus, List<String> pciDevices, String detail) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param state the driver state
+         * @param gpus the GPUs {@code nvidia-smi} listed (empty unless {@link DriverState#READY})
+         * @param pciDevices NVIDIA lines of {@code lspci}
+         * @param detail what {@code nvidia-smi} said when it failed, else empty
+         */
         public Nvidia {
             Objects.requireNonNull(state, "state");
             gpus = List.copyOf(gpus);
@@ -132,12 +156,12 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
             Objects.requireNonNull(detail, "detail");
         }
 
-        /** The driver version of the first GPU, or empty. */
+        /** {@return the driver version of the first GPU, or empty} */
         public String driverVersion() {
             return gpus.isEmpty() ? "" : gpus.get(0).driverVersion();
         }
 
-        /** Whether any NVIDIA GPU was seen, with or without a working driver. */
+        /** {@return whether any NVIDIA GPU was seen, with or without a working driver} */
         @JsonProperty
         public boolean present() {
             return !gpus.isEmpty() || !pciDevices.isEmpty() || state == DriverState.MISMATCH_REBOOT_NEEDED;
@@ -153,6 +177,15 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
      */
     public record Docker(String serverVersion, String composeVersion, List<String> runtimes, String toolkitVersion,
             String nvidiaCtkVersion) {
+        /**
+         * Checks the components, as the class description says of each.
+         *
+         * @param serverVersion {@code docker version --format '{{.Server.Version}}'}, empty if no daemon answered
+         * @param composeVersion the compose plugin's version ({@code 2.29.1}), or empty
+         * @param runtimes the runtimes {@code docker info} names ({@code runc}, {@code nvidia})
+         * @param toolkitVersion the {@code nvidia-container-toolkit} package version, or empty
+         * @param nvidiaCtkVersion {@code nvidia-ctk --version}'s version, or empty
+         */
         public Docker {
             Objects.requireNonNull(serverVersion, "serverVersion");
             Objects.requireNonNull(composeVersion, "composeVersion");
@@ -161,26 +194,26 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
             Objects.requireNonNull(nvidiaCtkVersion, "nvidiaCtkVersion");
         }
 
-        /** A Docker daemon answered. */
+        /** {@return a Docker daemon answered} */
         @JsonProperty
         public boolean running() {
             return !serverVersion.isEmpty();
         }
 
-        /** The {@code nvidia} runtime is registered with Docker. */
+        /** {@return the {@code nvidia} runtime is registered with Docker} */
         @JsonProperty
         public boolean nvidiaRuntime() {
             return runtimes.contains("nvidia");
         }
 
-        /** The NVIDIA Container Toolkit is installed (package or {@code nvidia-ctk}). */
+        /** {@return the NVIDIA Container Toolkit is installed (package or {@code nvidia-ctk})} */
         @JsonProperty
         public boolean toolkitInstalled() {
             return !toolkitVersion.isEmpty() || !nvidiaCtkVersion.isEmpty();
         }
     }
 
-    /** The kind of host, which decides the plan. */
+    /** {@return the kind of host, which decides the plan} */
     @JsonProperty("kind")
     public Kind kind() {
         if (os.isMac()) {
@@ -224,13 +257,13 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
         return mib >= 20 * 1024 ? "a10-24gb" : "cpu";
     }
 
-    /** A reboot is needed before GPUs can be used or updates take effect. */
+    /** {@return a reboot is needed before GPUs can be used or updates take effect} */
     @JsonProperty
     public boolean needsReboot() {
         return rebootRequired || nvidia.state() == DriverState.MISMATCH_REBOOT_NEEDED;
     }
 
-    /** These facts as indented JSON, with {@code kind} and {@code gpuProfile} first. */
+    /** {@return these facts as indented JSON, with {@code kind} and {@code gpuProfile} first} */
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);

@@ -27,12 +27,12 @@ public final class HostFactsProbe {
 
     private HostFactsProbe() {}
 
-    /** The probe script, for review or a dry run. */
+    /** {@return the probe script, for review or a dry run} */
     public static String script() {
         return SCRIPT;
     }
 
-    /** The command that runs the probe: {@code sh -s} with the script on stdin, never with sudo. */
+    /** {@return the command that runs the probe: {@code sh -s} with the script on stdin, never with sudo} */
     public static Command command() {
         return Command.builder("sh").arg("-s").stdin(SCRIPT).timeout(TIMEOUT).build();
     }

@@ -9,6 +9,12 @@ import java.util.Objects;
  * @param stop when not empty, the plan stops here on purpose (a reboot to announce) and this says what to do
  */
 public record Applied(String detail, String stop) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param detail what was done, one line
+     * @param stop when not empty, the plan stops here on purpose (a reboot to announce) and this says what to do
+     */
     public Applied {
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(stop, "stop");
@@ -18,7 +24,7 @@ public record Applied(String detail, String stop) {
         return new Applied(detail, "");
     }
 
-    /** The step changed the host, and nothing after it can run until the operator acts ({@code stop}). */
+    /** {@return the step changed the host, and nothing after it can run until the operator acts ({@code stop})} */
     public static Applied stop(String detail, String stop) {
         return new Applied(detail, stop);
     }

@@ -22,6 +22,13 @@ public record Check(State state, String detail, String next) {
         FAILED
     }
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param state whether there is something to do
+     * @param detail what was seen, one line, never a secret
+     * @param next for {@link State#FAILED}: what the operator should do; else empty
+     */
     public Check {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(detail, "detail");

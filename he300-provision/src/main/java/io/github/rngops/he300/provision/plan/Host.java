@@ -94,13 +94,13 @@ public final class Host {
         return files;
     }
 
-    /** The files this host gets: without the systemd units on a Mac. */
+    /** {@return the files this host gets: without the systemd units on a Mac} */
     public List<StackFile> stackFiles() {
         return files.all().stream().filter(f -> !facts.os().isMac() || !f.path().startsWith("/etc/systemd/"))
                 .toList();
     }
 
-    /** Whether the host runs systemd units (Linux). */
+    /** {@return whether the host runs systemd units (Linux)} */
     public boolean systemd() {
         return !facts.os().isMac();
     }
@@ -147,7 +147,7 @@ public final class Host {
         return facts;
     }
 
-    /** Whether the stack-files step wrote a file in this run (compose up must then recreate containers). */
+    /** {@return whether the stack-files step wrote a file in this run (compose up must then recreate containers)} */
     public boolean stackChanged() {
         return stackChanged;
     }
@@ -201,7 +201,7 @@ public final class Host {
         listener.line(mask(text));
     }
 
-    /** {@code text} with every secret of the config replaced by {@value Secret#MASK}. */
+    /** {@return {@code text} with every secret of the config replaced by {@value Secret#MASK}} */
     public String mask(String text) {
         String masked = text;
         for (String secret : secrets) {
@@ -291,7 +291,12 @@ public final class Host {
             return this;
         }
 
-        /** How facts are gathered again; {@link HostFactsProbe#gather} by default. */
+        /**
+         * Sets how facts are gathered again; {@link HostFactsProbe#gather} by default.
+         *
+         * @param value how facts are gathered again
+         * @return this builder
+         */
         public Builder probe(Function<CommandRunner, HostFacts> value) {
             probe = Objects.requireNonNull(value, "probe");
             return this;
@@ -307,7 +312,12 @@ public final class Host {
             return this;
         }
 
-        /** How long the health gate waits for every service to be healthy; 5 minutes by default. */
+        /**
+         * Sets how long the health gate waits for every service to be healthy; 5 minutes by default.
+         *
+         * @param value how long the health gate waits for every service to be healthy
+         * @return this builder
+         */
         public Builder healthDeadline(Duration value) {
             if (value.isNegative()) {
                 throw new IllegalArgumentException("health deadline must not be negative, was " + value);
@@ -324,7 +334,12 @@ public final class Host {
             return this;
         }
 
-        /** The quick HE-300 to run at the end; without one that step is skipped. */
+        /**
+         * Sets the quick HE-300 to run at the end; without one that step is skipped.
+         *
+         * @param value the quick HE-300 to run at the end
+         * @return this builder
+         */
         public Builder benchmark(QuickBenchmark value) {
             benchmark = value;
             return this;
@@ -336,6 +351,7 @@ public final class Host {
             return this;
         }
 
+        /** {@return the {@link Host} these settings describe} */
         public Host build() {
             return new Host(this);
         }

@@ -12,29 +12,34 @@ import java.util.Optional;
  * @param steps in order
  */
 public record Plan(List<Step> steps) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param steps in order
+     */
     public Plan {
         steps = List.copyOf(steps);
     }
 
-    /** The install plan. */
+    /** {@return the install plan} */
     public static Plan install() {
         return new Plan(List.of(new PrivilegeStep(), new DockerStep(), new DriverStep(), new ToolkitStep(),
                 new RuntimeStep(), new StackFilesStep(), new ComposeUpStep(), new NetworkStep(), new ModelPullStep(),
                 new HealthGateStep(), new QuickBenchmarkStep()));
     }
 
-    /** The step names, for {@code --from-step}. */
+    /** {@return the step names, for {@code --from-step}} */
     public List<String> names() {
         return steps.stream().map(Step::name).toList();
     }
 
-    /** The step called {@code name}. */
+    /** {@return the step called {@code name}} */
     public Optional<Step> step(String name) {
         Objects.requireNonNull(name, "name");
         return steps.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** This plan from the step called {@code name} on; the earlier steps are left out. */
+    /** {@return this plan from the step called {@code name} on; the earlier steps are left out} */
     public Plan from(String name) {
         int index = names().indexOf(name);
         if (index < 0) {

@@ -13,7 +13,7 @@ public final class PlanException extends He300Exception {
         this.next = next;
     }
 
-    /** What to do about it. */
+    /** {@return what to do about it} */
     public String next() {
         return next;
     }

@@ -12,7 +12,7 @@ public interface PlanListener {
     default void stepEnded(StepResult result) {
     }
 
-    /** A listener that hears nothing. */
+    /** {@return a listener that hears nothing} */
     static PlanListener silent() {
         return text -> { };
     }

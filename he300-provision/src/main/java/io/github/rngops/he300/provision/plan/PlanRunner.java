@@ -114,7 +114,7 @@ public final class PlanRunner {
                 host.tail(), host.mask(next), Duration.between(start, host.clock().instant()));
     }
 
-    /** The failure report: step, command, output tail, what to do. Empty if the plan did not fail or stop. */
+    /** {@return the failure report: step, command, output tail, what to do} Empty if the plan did not fail or stop. */
     public static Optional<String> report(Recap recap) {
         Optional<StepResult> failure = recap.failure();
         if (failure.isPresent()) {

@@ -12,6 +12,12 @@ import java.util.Optional;
  * @param command the command it runs, if any
  */
 public record Planned(String summary, Optional<Command> command) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param summary what the action does
+     * @param command the command it runs, if any
+     */
     public Planned {
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(command, "command");

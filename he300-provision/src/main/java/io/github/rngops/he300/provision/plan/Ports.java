@@ -11,15 +11,15 @@ import java.util.Objects;
 @FunctionalInterface
 public interface Ports {
 
-    /** An endpoint for {@code 127.0.0.1:hostPort} on the host; close it when done. */
+    /** {@return an endpoint for {@code 127.0.0.1:hostPort} on the host; close it when done} */
     Endpoint open(int hostPort);
 
-    /** This machine: the port itself. */
+    /** {@return this machine: the port itself} */
     static Ports local() {
         return port -> new Endpoint("http://127.0.0.1:" + port, () -> { });
     }
 
-    /** A forward over {@code ssh} from an ephemeral local port to the host's {@code 127.0.0.1:port}. */
+    /** {@return a forward over {@code ssh} from an ephemeral local port to the host's {@code 127.0.0.1:port}} */
     static Ports over(SshSession ssh) {
         Objects.requireNonNull(ssh, "ssh");
         return port -> {

@@ -12,21 +12,27 @@ import java.util.Optional;
  * @param dryRun whether nothing was changed on purpose
  */
 public record Recap(List<StepResult> results, boolean dryRun) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param results every step's result, including those not run after a stop
+     * @param dryRun whether nothing was changed on purpose
+     */
     public Recap {
         results = List.copyOf(results);
     }
 
-    /** The failed step, if any. */
+    /** {@return the failed step, if any} */
     public Optional<StepResult> failure() {
         return results.stream().filter(r -> r.status() == Status.FAILED).findFirst();
     }
 
-    /** The step that stopped the plan on purpose (a reboot to announce), if any. */
+    /** {@return the step that stopped the plan on purpose (a reboot to announce), if any} */
     public Optional<StepResult> stop() {
         return results.stream().filter(r -> r.status() != Status.FAILED && !r.next().isEmpty()).findFirst();
     }
 
-    /** Every step ended ok, changed or skipped (or would change, in a dry run). */
+    /** {@return every step ended ok, changed or skipped (or would change, in a dry run)} */
     public boolean succeeded() {
         return failure().isEmpty() && stop().isEmpty();
     }
@@ -35,7 +41,7 @@ public record Recap(List<StepResult> results, boolean dryRun) {
         return results.stream().filter(r -> r.status() == status).count();
     }
 
-    /** The recap table: step, status, time, detail; then the counts. */
+    /** {@return the recap table: step, status, time, detail; then the counts} */
     public String table() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %-13s %8s  %s%n", "step", "status",
                 "time", "detail"));

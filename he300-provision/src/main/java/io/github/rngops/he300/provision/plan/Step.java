@@ -8,24 +8,24 @@ import java.util.List;
  */
 public interface Step {
 
-    /** The name {@code --from-step} takes: {@code docker}, {@code driver}, {@code stack-files}... */
+    /** {@return the name {@code --from-step} takes: {@code docker}, {@code driver}, {@code stack-files}..} */
     String name();
 
     /** Looks, changes nothing. Dry runs call only this and {@link #plan}. */
     Check check(Host host);
 
-    /** What {@link #apply} would do, for a dry run. */
+    /** {@return what {@link #apply} would do, for a dry run} */
     List<Planned> plan(Host host);
 
     /** Makes the check pass; a failing command throws {@link io.github.rngops.he300.core.command.CommandException}. */
     Applied apply(Host host);
 
-    /** Whether {@link #apply} changes the host ({@code false} for gates that only wait or measure). */
+    /** {@return whether {@link #apply} changes the host ({@code false} for gates that only wait or measure)} */
     default boolean changesHost() {
         return true;
     }
 
-    /** Whether the host facts must be gathered again after {@link #apply}, before verifying. */
+    /** {@return whether the host facts must be gathered again after {@link #apply}, before verifying} */
     default boolean refreshesFacts() {
         return false;
     }

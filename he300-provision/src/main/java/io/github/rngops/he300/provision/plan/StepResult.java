@@ -33,6 +33,17 @@ public record StepResult(String step, Status status, String detail, String comma
         }
     }
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param step the step's name
+     * @param status ok, changed, skipped, failed (or would-change in a dry run, not-run after a stop)
+     * @param detail one line; never a secret
+     * @param command for a failure: the failing command's display line (secrets masked), else empty
+     * @param outputTail for a failure: the last lines of its output (masked)
+     * @param next for a failure or stop: what to do
+     * @param duration how long the step took
+     */
     public StepResult {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(status, "status");

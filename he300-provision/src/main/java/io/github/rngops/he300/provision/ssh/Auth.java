@@ -21,17 +21,19 @@ import java.util.Objects;
  */
 public sealed interface Auth {
 
-    /** An unencrypted key file. */
+    /** {@return an unencrypted key file} */
     static Auth keyFile(Path key) {
         return new KeyFile(key, "");
     }
 
-    /** A key file whose passphrase is in the environment variable {@code passphraseEnv} (if the key is encrypted). */
+    /**
+     * {@return a key file whose passphrase is in the environment variable {@code passphraseEnv} (if the key is encrypted)}
+     */
     static Auth keyFile(Path key, String passphraseEnv) {
         return new KeyFile(key, passphraseEnv);
     }
 
-    /** The usual key files of the current user that exist, in OpenSSH's order of preference. */
+    /** {@return the usual key files of the current user that exist, in OpenSSH's order of preference} */
     static List<Auth> defaultKeyFiles() {
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
         return List.of("id_ed25519", "id_ecdsa", "id_rsa").stream()

@@ -24,7 +24,7 @@ public final class Forward implements AutoCloseable {
         this.remotePort = remotePort;
     }
 
-    /** The port on 127.0.0.1 that is forwarded (the ephemeral one chosen when 0 was asked for). */
+    /** {@return the port on 127.0.0.1 that is forwarded (the ephemeral one chosen when 0 was asked for)} */
     public int localPort() {
         return socket.getLocalPort();
     }

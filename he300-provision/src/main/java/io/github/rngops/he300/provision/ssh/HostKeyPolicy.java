@@ -52,7 +52,7 @@ public final class HostKeyPolicy {
                 Objects.requireNonNull(notices, "notices"));
     }
 
-    /** Only the key with this fingerprint ({@code SHA256:} and 43 base64 characters, as OpenSSH prints it). */
+    /** {@return only the key with this fingerprint ({@code SHA256:} and 43 base64 characters, as OpenSSH prints it)} */
     public static HostKeyPolicy pinned(String sha256Fingerprint) {
         Objects.requireNonNull(sha256Fingerprint, "fingerprint");
         if (!SHA256.matcher(sha256Fingerprint).matches()) {
@@ -62,7 +62,7 @@ public final class HostKeyPolicy {
         return new HostKeyPolicy(Mode.PINNED, null, sha256Fingerprint, notice -> { });
     }
 
-    /** {@code ~/.ssh/known_hosts}. */
+    /** {@return {@code ~/.ssh/known_hosts}} */
     public static Path defaultKnownHosts() {
         return Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
     }

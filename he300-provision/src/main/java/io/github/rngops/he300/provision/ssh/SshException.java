@@ -45,12 +45,12 @@ public final class SshException extends He300Exception {
         return reason;
     }
 
-    /** The target, {@code user@host:port}. */
+    /** {@return the target, {@code user@host:port}} */
     public String host() {
         return host;
     }
 
-    /** The SHA256 fingerprint of the offered host key, for host key problems; empty otherwise. */
+    /** {@return the SHA256 fingerprint of the offered host key, for host key problems; empty otherwise} */
     public String fingerprint() {
         return fingerprint;
     }

@@ -96,7 +96,7 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         return open(target, policy, List.of(auths));
     }
 
-    /** {@link #open(SshTarget, HostKeyPolicy, Auth...)} with a list. */
+    /** {@return {@link #open(SshTarget, HostKeyPolicy, Auth...)} with a list} */
     public static SshSession open(SshTarget target, HostKeyPolicy policy, List<Auth> auths) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(policy, "policy");
@@ -110,17 +110,17 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         return target;
     }
 
-    /** The SHA256 fingerprint of the host key this session verified. */
+    /** {@return the SHA256 fingerprint of the host key this session verified} */
     public String hostKeyFingerprint() {
         return hostKeyFingerprint;
     }
 
-    /** How many times this session connected: 1, plus one per transparent reconnect. */
+    /** {@return how many times this session connected: 1, plus one per transparent reconnect} */
     public int connections() {
         return connections;
     }
 
-    /** Whether the remote user is root ({@code id -u} is 0); asked once. */
+    /** {@return whether the remote user is root ({@code id -u} is 0); asked once} */
     public boolean isRoot() {
         synchronized (lock) {
             if (root == null) {
@@ -175,7 +175,7 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         sftp().mkdirs(remoteDir);
     }
 
-    /** The permission bits of a remote file (e.g. {@code 0600}), by SFTP stat. */
+    /** {@return the permission bits of a remote file (e.g. {@code 0600}), by SFTP stat} */
     public int mode(String remotePath) {
         return sftp().mode(remotePath);
     }

@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param user the remote user name
  */
 public record SshTarget(String host, int port, String user) {
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param host a host name or address
+     * @param port the SSH port, 1..65535
+     * @param user the remote user name
+     */
     public SshTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(user, "user");
@@ -24,7 +31,7 @@ public record SshTarget(String host, int port, String user) {
         }
     }
 
-    /** {@code user@host} on port 22. */
+    /** {@return {@code user@host} on port 22} */
     public static SshTarget of(String user, String host) {
         return new SshTarget(host, 22, user);
     }
@@ -33,7 +40,7 @@ public record SshTarget(String host, int port, String user) {
         return new SshTarget(host, port, user);
     }
 
-    /** {@code host:port}. */
+    /** {@return {@code host:port}} */
     public String hostPort() {
         return host + ":" + port;
     }

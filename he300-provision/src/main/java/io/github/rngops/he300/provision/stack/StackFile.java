@@ -42,22 +42,22 @@ public record StackFile(String path, String content, int mode, boolean secret) {
         }
     }
 
-    /** The file name without its directory. */
+    /** {@return the file name without its directory} */
     public String name() {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** The mode as {@code chmod} takes it: {@code 0600}. */
+    /** {@return the mode as {@code chmod} takes it: {@code 0600}} */
     public String modeText() {
         return String.format("%04o", mode);
     }
 
-    /** The content, or for a secret file a line saying it is withheld. */
+    /** {@return the content, or for a secret file a line saying it is withheld} */
     public String shownContent() {
         return secret ? "# " + path + ": " + content.lines().count() + " lines of secrets, not shown\n" : content;
     }
 
-    /** The name of the backup kept of a previous, different secret file replaced at {@code when}. */
+    /** {@return the name of the backup kept of a previous, different secret file replaced at {@code when}} */
     public String backupPath(Instant when) {
         return path + backupSuffix(when);
     }

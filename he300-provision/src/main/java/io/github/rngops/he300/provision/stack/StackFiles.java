@@ -26,6 +26,12 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
     public static final String MODEL_VOLUME = ComposeFile.OLLAMA_VOLUME;
     public static final String NETWORK = ComposeFile.NETWORK;
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param all every file, in the order they should be written
+     * @param composeFile the compose file the systemd unit runs ({@code docker-compose.gpu.yml} on an NVIDIA profile)
+     */
     public StackFiles {
         all = List.copyOf(all);
         Objects.requireNonNull(composeFile, "composeFile");
@@ -54,12 +60,12 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
                 used);
     }
 
-    /** The file called {@code name} ({@code .env}, {@code he300-stack.service}). */
+    /** {@return the file called {@code name} ({@code .env}, {@code he300-stack.service})} */
     public Optional<StackFile> file(String name) {
         return all.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
-    /** Every file for a dry run: contents shown, secret files withheld. */
+    /** {@return every file for a dry run: contents shown, secret files withheld} */
     public String describe() {
         StringBuilder out = new StringBuilder();
         for (StackFile file : all) {
