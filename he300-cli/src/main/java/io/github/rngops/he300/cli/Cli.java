@@ -60,7 +60,12 @@ public final class Cli {
         return commandLine(command, System.getenv());
     }
 
-    /** As {@link #commandLine(Object)}, reading {@value #DEBUG_VARIABLE} from {@code env}. */
+    /**
+     * {@return as {@link #commandLine(Object)}, reading {@value #DEBUG_VARIABLE} from {@code env}}
+     *
+     * @param command a picocli {@code @Command} object
+     * @param env the environment
+     */
     public static CommandLine commandLine(Object command, Map<String, String> env) {
         CommandLine line = new CommandLine(command);
         line.setCaseInsensitiveEnumValuesAllowed(true);

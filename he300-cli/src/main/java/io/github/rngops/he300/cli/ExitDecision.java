@@ -57,7 +57,12 @@ public record ExitDecision(int code, String reason) {
         return value == null ? null : parseFraction("--min-accuracy", value, "0.7", "70%");
     }
 
-    /** {@code --max-failed}: {@code 0.05} or {@code 5%} as a fraction in [0, 1]. */
+    /**
+     * {@return {@code --max-failed} as a fraction in [0, 1]}
+     *
+     * @param value {@code 0.05} or {@code 5%}
+     * @throws He300Exception naming the flag when it is neither, or outside [0, 1]
+     */
     public static double parseMaxFailed(String value) {
         return parseFraction("--max-failed", value, "0.05", "5%");
     }

@@ -301,6 +301,9 @@ public final class HealthCheck {
      * and similar hooks show). A webhook that cannot be reached or answers with an error does not change what the
      * services' verdict is: the failure is returned for the caller to print as a warning.
      *
+     * @param webhook the URL to post to, as {@link #webhook} checked it
+     * @param statuses what {@link #check} said
+     * @param host this machine's name, for the message
      * @return empty when the webhook took the message, else why it did not
      */
     public Optional<String> alert(URI webhook, List<Status> statuses, String host) {
@@ -336,7 +339,7 @@ public final class HealthCheck {
         }
     }
 
-    /** This machine's name, for the alert's text; {@code localhost} when it has none that resolves. */
+    /** {@return this machine's name, for the alert's text; {@code localhost} when it has none that resolves} */
     public static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();

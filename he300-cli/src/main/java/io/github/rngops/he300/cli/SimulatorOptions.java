@@ -98,6 +98,8 @@ public final class SimulatorOptions {
      * The settings these flags ask for, answering from every scenario of the dataset {@code groundTruth} gives; the
      * flags are checked before it is asked for, so that a typo costs no dataset load (or download).
      *
+     * @param groundTruth the dataset the answers come from, asked for only once the flags are good
+     * @return the simulator's settings
      * @throws He300Exception naming the flag whose value the simulator refuses
      */
     public SimulatorSettings settings(Supplier<Dataset> groundTruth) {
@@ -126,7 +128,11 @@ public final class SimulatorOptions {
         return builder.groundTruth(groundTruth.get()).build();
     }
 
-    /** One line on what is served, for standard error: not a model, the accuracy, the faults. */
+    /**
+     * {@return one line on what is served, for standard error: not a model, the accuracy, the faults}
+     *
+     * @param simulator the simulator started from these settings
+     */
     public static String describe(Simulator simulator) {
         SimulatorSettings s = simulator.settings();
         String faults = s.faultRates().isEmpty() ? "no faults" : "faults " + s.faultRates().entrySet().stream()

@@ -148,6 +148,8 @@ public final class SigningKey {
      * Signs {@code resultFile} with the key in {@code keyFile}, created as {@link #loadOrCreate} does; the result is
      * read and checked first, so that a file that is not a result is refused before any key file is written.
      *
+     * @param keyFile the private key, created (0600) when absent
+     * @param resultFile the result to sign
      * @return the key used (its {@link #created()} says whether it is new) and the signature file
      */
     public static Signed signWithKeyAt(Path keyFile, Path resultFile) {
@@ -156,7 +158,12 @@ public final class SigningKey {
         return new Signed(key, key.sign(resultFile, canonical));
     }
 
-    /** What {@link #signWithKeyAt} did: the key it used and the signature file it wrote. */
+    /**
+     * What {@link #signWithKeyAt} did: the key it used and the signature file it wrote.
+     *
+     * @param key the key used
+     * @param signature the signature file written beside the result
+     */
     public record Signed(SigningKey key, Path signature) {}
 
     private static byte[] canonicalResult(Path resultFile) {
