@@ -1,6 +1,7 @@
 package io.github.rngops.he300.cli;
 
 import io.github.rngops.he300.core.Category;
+import io.github.rngops.he300.core.dataset.ChecksumCache;
 import io.github.rngops.he300.core.dataset.Dataset;
 import io.github.rngops.he300.core.dataset.DatasetLocator;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ public final class DatasetOptions {
         if (directory != null) {
             locator = locator.toBuilder().explicitDirectory(directory).build();
         }
-        return Dataset.load(locator.locate().directory(), categories, allowUnknown);
+        // Beside the downloaded copy (~/.cache/he300/): an unchanged file is not hashed again by the next command.
+        ChecksumCache checksums = ChecksumCache.at(locator.cacheDirectory().resolveSibling("dataset-checksums.tsv"));
+        return Dataset.load(locator.locate().directory(), categories, allowUnknown, checksums);
     }
 }

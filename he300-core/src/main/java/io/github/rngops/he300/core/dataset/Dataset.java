@@ -40,10 +40,20 @@ public record Dataset(Path root, Map<Category, List<Scenario>> pools, List<Datas
      * @param allowUnknown accept files whose checksum is not the upstream one; each {@link DatasetFile} records it
      */
     public static Dataset load(Path root, Collection<Category> categories, boolean allowUnknown) {
+        return load(root, categories, allowUnknown, ChecksumCache.none());
+    }
+
+    /**
+     * As {@link #load(Path, Collection, boolean)}, taking the checksum of a file unchanged since an earlier load
+     * from {@code checksums} instead of hashing it again.
+     */
+    public static Dataset load(Path root, Collection<Category> categories, boolean allowUnknown,
+            ChecksumCache checksums) {
+        Objects.requireNonNull(checksums, "checksums");
         Map<Category, List<Scenario>> pools = new EnumMap<>(Category.class);
         List<DatasetFile> files = new ArrayList<>();
         for (Category category : EnumSet.copyOf(categories)) {
-            DatasetReader.Loaded loaded = DatasetReader.read(root, category, allowUnknown);
+            DatasetReader.Loaded loaded = DatasetReader.read(root, category, allowUnknown, checksums);
             pools.put(category, loaded.scenarios());
             files.add(loaded.file());
         }
