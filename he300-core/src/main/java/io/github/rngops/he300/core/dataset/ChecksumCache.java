@@ -66,17 +66,27 @@ public final class ChecksumCache {
         Identity before = Identity.of(path);
         byte[] bytes = read.get();
         boolean unchanged = before != null && before.key() != null && before.equals(Identity.of(path));
-        Map<String, String> entries = entries();
-        if (unchanged && entries.containsKey(before.key())) {
-            return new Content(bytes, entries.get(before.key()));
+        String known = unchanged ? known(before.key()) : null;
+        if (known != null) {
+            return new Content(bytes, known);
         }
         String sha256 = Sha256.hex(bytes);
         if (unchanged && before.settledBy(clock.instant().minus(SETTLED))) {
-            entries.keySet().removeIf(key -> key.endsWith("\t" + before.path()));   // the file's older identities
-            entries.put(before.key(), sha256);
-            store(entries);
+            record(before, sha256);
         }
         return new Content(bytes, sha256);
+    }
+
+    private synchronized String known(String key) {
+        return entries().get(key);
+    }
+
+    /** Read, change, rewrite: under this lock for the threads of one load; between processes the last one wins. */
+    private synchronized void record(Identity identity, String sha256) {
+        Map<String, String> entries = entries();
+        entries.keySet().removeIf(key -> key.endsWith("\t" + identity.path()));   // the file's older identities
+        entries.put(identity.key(), sha256);
+        store(entries);
     }
 
     private Map<String, String> entries() {
