@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -49,6 +50,20 @@ public final class ChecksumCache {
     /** A cache kept in {@code file} (created on first use, with its parent folders). */
     public static ChecksumCache at(Path file) {
         return new ChecksumCache(Objects.requireNonNull(file, "file"), Clock.systemUTC());
+    }
+
+    /**
+     * What identifies {@code file}'s content without reading it (real path, size, modification and change time,
+     * inode), as this cache keys its entries; empty where the platform cannot tell, or when {@code settledBefore}
+     * is given and the file changed after it.
+     */
+    public static Optional<String> identity(Path file, Instant settledBefore) {
+        Identity identity = Identity.of(file);
+        if (identity == null || identity.key() == null
+                || settledBefore != null && !identity.settledBy(settledBefore)) {
+            return Optional.empty();
+        }
+        return Optional.of(identity.key());
     }
 
     /** A file's bytes and their SHA-256. */
