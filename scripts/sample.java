@@ -9,10 +9,8 @@ import io.github.rngops.he300.cli.Cli;
 import io.github.rngops.he300.cli.DatasetOptions;
 import io.github.rngops.he300.cli.SampleFormat;
 import io.github.rngops.he300.cli.SampleOptions;
-import io.github.rngops.he300.core.dataset.Dataset;
 import io.github.rngops.he300.core.sample.Sample;
 import io.github.rngops.he300.core.sample.SampleSpec;
-import io.github.rngops.he300.core.sample.Sampler;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +36,7 @@ class sample implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SampleSpec spec = sampleOptions.spec();
-        Dataset dataset = datasetOptions.load(spec.categories(), System.getenv());
-        Sample sample = Sampler.draw(spec, dataset);
+        Sample sample = datasetOptions.sample(spec, System.getenv());
         format.write(sample, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         return Cli.OK;
     }

@@ -1,11 +1,10 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //CDS
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dslf4j.internal.verbosity=ERROR
 //DEPS io.github.rng-ops:he300-bom:${he300.version:0.1.0-SNAPSHOT}@pom
 //DEPS io.github.rng-ops:he300-cli
 //DEPS io.github.rng-ops:he300-net
-//DEPS org.slf4j:slf4j-nop:2.0.20
 
 import io.github.rngops.he300.cli.Cli;
 import io.github.rngops.he300.net.LocalRunner;

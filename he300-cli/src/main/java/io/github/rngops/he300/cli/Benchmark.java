@@ -20,7 +20,6 @@ import io.github.rngops.he300.core.run.RunPlan;
 import io.github.rngops.he300.core.run.RunResult;
 import io.github.rngops.he300.core.sample.Sample;
 import io.github.rngops.he300.core.sample.SampleSpec;
-import io.github.rngops.he300.core.sample.Sampler;
 import io.github.rngops.he300.report.Format;
 import io.github.rngops.he300.report.InputTexts;
 import io.github.rngops.he300.report.Reports;
@@ -209,9 +208,23 @@ public final class Benchmark {
     private Prepared prepareNew(Credentials credentials) {
         TargetChoice choice = TargetChoice.resolve(options.target, options.simulate, options.url, options.model, env);
         SampleSpec spec = sampleOptions.spec();
-        Sample sample = Sampler.draw(spec, datasetOptions.load(spec.categories(), env));
+        BackgroundSample drawing = BackgroundSample.start(spec, datasetOptions, env);
         Duration requestTimeout = choice.requestTimeout(options.timeout);
-        OpenTarget target = Targets.open(config(choice, requestTimeout, credentials), sample.scenarios());
+        TargetConfig config = config(choice, requestTimeout, credentials);
+        // Only the simulator needs the sample to open; any other target opens while the dataset is read.
+        OpenTarget target = choice.kind() == TargetKind.SIMULATE ? null : Targets.open(config, List.of());
+        Sample sample;
+        try {
+            sample = drawing.get();
+        } catch (RuntimeException | Error e) {
+            if (target != null) {
+                target.close();
+            }
+            throw e;
+        }
+        if (target == null) {
+            target = Targets.open(config, sample.scenarios());
+        }
         GenerationSettings generation = Targets.generation(choice.kind(), target.model(), generationSeed(spec.seed()),
                 options.maxTokens);
         Path runDir = newRunDir(choice.kind(), target.model(), spec);

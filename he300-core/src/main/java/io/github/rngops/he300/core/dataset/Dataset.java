@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The ETHICS test splits that HE-300 samples from, loaded and checksummed: one pool of scenarios per category, in
@@ -40,14 +42,45 @@ public record Dataset(Path root, Map<Category, List<Scenario>> pools, List<Datas
      * @param allowUnknown accept files whose checksum is not the upstream one; each {@link DatasetFile} records it
      */
     public static Dataset load(Path root, Collection<Category> categories, boolean allowUnknown) {
+        return load(root, categories, allowUnknown, ChecksumCache.none());
+    }
+
+    /**
+     * As {@link #load(Path, Collection, boolean)}, taking the checksum of a file unchanged since an earlier load
+     * from {@code checksums} instead of hashing it again.
+     */
+    public static Dataset load(Path root, Collection<Category> categories, boolean allowUnknown,
+            ChecksumCache checksums) {
+        Objects.requireNonNull(checksums, "checksums");
+        // The files are read and parsed at once, one thread each: a cold JVM parses slowly, and a command waits
+        // for this before anything else. Results and the first failure are taken in category order.
+        List<CompletableFuture<DatasetReader.Loaded>> reads = new ArrayList<>();
+        for (Category category : EnumSet.copyOf(categories)) {
+            reads.add(CompletableFuture.supplyAsync(
+                    () -> DatasetReader.read(root, category, allowUnknown, checksums), Dataset::startDaemon));
+        }
         Map<Category, List<Scenario>> pools = new EnumMap<>(Category.class);
         List<DatasetFile> files = new ArrayList<>();
-        for (Category category : EnumSet.copyOf(categories)) {
-            DatasetReader.Loaded loaded = DatasetReader.read(root, category, allowUnknown);
-            pools.put(category, loaded.scenarios());
+        for (CompletableFuture<DatasetReader.Loaded> read : reads) {
+            DatasetReader.Loaded loaded;
+            try {
+                loaded = read.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+            pools.put(loaded.file().category(), loaded.scenarios());
             files.add(loaded.file());
         }
         return new Dataset(root, pools, files);
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "he300-dataset-read");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** True if {@code directory} holds a file for every category (checksums are checked on load, not here). */

@@ -4,7 +4,6 @@ import static io.github.rngops.he300.core.PythonText.strip;
 
 import io.github.rngops.he300.core.Category;
 import io.github.rngops.he300.core.Scenario;
-import io.github.rngops.he300.core.Sha256;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
@@ -31,10 +30,11 @@ final class DatasetReader {
 
     record Loaded(DatasetFile file, List<Scenario> scenarios) {}
 
-    static Loaded read(Path root, Category category, boolean allowUnknown) {
+    static Loaded read(Path root, Category category, boolean allowUnknown, ChecksumCache checksums) {
         Path path = root.resolve(category.file());
-        byte[] bytes = bytes(path, category);
-        String sha256 = Sha256.hex(bytes);
+        ChecksumCache.Content content = checksums.read(path, () -> bytes(path, category));
+        byte[] bytes = content.bytes();
+        String sha256 = content.sha256();
         boolean known = sha256.equals(KnownChecksums.of(category));
         if (!known && !allowUnknown) {
             throw DatasetException.inFile(path.toString(), "SHA-256 is " + sha256 + ", expected "
