@@ -66,6 +66,12 @@ public record InstallConfig(String source, Target target, OsSpec os, GpuSpec gpu
                 Optional.of(newProfile));
     }
 
+    /** The same config with other secrets (those kept in the host's {@code .env}, or rotated ones). */
+    public InstallConfig withSecurity(Security newSecurity) {
+        return new InstallConfig(source, target, os, gpu, models, network, services, newSecurity, stack, registry,
+                profile);
+    }
+
     /** {@code OLLAMA_NUM_PARALLEL}: {@code services.ollama.num_parallel}, else the profile's, else 1. */
     public int ollamaNumParallel() {
         return services.ollama().numParallel().orElseGet(() -> profile.map(GpuProfile::concurrentRequests).orElse(1));

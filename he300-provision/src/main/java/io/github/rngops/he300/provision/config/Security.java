@@ -24,4 +24,14 @@ public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword,
         Objects.requireNonNull(ethicsengineDbPassword, "ethicsengineDbPassword");
         Objects.requireNonNull(allowedIps, "allowedIps");
     }
+
+    /** The same with {@code which} set to {@code value}. */
+    public Security with(StackSecret which, Secret value) {
+        Objects.requireNonNull(value, "value");
+        return new Security(which == StackSecret.API_KEY ? value : apiKey,
+                which == StackSecret.JWT_SECRET ? value : jwtSecret,
+                which == StackSecret.POSTGRES_PASSWORD ? value : postgresPassword,
+                which == StackSecret.CIRISNODE_DB_PASSWORD ? value : cirisnodeDbPassword,
+                which == StackSecret.ETHICSENGINE_DB_PASSWORD ? value : ethicsengineDbPassword, allowedIps);
+    }
 }

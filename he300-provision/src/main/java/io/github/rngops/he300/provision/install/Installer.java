@@ -32,10 +32,12 @@ import io.github.rngops.he300.provision.stack.StackFile;
 import io.github.rngops.he300.provision.stack.StackFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -74,8 +76,16 @@ public final class Installer {
                 out.flush();
                 return 0;
             }
-            InstallConfig config = resolve(base, facts, target);
-            Host host = host(connection, facts, config);
+            InstallConfig resolved = resolve(base, facts, target);
+            Optional<HostSecrets> onHost = HostSecrets.read(connection.runner(),
+                    HostSecrets.envPath(resolved, request.root()));
+            if (request.action() == Request.Action.ROTATE_SECRETS) {
+                return rotate(connection, facts, resolved, onHost, target);
+            }
+            boolean writes = request.action() == Request.Action.INSTALL
+                    || request.action() == Request.Action.SET_MODEL;
+            InstallConfig config = onHost.map(secrets -> secrets.keep(resolved, writes)).orElse(resolved);
+            Host host = host(connection, facts, config).build();
             return switch (request.action()) {
                 case INSTALL, SET_MODEL -> install(host, target);
                 case STATUS -> stack(host, List.of(compose(host, "ps", "--all")), List.of());
@@ -86,7 +96,7 @@ public final class Installer {
                         "--remove-orphans")), List.of());
                 case PULL_MODEL, LIST_MODELS -> models(host, connection);
                 case UNINSTALL -> uninstall(host, target);
-                case FACTS -> throw new IllegalStateException("handled above");
+                case FACTS, ROTATE_SECRETS -> throw new IllegalStateException("handled above");
             };
         }
     }
@@ -139,13 +149,33 @@ public final class Installer {
         return config;
     }
 
-    private Host host(Connection connection, HostFacts facts, InstallConfig config) {
+    private Host.Builder host(Connection connection, HostFacts facts, InstallConfig config) {
         Host.Builder builder = Host.builder(connection.runner(), facts, config).ports(connection.ports())
                 .root(request.root());
         if (request.benchmark()) {
             builder.benchmark(new He300Quick(env));
         }
-        return builder.build();
+        return builder;
+    }
+
+    private int rotate(Connection connection, HostFacts facts, InstallConfig config, Optional<HostSecrets> onHost,
+            Target target) {
+        SecretRotation rotation = SecretRotation.parse(request.argument().orElse(""));
+        if (onHost.isEmpty()) {
+            err.println("rotate: refused: " + HostSecrets.envPath(config, request.root()) + " does not exist on the"
+                    + " host, so there is nothing to rotate: install the stack first");
+            err.flush();
+            return 1;
+        }
+        if (!request.dryRun() && !target.isLocal() && !request.yes() && !confirm.getAsBoolean()) {
+            err.println("rotate: not confirmed; nothing changed (--yes to skip the question)");
+            err.flush();
+            return 1;
+        }
+        SecureRandom random = new SecureRandom();
+        Host.Builder builder = host(connection, facts, rotation.rotated(config, onHost.get(), random));
+        onHost.get().values().values().forEach(old -> builder.secret(old.reveal()));
+        return rotation.run(builder.build(), random, request.dryRun(), out, err);
     }
 
     private int install(Host host, Target target) {
@@ -300,7 +330,7 @@ public final class Installer {
         return code;
     }
 
-    private static Command compose(Host host, String... args) {
+    static Command compose(Host host, String... args) {
         return compose(host, List.of(args));
     }
 

@@ -2,7 +2,10 @@ package io.github.rngops.he300.provision.stack;
 
 import io.github.rngops.he300.provision.config.GpuProfile;
 import io.github.rngops.he300.provision.config.InstallConfig;
+import io.github.rngops.he300.provision.config.Secret;
+import io.github.rngops.he300.provision.config.StackSecret;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,6 +55,14 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
                 new StackFile(SystemdUnits.DIR + "/" + HEALTH_UNIT, SystemdUnits.health(config), 0644, false),
                 new StackFile(SystemdUnits.DIR + "/" + HEALTH_TIMER, SystemdUnits.timer(config), 0644, false)),
                 used);
+    }
+
+    /**
+     * The stack's secrets in the content of a {@code .env} this class wrote (read back from a host), each with
+     * {@code origin} as its {@link Secret#origin()}; secrets the content does not hold are absent.
+     */
+    public static Map<StackSecret, Secret> secretsIn(String envContent, String origin) {
+        return EnvFile.parse(envContent, origin);
     }
 
     /** The file called {@code name} ({@code .env}, {@code he300-stack.service}). */

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -33,6 +35,14 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     public static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, Map.of());
+    }
+
+    /**
+     * A server whose sessions get {@code env} ({@code SetEnv}, which overrides the default environment): a
+     * {@code PATH} of fake programs and a {@code HE300_PROBE_ROOT} make this machine answer like another host.
+     */
+    public static OpenSshServer start(Path dir, Map<String, String> env) throws IOException, InterruptedException {
         if (!Files.isExecutable(SSHD)) {
             String why = SSHD + " is not installed: add openssh-server to APT_PACKAGES in .ci/run";
             if ("true".equals(System.getenv("CI"))) {
@@ -66,6 +76,8 @@ public final class OpenSshServer implements AutoCloseable {
                 "AllowTcpForwarding yes",
                 "MaxSessions 64",
                 "LogLevel ERROR",
+                env.isEmpty() ? "" : "SetEnv " + env.entrySet().stream()
+                        .map(e -> "\"" + e.getKey() + "=" + e.getValue() + "\"").collect(Collectors.joining(" ")),
                 ""));
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
