@@ -83,11 +83,9 @@ final class ConfigYaml {
         store(services, "postgres", s.postgres());
         Map<String, Object> security = map(root, "security");
         Security sec = c.security();
-        security.put("api_key", masked(sec.apiKey()));
-        security.put("jwt_secret", masked(sec.jwtSecret()));
-        security.put("postgres_password", masked(sec.postgresPassword()));
-        security.put("cirisnode_db_password", masked(sec.cirisnodeDbPassword()));
-        security.put("ethicsengine_db_password", masked(sec.ethicsengineDbPassword()));
+        for (StackSecret secret : StackSecret.values()) {
+            security.put(secret.key(), masked(secret.of(sec)));
+        }
         security.put("allowed_ips", sec.allowedIps().networks().stream().map(Cidr::toString).toList());
         Map<String, Object> stack = map(root, "stack");
         stack.put("dir", c.stack().dir());
@@ -108,6 +106,11 @@ final class ConfigYaml {
         Map<String, Object> m = map(parent, name);
         m.put("image", app.image());
         m.put("port", app.port());
+        app.build().ifPresent(source -> {
+            m.put("repository", source.repository());
+            m.put("commit", source.commit());
+            m.put("dir", source.dir());
+        });
     }
 
     private static void store(Map<String, Object> parent, String name, Services.Store store) {

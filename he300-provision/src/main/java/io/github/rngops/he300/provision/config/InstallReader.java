@@ -33,19 +33,20 @@ final class InstallReader {
     static final List<String> TAILSCALE = List.of("enabled", "auth_key", "auth_key_file", "hostname");
     static final List<String> TUNNEL = List.of("cirisnode", "ethicsengine", "ollama");
     static final List<String> SERVICES = List.of("cirisnode", "ethicsengine", "ollama", "redis", "postgres");
-    static final List<String> APP = List.of("port", "replicas", "image");
+    static final List<String> APP = List.of("port", "replicas", "image", "repository", "commit", "dir");
     static final List<String> OLLAMA = List.of("port", "gpu_layers", "num_parallel", "context_length", "image");
     static final List<String> STORE = List.of("port", "persistence", "image");
     static final List<String> SECURITY = List.of("api_key", "api_key_file", "jwt_secret", "jwt_secret_file",
             "postgres_password", "postgres_password_file", "cirisnode_db_password", "cirisnode_db_password_file",
-            "ethicsengine_db_password", "ethicsengine_db_password_file", "allowed_ips");
+            "ethicsengine_db_password", "ethicsengine_db_password_file", "cipher_secret_key", "cipher_secret_key_file",
+            "allowed_ips");
     static final List<String> STACK = List.of("dir", "project", "health_command", "health_interval_minutes");
 
     /** Tailscale's address ranges: the default allowlist in tailscale mode. */
     static final List<String> TAILNET = List.of("100.64.0.0/10", "fd7a:115c:a1e0::/48");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.:_-]{0,252})");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}\\$?");
-    private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?"
+    static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?"
             + "(@sha256:[0-9a-f]{64})?");
     private static final Pattern DRIVER = Pattern.compile("[0-9]{3}(\\.[0-9]+){0,2}");
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
@@ -53,6 +54,7 @@ final class InstallReader {
     private static final Pattern ARG = Pattern.compile("[A-Za-z0-9._/:=@%+,-]+");
     private static final Pattern SECRET = Pattern.compile("[!#%&()*+,./0-9:;<=>?@A-Z\\[\\]^_a-z{|}~-]+");
     private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._~-]+");
+    private static final Pattern FERNET_KEY = Pattern.compile("[A-Za-z0-9_-]{43}=");
 
     private final ConfigReader reader;
     private final String file;
@@ -253,41 +255,7 @@ final class InstallReader {
     }
 
     private Services services(Section s) {
-        Section c = s.section("cirisnode", APP);
-        Section e = s.section("ethicsengine", APP);
-        Section o = s.section("ollama", OLLAMA);
-        Section r = s.section("redis", STORE);
-        Section p = s.section("postgres", STORE);
-        Services services = new Services(app(c, Services.CIRISNODE_IMAGE, 8000), app(e, Services.ETHICSENGINE_IMAGE,
-                8080), new Services.Ollama(image(o, Services.OLLAMA_IMAGE), o.port("port", 11434),
-                o.integer("gpu_layers", -1, -1, 1000, "-1 (all layers) or a layer count 0..1000"),
-                o.autoInteger("num_parallel", 1, 256, "a request count 1..256"),
-                o.autoInteger("context_length", 512, 1 << 20, "a token count 512..1048576")),
-                new Services.Store(image(r, Services.REDIS_IMAGE), r.port("port", 6379), r.bool("persistence", true)),
-                new Services.Store(image(p, Services.POSTGRES_IMAGE), p.port("port", 5432),
-                        p.bool("persistence", true)));
-        Map<Integer, String> seen = new HashMap<>();
-        List<Section> sections = List.of(c, e, o, r, p);
-        for (int i = 0; i < SERVICES.size(); i++) {
-            int port = services.ports().get(i);
-            String earlier = seen.putIfAbsent(port, SERVICES.get(i));
-            if (earlier != null) {
-                sections.get(i).get("port").problem("port " + port + " is already services." + earlier + ".port:"
-                        + " each service needs its own host port");
-            }
-        }
-        return services;
-    }
-
-    private static Services.App app(Section s, String image, int port) {
-        s.integer("replicas", 1, 1, 1, "1 (CIRISNode keeps jobs in one process's memory, and each service"
-                + " publishes one host port)");
-        return new Services.App(image(s, image), s.port("port", port));
-    }
-
-    private static String image(Section s, String fallback) {
-        return s.get("image").text(checked(IMAGE, "must be an image reference, like ollama/ollama:0.5.7"))
-                .orElse(fallback);
+        return ServicesReader.read(s);
     }
 
     private Security security(Section s, NetworkConfig.Mode mode) {
@@ -298,6 +266,13 @@ final class InstallReader {
                 .orElseThrow();
         Secret ethicsengine = secret(s, "ethicsengine_db_password", "HE300_ETHICSENGINE_DB_PASSWORD", true, true)
                 .orElseThrow();
+        Secret cipher = secret(s, "cipher_secret_key", "HE300_CIPHER_SECRET_KEY", false, false)
+                .orElseGet(() -> Secret.generateKey(reader.random()));
+        if (!cipher.generated() && !FERNET_KEY.matcher(cipher.reveal()).matches()) {
+            s.get(s.get("cipher_secret_key").text().isPresent() ? "cipher_secret_key" : "cipher_secret_key_file")
+                    .problem("must be a Fernet key (32 bytes in URL-safe base64 with its '=', 44 characters, as"
+                    + " Fernet.generate_key() prints): leave it empty to generate one");
+        }
         List<Cidr> networks = new ArrayList<>();
         for (ConfigNode item : s.list("allowed_ips")) {
             item.text(net(text -> Cidr.parseNetwork("network", text))).ifPresent(networks::add);
@@ -305,7 +280,7 @@ final class InstallReader {
         if (networks.isEmpty() && mode == NetworkConfig.Mode.TAILSCALE) {
             TAILNET.forEach(text -> networks.add(Cidr.parseNetwork("network", text)));
         }
-        return new Security(apiKey, jwt, postgres, cirisnode, ethicsengine, new Allowlist(networks));
+        return new Security(apiKey, jwt, postgres, cirisnode, ethicsengine, cipher, new Allowlist(networks));
     }
 
     private void checkExposure(Section network, NetworkConfig config, Security security) {
@@ -407,7 +382,7 @@ final class InstallReader {
         return baseDir.resolve(path);
     }
 
-    private static Function<String, String> checked(Pattern pattern, String problem) {
+    static Function<String, String> checked(Pattern pattern, String problem) {
         return text -> {
             if (!pattern.matcher(text).matches()) {
                 throw new IllegalArgumentException(problem + ", was \"" + text + "\"");

@@ -43,6 +43,16 @@ public final class Secret {
         return new Secret(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), GENERATED);
     }
 
+    /**
+     * A new Fernet key (what CIRISNode's {@code CIPHER_SECRET_KEY} must be): {@value #GENERATED_BYTES} random bytes,
+     * URL-safe base64 with its padding (44 characters).
+     */
+    public static Secret generateKey(SecureRandom random) {
+        byte[] bytes = new byte[GENERATED_BYTES];
+        random.nextBytes(bytes);
+        return new Secret(Base64.getUrlEncoder().encodeToString(bytes), GENERATED);
+    }
+
     /** Whether it was generated here (not given in the file, a file or the environment). */
     public boolean generated() {
         return origin.equals(GENERATED);

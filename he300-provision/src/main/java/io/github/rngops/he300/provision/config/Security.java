@@ -12,16 +12,19 @@ import java.util.Objects;
  * @param postgresPassword {@code POSTGRES_PASSWORD}: PostgreSQL's superuser
  * @param cirisnodeDbPassword the {@code cirisnode} database role's
  * @param ethicsengineDbPassword the {@code ethicsengine} database role's
+ * @param cipherSecretKey CIRISNode's {@code CIPHER_SECRET_KEY}: the Fernet key it encrypts stored data with
+ *     (required by CIRISNode whenever its database is not on localhost)
  * @param allowedIps networks allowed to reach exposed ports (empty: no restriction beyond the mode's)
  */
 public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword, Secret cirisnodeDbPassword,
-                       Secret ethicsengineDbPassword, Allowlist allowedIps) {
+                       Secret ethicsengineDbPassword, Secret cipherSecretKey, Allowlist allowedIps) {
     public Security {
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(postgresPassword, "postgresPassword");
         Objects.requireNonNull(cirisnodeDbPassword, "cirisnodeDbPassword");
         Objects.requireNonNull(ethicsengineDbPassword, "ethicsengineDbPassword");
+        Objects.requireNonNull(cipherSecretKey, "cipherSecretKey");
         Objects.requireNonNull(allowedIps, "allowedIps");
     }
 
@@ -32,6 +35,7 @@ public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword,
                 which == StackSecret.JWT_SECRET ? value : jwtSecret,
                 which == StackSecret.POSTGRES_PASSWORD ? value : postgresPassword,
                 which == StackSecret.CIRISNODE_DB_PASSWORD ? value : cirisnodeDbPassword,
-                which == StackSecret.ETHICSENGINE_DB_PASSWORD ? value : ethicsengineDbPassword, allowedIps);
+                which == StackSecret.ETHICSENGINE_DB_PASSWORD ? value : ethicsengineDbPassword,
+                which == StackSecret.CIPHER_SECRET_KEY ? value : cipherSecretKey, allowedIps);
     }
 }

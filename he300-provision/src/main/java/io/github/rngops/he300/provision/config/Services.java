@@ -15,22 +15,33 @@ import java.util.Optional;
  * @param postgres PostgreSQL
  */
 public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store redis, Store postgres) {
-    /** The default images. PostgreSQL must be 15 or newer: {@code init.sql} reads passwords with psql's {@code \getenv}. */
-    public static final String CIRISNODE_IMAGE = "ghcr.io/cirisai/cirisnode:latest";
-    public static final String ETHICSENGINE_IMAGE = "ghcr.io/cirisai/ethicsengine_enterprise:latest";
-    public static final String OLLAMA_IMAGE = "ollama/ollama:latest";
-    public static final String REDIS_IMAGE = "redis:7-alpine";
-    public static final String POSTGRES_IMAGE = "postgres:16-alpine";
+    /**
+     * The default images, each pinned. CIRISNode: the tag {@code .github/workflows/deploy.yml} of CIRISAI/CIRISNode
+     * publishes for each push to main (the short commit), at 0c20f78 (2026-02-24). EthicsEngine: not published
+     * (CIRISBench's workflows publish agent images only), so built on the host from {@link #ETHICSENGINE_SOURCE};
+     * the image name is the local tag of that build. Ollama, Redis, PostgreSQL: release tags (ollama's
+     * {@code release.yaml} tags {@code {{version}}}; Redis and PostgreSQL as docker-library/official-images lists
+     * them). PostgreSQL must be 15 or newer: {@code init.sql} reads passwords with psql's {@code \getenv}.
+     */
+    public static final String CIRISNODE_IMAGE = "ghcr.io/cirisai/cirisnode:0c20f78";
+    public static final GitSource ETHICSENGINE_SOURCE = new GitSource("https://github.com/CIRISAI/CIRISBench.git",
+            "44198dddb6f60064d814cad3bafe72f9b7c87d83", "engine");
+    public static final String ETHICSENGINE_IMAGE = "he300/ethicsengine:" + ETHICSENGINE_SOURCE.shortCommit();
+    public static final String OLLAMA_IMAGE = "ollama/ollama:0.32.15";
+    public static final String REDIS_IMAGE = "redis:7.4.11-alpine";
+    public static final String POSTGRES_IMAGE = "postgres:16.15-alpine";
 
     /**
      * An application service.
      *
-     * @param image the image
+     * @param image the image: pulled, or when {@code build} is set, the local tag of the image built on the host
      * @param port the host port
+     * @param build the source it is built from on the host; empty: {@code image} is pulled
      */
-    public record App(String image, int port) {
+    public record App(String image, int port, Optional<GitSource> build) {
         public App {
             Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(build, "build");
         }
     }
 

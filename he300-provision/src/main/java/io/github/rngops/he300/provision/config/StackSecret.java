@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The five secrets of the stack: the key under {@code security:}, the {@code .env} variable the compose files
+ * The six secrets of the stack: the key under {@code security:}, the {@code .env} variable the compose files
  * reference, and whether it is a database role's password (a rotation must then change the role too).
  */
 public enum StackSecret {
@@ -15,7 +15,8 @@ public enum StackSecret {
     CIRISNODE_DB_PASSWORD("cirisnode_db_password", "CIRISNODE_DB_PASSWORD", "cirisnode",
             Security::cirisnodeDbPassword),
     ETHICSENGINE_DB_PASSWORD("ethicsengine_db_password", "ETHICSENGINE_DB_PASSWORD", "ethicsengine",
-            Security::ethicsengineDbPassword);
+            Security::ethicsengineDbPassword),
+    CIPHER_SECRET_KEY("cipher_secret_key", "CIPHER_SECRET_KEY", null, Security::cipherSecretKey);
 
     private final String key;
     private final String variable;

@@ -92,7 +92,7 @@ public final class Installer {
                 case RESTART -> stack(host, List.of(compose(host, "restart")), List.of());
                 case LOGS -> stack(host, List.of(compose(host, concat(List.of("logs", "--no-color", "--tail", "200"),
                         request.argument().map(List::of).orElse(List.of())))), List.of());
-                case UPDATE -> stack(host, List.of(compose(host, "pull"), compose(host, "up", "-d",
+                case UPDATE -> stack(host, List.of(compose(host, "pull", "--ignore-buildable"), compose(host, "up", "-d",
                         "--remove-orphans")), List.of());
                 case PULL_MODEL, LIST_MODELS -> models(host, connection);
                 case UNINSTALL -> uninstall(host, target);

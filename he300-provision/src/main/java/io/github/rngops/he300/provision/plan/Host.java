@@ -5,6 +5,7 @@ import io.github.rngops.he300.core.command.CommandResult;
 import io.github.rngops.he300.core.command.CommandRunner;
 import io.github.rngops.he300.provision.config.InstallConfig;
 import io.github.rngops.he300.provision.config.Secret;
+import io.github.rngops.he300.provision.config.StackSecret;
 import io.github.rngops.he300.provision.facts.HostFacts;
 import io.github.rngops.he300.provision.facts.HostFactsProbe;
 import io.github.rngops.he300.provision.stack.StackFile;
@@ -241,9 +242,8 @@ public final class Host {
     private static List<String> secretsOf(InstallConfig config, List<String> extra) {
         List<String> all = new ArrayList<>(extra);
         var security = config.security();
-        for (Secret secret : List.of(security.apiKey(), security.jwtSecret(), security.postgresPassword(),
-                security.cirisnodeDbPassword(), security.ethicsengineDbPassword())) {
-            all.add(secret.reveal());
+        for (StackSecret secret : StackSecret.values()) {
+            all.add(secret.of(security).reveal());
         }
         config.network().tailscale().authKey().ifPresent(key -> all.add(key.reveal()));
         return all.stream().filter(s -> s.length() >= 4).distinct()

@@ -29,6 +29,7 @@ final class ComposeFile {
     static String render(InstallConfig config, GpuProfile profile, boolean gpu) {
         Services s = config.services();
         NetworkConfig network = config.network();
+        Map<String, Map<String, String>> notes = new LinkedHashMap<>();
         boolean ollamaInDocker = profile.accelerator() != GpuProfile.Accelerator.APPLE;
         String ollamaUrl = ollamaInDocker ? "http://ollama:11434" : "http://host.docker.internal:11434";
         String exposed = network.exposedAddress();
@@ -36,9 +37,12 @@ final class ComposeFile {
         Map<String, Object> services = new LinkedHashMap<>();
         if (ollamaInDocker) {
             Map<String, Object> ollama = service(s.ollama().image());
-            ollama.put("environment", env("OLLAMA_HOST", "0.0.0.0:11434",
-                    "OLLAMA_NUM_PARALLEL", String.valueOf(config.ollamaNumParallel()),
-                    "OLLAMA_CONTEXT_LENGTH", String.valueOf(config.ollamaContextLength())));
+            ollama.put("environment", env(notes, "ollama", new ServiceEnv()
+                    .put("OLLAMA_HOST", "0.0.0.0:11434", ServiceEnv.OLLAMA + " (Host)")
+                    .put("OLLAMA_NUM_PARALLEL", String.valueOf(config.ollamaNumParallel()),
+                            ServiceEnv.OLLAMA + " (NumParallel)")
+                    .put("OLLAMA_CONTEXT_LENGTH", String.valueOf(config.ollamaContextLength()),
+                            ServiceEnv.OLLAMA + " (ContextLength)")));
             ollama.put("ports", ports(network.exposesOllama() ? exposed : NetworkConfig.LOOPBACK, s.ollama().port(),
                     11434));
             ollama.put("volumes", List.of(OLLAMA_VOLUME + ":/root/.ollama"));
@@ -65,10 +69,12 @@ final class ComposeFile {
         services.put("redis", redis);
 
         Map<String, Object> postgres = service(s.postgres().image());
-        postgres.put("environment", env("POSTGRES_USER", "postgres", "POSTGRES_DB", "postgres",
-                "POSTGRES_PASSWORD", ref(EnvFile.POSTGRES_PASSWORD),
-                EnvFile.CIRISNODE_DB_PASSWORD, ref(EnvFile.CIRISNODE_DB_PASSWORD),
-                EnvFile.ETHICSENGINE_DB_PASSWORD, ref(EnvFile.ETHICSENGINE_DB_PASSWORD)));
+        postgres.put("environment", env(notes, "postgres", new ServiceEnv()
+                .put("POSTGRES_USER", "postgres", ServiceEnv.POSTGRES)
+                .put("POSTGRES_DB", "postgres", ServiceEnv.POSTGRES)
+                .put("POSTGRES_PASSWORD", ref(EnvFile.POSTGRES_PASSWORD), ServiceEnv.POSTGRES)
+                .put(EnvFile.CIRISNODE_DB_PASSWORD, ref(EnvFile.CIRISNODE_DB_PASSWORD), "init.sql (\\getenv)")
+                .put(EnvFile.ETHICSENGINE_DB_PASSWORD, ref(EnvFile.ETHICSENGINE_DB_PASSWORD), "init.sql (\\getenv)")));
         List<String> postgresVolumes = new ArrayList<>();
         if (s.postgres().persistence()) {
             postgresVolumes.add(POSTGRES_VOLUME + ":/var/lib/postgresql/data");
@@ -80,14 +86,23 @@ final class ComposeFile {
         postgres.put("networks", List.of(NETWORK));
         services.put("postgres", postgres);
 
-        Map<String, Object> eee = service(s.ethicsengine().image());
+        Map<String, Object> eee = app(s.ethicsengine());
+        // the image's CMD starts the Streamlit UI (engine/Dockerfile); the API is api/main.py's FastAPI app
         eee.put("command", List.of("uvicorn", "api.main:app", "--host", "0.0.0.0", "--port", "8080"));
-        eee.put("environment", env("OLLAMA_HOST", ollamaUrl, "OLLAMA_BASE_URL", ollamaUrl,
-                "OLLAMA_MODEL", config.models().defaultPull().tag().toString(),
-                "DATABASE_URL", "postgresql://ethicsengine:" + ref(EnvFile.ETHICSENGINE_DB_PASSWORD)
-                        + "@postgres:5432/ethicsengine",
-                "REDIS_URL", "redis://redis:6379/1",
-                "API_KEY", ref(EnvFile.API_KEY), "JWT_SECRET", ref(EnvFile.JWT_SECRET)));
+        eee.put("environment", env(notes, "ethicsengine", new ServiceEnv()
+                .put("LLM_PROVIDER", "ollama", ServiceEnv.ENGINE + "core/simple_llm.py, open_llm/config_llm.py")
+                .put("LLM_MODEL", config.models().defaultPull().tag().toString(),
+                        ServiceEnv.ENGINE + "core/simple_llm.py, open_llm/config_llm.py")
+                .put("OLLAMA_BASE_URL", ollamaUrl, ServiceEnv.ENGINE + "core/simple_llm.py, api/routers/he300.py")
+                .put("OLLAMA_HOST", ollamaUrl, ServiceEnv.ENGINE + "api/routers/ollama.py (a URL here)")
+                .put("DATABASE_URL_ASYNC", "postgresql://ethicsengine:" + ref(EnvFile.ETHICSENGINE_DB_PASSWORD)
+                        + "@postgres:5432/ethicsengine", ServiceEnv.ENGINE
+                        + "config/settings.py (database_url; db/session.py adds +asyncpg)")
+                .put("REDIS_URL", "redis://redis:6379/1", ServiceEnv.ENGINE + "config/settings.py (redis_url)")
+                .put("JWT_SECRET", ref(EnvFile.JWT_SECRET), ServiceEnv.ENGINE
+                        + "config/settings.py (jwt_secret, shared with CIRISNode)")
+                .put("ENGINE_API_KEYS", ref(EnvFile.API_KEY), ServiceEnv.ENGINE
+                        + "config/settings.py (api_keys), api/dependencies.py")));
         eee.put("ports", ports(exposed, s.ethicsengine().port(), 8080));
         eee.put("healthcheck", health(List.of("CMD", "python", "-c",
                 String.format(PYTHON_GET, "http://127.0.0.1:8080/health"))));
@@ -99,13 +114,21 @@ final class ComposeFile {
         eee.put("networks", List.of(NETWORK));
         services.put("ethicsengine", eee);
 
-        Map<String, Object> node = service(s.cirisnode().image());
-        node.put("environment", env("OLLAMA_HOST", ollamaUrl, "OLLAMA_BASE_URL", ollamaUrl,
-                "EEE_ENABLED", "true", "EEE_BASE_URL", "http://ethicsengine:8080",
-                "DATABASE_URL", "postgresql://cirisnode:" + ref(EnvFile.CIRISNODE_DB_PASSWORD)
-                        + "@postgres:5432/cirisnode",
-                "REDIS_URL", "redis://redis:6379/0",
-                "API_KEY", ref(EnvFile.API_KEY), "JWT_SECRET", ref(EnvFile.JWT_SECRET)));
+        Map<String, Object> node = app(s.cirisnode());
+        // one worker, not the image's 4: CIRISNode keeps benchmark jobs in one process's memory
+        node.put("command", List.of("uvicorn", "cirisnode.main:app", "--host", "0.0.0.0", "--port", "8000",
+                "--workers", "1"));
+        node.put("environment", env(notes, "cirisnode", new ServiceEnv()
+                .put("OLLAMA_BASE_URL", ollamaUrl, ServiceEnv.CIRISNODE + "cirisnode/api/ollama/routes.py,"
+                        + " api/llm/routes.py, api/benchmarks/routes.py")
+                .put("EEE_ENABLED", "true", ServiceEnv.CIRISNODE + "cirisnode/config.py (Settings)")
+                .put("EEE_BASE_URL", "http://ethicsengine:8080", ServiceEnv.CIRISNODE + "cirisnode/config.py (Settings)")
+                .put("DATABASE_URL", "postgresql://cirisnode:" + ref(EnvFile.CIRISNODE_DB_PASSWORD)
+                        + "@postgres:5432/cirisnode", ServiceEnv.CIRISNODE + "cirisnode/config.py, db/pg_pool.py")
+                .put("REDIS_URL", "redis://redis:6379/0", ServiceEnv.CIRISNODE + "cirisnode/config.py (Settings)")
+                .put("JWT_SECRET", ref(EnvFile.JWT_SECRET), ServiceEnv.CIRISNODE + "cirisnode/config.py (Settings)")
+                .put("CIPHER_SECRET_KEY", ref(EnvFile.CIPHER_SECRET_KEY), ServiceEnv.CIRISNODE
+                        + "cirisnode/utils/encryption.py (required: the database is not on localhost)")));
         node.put("ports", ports(exposed, s.cirisnode().port(), 8000));
         node.put("healthcheck", health(List.of("CMD", "python", "-c",
                 String.format(PYTHON_GET, "http://127.0.0.1:8000/api/v1/health"))));
@@ -139,7 +162,7 @@ final class ComposeFile {
                 + (exposed.equals(NetworkConfig.LOOPBACK) ? ": every port is published on 127.0.0.1 only.\n"
                 : ": CIRISNode, EthicsEngine" + (network.exposesOllama() ? ", Ollama" : "") + " are published on "
                 + exposed + ", the rest on 127.0.0.1 only.\n");
-        return header + dump(root);
+        return header + ServiceEnv.annotate(dump(root), notes);
     }
 
     static String dump(Object tree) {
@@ -155,12 +178,23 @@ final class ComposeFile {
         return service;
     }
 
-    private static Map<String, Object> env(String... pairs) {
-        Map<String, Object> env = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            env.put(pairs[i], pairs[i + 1]);
-        }
-        return env;
+    private static Map<String, Object> env(Map<String, Map<String, String>> notes, String service, ServiceEnv env) {
+        notes.put(service, env.sources());
+        return env.values();
+    }
+
+    /**
+     * An application service: its image pulled, or built on the host from a pinned commit (a Git build context;
+     * {@code pull_policy: build} so that the local tag is never looked up in a registry, where anyone could
+     * publish that name).
+     */
+    private static Map<String, Object> app(Services.App app) {
+        Map<String, Object> service = service(app.image());
+        app.build().ifPresent(source -> {
+            service.put("build", Map.of("context", source.context()));
+            service.put("pull_policy", "build");
+        });
+        return service;
     }
 
     private static List<Object> ports(String hostIp, int published, int target) {

@@ -20,6 +20,7 @@ final class EnvFile {
     static final String POSTGRES_PASSWORD = StackSecret.POSTGRES_PASSWORD.variable();
     static final String CIRISNODE_DB_PASSWORD = StackSecret.CIRISNODE_DB_PASSWORD.variable();
     static final String ETHICSENGINE_DB_PASSWORD = StackSecret.ETHICSENGINE_DB_PASSWORD.variable();
+    static final String CIPHER_SECRET_KEY = StackSecret.CIPHER_SECRET_KEY.variable();
     private static final Pattern LINE = Pattern.compile("([A-Z0-9_]+)='([^']*)'");
 
     private EnvFile() {}

@@ -1,0 +1,99 @@
+package io.github.rngops.he300.provision.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * {@code services:} of {@code install.yaml}: images (pulled, or built on the host from a pinned commit), host
+ * ports, Ollama's settings. Problems go to the sections' nodes, like every other part of {@link InstallReader}.
+ */
+final class ServicesReader {
+    private ServicesReader() {}
+
+    static Services read(Section s) {
+        Section c = s.section("cirisnode", InstallReader.APP);
+        Section e = s.section("ethicsengine", InstallReader.APP);
+        Section o = s.section("ollama", InstallReader.OLLAMA);
+        Section r = s.section("redis", InstallReader.STORE);
+        Section p = s.section("postgres", InstallReader.STORE);
+        Services services = new Services(app(c, Services.CIRISNODE_IMAGE, Optional.empty(), 8000),
+                app(e, Services.ETHICSENGINE_IMAGE, Optional.of(Services.ETHICSENGINE_SOURCE), 8080),
+                new Services.Ollama(image(o, Services.OLLAMA_IMAGE), o.port("port", 11434),
+                        o.integer("gpu_layers", -1, -1, 1000, "-1 (all layers) or a layer count 0..1000"),
+                        o.autoInteger("num_parallel", 1, 256, "a request count 1..256"),
+                        o.autoInteger("context_length", 512, 1 << 20, "a token count 512..1048576")),
+                new Services.Store(image(r, Services.REDIS_IMAGE), r.port("port", 6379), r.bool("persistence", true)),
+                new Services.Store(image(p, Services.POSTGRES_IMAGE), p.port("port", 5432),
+                        p.bool("persistence", true)));
+        Map<Integer, String> seen = new HashMap<>();
+        List<Section> sections = List.of(c, e, o, r, p);
+        for (int i = 0; i < InstallReader.SERVICES.size(); i++) {
+            int port = services.ports().get(i);
+            String earlier = seen.putIfAbsent(port, InstallReader.SERVICES.get(i));
+            if (earlier != null) {
+                sections.get(i).get("port").problem("port " + port + " is already services." + earlier + ".port:"
+                        + " each service needs its own host port");
+            }
+        }
+        return services;
+    }
+
+    /**
+     * An application: {@code image} alone is pulled; {@code commit} (with {@code repository} and {@code dir}, or
+     * the defaults' when the service has a default source) builds it on the host, {@code image} then naming the
+     * local tag. A service whose default is built stays built unless {@code image} alone is given.
+     */
+    private static Services.App app(Section s, String defaultImage, Optional<GitSource> defaultSource, int port) {
+        s.integer("replicas", 1, 1, 1, "1 (CIRISNode keeps jobs in one process's memory, and each service"
+                + " publishes one host port)");
+        Optional<String> image = s.get("image").text(InstallReader.checked(InstallReader.IMAGE,
+                "must be an image reference, like ollama/ollama:0.5.7"));
+        Optional<String> repository = s.get("repository").text(checked(GitSource.REPOSITORY,
+                "must be an https:// Git URL ending in .git, like https://github.com/CIRISAI/CIRISBench.git"));
+        Optional<String> commit = s.get("commit").text(checked(GitSource.COMMIT,
+                "must be a full commit: 40 lower-case hex digits"));
+        Optional<String> dir = s.get("dir").text(checked(GitSource.DIR,
+                "must be a directory inside the repository, like engine (no leading '/', no '..')"));
+        int hostPort = s.port("port", port);
+        if (commit.isEmpty()) {
+            if (repository.isPresent() || dir.isPresent()) {
+                s.get(repository.isPresent() ? "repository" : "dir").problem("building the image on the host needs"
+                        + " the commit to build: set commit (40 hex digits) beside it");
+            }
+            if (image.isPresent() || defaultSource.isEmpty()) {
+                return new Services.App(image.orElse(defaultImage), hostPort, Optional.empty());   // pulled
+            }
+            return new Services.App(defaultImage, hostPort, defaultSource);                        // default build
+        }
+        Optional<String> repo = repository.or(() -> defaultSource.map(GitSource::repository));
+        if (repo.isEmpty()) {
+            s.get("commit").problem("building the image on the host needs the repository too: set repository,"
+                    + " an https:// Git URL ending in .git");
+            return new Services.App(image.orElse(defaultImage), hostPort, Optional.empty());
+        }
+        boolean sameRepository = defaultSource.map(d -> d.repository().equals(repo.get())).orElse(false);
+        GitSource source = new GitSource(repo.get(), commit.get(),
+                dir.orElse(sameRepository ? defaultSource.get().dir() : ""));
+        return new Services.App(image.orElseGet(() -> localTag(source)), hostPort, Optional.of(source));
+    }
+
+    /** {@code he300/<repository name>:<short commit>}: the tag an image built on the host gets. */
+    private static String localTag(GitSource source) {
+        String name = source.repository().substring(source.repository().lastIndexOf('/') + 1)
+                .replaceFirst("\\.git$", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+        return "he300/" + name + ":" + source.shortCommit();
+    }
+
+    private static String image(Section s, String fallback) {
+        return s.get("image").text(InstallReader.checked(InstallReader.IMAGE,
+                "must be an image reference, like ollama/ollama:0.5.7")).orElse(fallback);
+    }
+
+    private static Function<String, String> checked(Pattern pattern, String problem) {
+        return InstallReader.checked(pattern, problem);
+    }
+}
