@@ -60,7 +60,7 @@ final class ServicesReader {
                 "must be a directory inside the repository, like engine (no leading '/', no '..')"));
         int hostPort = s.port("port", port);
         if (commit.isEmpty()) {
-            if (repository.isPresent() || dir.isPresent()) {
+            if ((repository.isPresent() || dir.isPresent()) && !s.has("commit")) {
                 s.get(repository.isPresent() ? "repository" : "dir").problem("building the image on the host needs"
                         + " the commit to build: set commit (40 hex digits) beside it");
             }
