@@ -81,11 +81,23 @@ final class ConfigYaml {
         ollama.put("context_length", c.ollamaContextLength());
         store(services, "redis", s.redis());
         store(services, "postgres", s.postgres());
+        services.put("inference", s.inference().label());
+        if (c.vllm()) {
+            Map<String, Object> vllm = map(services, "vllm");
+            vllm.put("image", s.vllm().image());
+            vllm.put("port", s.vllm().port());
+            vllm.put("model", c.huggingFaceModel().orElse("(none in the registry)"));
+            vllm.put("max_model_len", c.vllmMaxModelLen());
+            vllm.put("gpu_memory_utilization", c.vllmGpuMemoryUtilization());
+            vllm.put("tensor_parallel", c.vllmTensorParallel());
+            vllm.put("max_num_seqs", c.vllmMaxNumSeqs());
+        }
         Map<String, Object> security = map(root, "security");
         Security sec = c.security();
         for (StackSecret secret : StackSecret.values()) {
             security.put(secret.key(), masked(secret.of(sec)));
         }
+        sec.hfToken().ifPresent(token -> security.put("hf_token", masked(token)));
         security.put("allowed_ips", sec.allowedIps().networks().stream().map(Cidr::toString).toList());
         Map<String, Object> stack = map(root, "stack");
         stack.put("dir", c.stack().dir());

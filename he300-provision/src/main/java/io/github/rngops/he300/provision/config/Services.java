@@ -13,8 +13,26 @@ import java.util.Optional;
  * @param ollama Ollama
  * @param redis Redis
  * @param postgres PostgreSQL
+ * @param inference what serves the model
+ * @param vllm vLLM's settings (used with {@link Inference#VLLM})
  */
-public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store redis, Store postgres) {
+public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store redis, Store postgres,
+                       Inference inference, Vllm vllm) {
+    /** What serves the model: Ollama (the default), or vLLM on an NVIDIA host ({@code services.inference}). */
+    public enum Inference {
+        OLLAMA, VLLM;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * vLLM's OpenAI-compatible server's image, published by vLLM on Docker Hub (tags {@code v<version>}).
+     * v0.12.0 is a release tag whose image Docker Hub lists.
+     */
+    public static final String VLLM_IMAGE = "vllm/vllm-openai:v0.12.0";
+
     /**
      * The default images, each pinned. CIRISNode: the tag {@code .github/workflows/deploy.yml} of CIRISAI/CIRISNode
      * publishes for each push to main (the short commit), at 0c20f78 (2026-02-24). EthicsEngine: not published
@@ -76,12 +94,36 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
         }
     }
 
+    /**
+     * vLLM ({@code services.vllm}), used when {@link #inference()} is {@link Inference#VLLM}. Empty settings come
+     * from the GPU profile.
+     *
+     * @param image the image
+     * @param port the host port (on loopback unless the network mode exposes the model server)
+     * @param gpuMemoryUtilization {@code --gpu-memory-utilization}; empty: the profile's
+     * @param maxModelLen {@code --max-model-len}; empty: the profile's context length
+     * @param tensorParallel {@code --tensor-parallel-size}; empty: the profile's GPU count
+     * @param maxNumSeqs {@code --max-num-seqs}; empty: the profile's vLLM concurrency
+     */
+    public record Vllm(String image, int port, Optional<Double> gpuMemoryUtilization, Optional<Integer> maxModelLen,
+                       Optional<Integer> tensorParallel, Optional<Integer> maxNumSeqs) {
+        public Vllm {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(gpuMemoryUtilization, "gpuMemoryUtilization");
+            Objects.requireNonNull(maxModelLen, "maxModelLen");
+            Objects.requireNonNull(tensorParallel, "tensorParallel");
+            Objects.requireNonNull(maxNumSeqs, "maxNumSeqs");
+        }
+    }
+
     public Services {
         Objects.requireNonNull(cirisnode, "cirisnode");
         Objects.requireNonNull(ethicsengine, "ethicsengine");
         Objects.requireNonNull(ollama, "ollama");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(postgres, "postgres");
+        Objects.requireNonNull(inference, "inference");
+        Objects.requireNonNull(vllm, "vllm");
     }
 
     /** Host ports by service name, in stack order. */

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * ports, Ollama's settings. Problems go to the sections' nodes, like every other part of {@link InstallReader}.
  */
 final class ServicesReader {
+    static final List<String> VLLM = List.of("image", "port", "gpu_memory_utilization", "max_model_len",
+            "tensor_parallel", "max_num_seqs");
+
     private ServicesReader() {}
 
     static Services read(Section s) {
@@ -20,6 +23,21 @@ final class ServicesReader {
         Section o = s.section("ollama", InstallReader.OLLAMA);
         Section r = s.section("redis", InstallReader.STORE);
         Section p = s.section("postgres", InstallReader.STORE);
+        Section v = s.section("vllm", VLLM);
+        Services.Inference inference = Services.Inference.valueOf(s.choice("inference", List.of("ollama", "vllm"),
+                "ollama").toUpperCase(java.util.Locale.ROOT));
+        Services.Vllm vllm = new Services.Vllm(image(v, Services.VLLM_IMAGE), v.port("port", 8100),
+                v.autoPositive("gpu_memory_utilization", "a fraction of GPU memory above 0, at most 1")
+                        .map(java.math.BigDecimal::doubleValue).filter(f -> {
+                            if (f > 1) {
+                                v.get("gpu_memory_utilization").problem("must be a fraction of GPU memory above 0"
+                                        + " and at most 1, was " + f);
+                            }
+                            return f <= 1;
+                        }),
+                v.autoInteger("max_model_len", 512, 1 << 20, "a token count 512..1048576"),
+                v.autoInteger("tensor_parallel", 1, 64, "a GPU count 1..64"),
+                v.autoInteger("max_num_seqs", 1, 4096, "a sequence count 1..4096"));
         Services services = new Services(app(c, Services.CIRISNODE_IMAGE, Optional.empty(), 8000),
                 app(e, Services.ETHICSENGINE_IMAGE, Optional.of(Services.ETHICSENGINE_SOURCE), 8080),
                 new Services.Ollama(image(o, Services.OLLAMA_IMAGE), o.port("port", 11434),
@@ -28,7 +46,7 @@ final class ServicesReader {
                         o.autoInteger("context_length", 512, 1 << 20, "a token count 512..1048576")),
                 new Services.Store(image(r, Services.REDIS_IMAGE), r.port("port", 6379), r.bool("persistence", true)),
                 new Services.Store(image(p, Services.POSTGRES_IMAGE), p.port("port", 5432),
-                        p.bool("persistence", true)));
+                        p.bool("persistence", true)), inference, vllm);
         Map<Integer, String> seen = new HashMap<>();
         List<Section> sections = List.of(c, e, o, r, p);
         for (int i = 0; i < InstallReader.SERVICES.size(); i++) {
@@ -38,6 +56,10 @@ final class ServicesReader {
                 sections.get(i).get("port").problem("port " + port + " is already services." + earlier + ".port:"
                         + " each service needs its own host port");
             }
+        }
+        if (inference == Services.Inference.VLLM && seen.containsKey(vllm.port())) {
+            v.get("port").problem("port " + vllm.port() + " is already services." + seen.get(vllm.port())
+                    + ".port: each service needs its own host port");
         }
         return services;
     }

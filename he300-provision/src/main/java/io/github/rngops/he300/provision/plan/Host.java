@@ -246,6 +246,7 @@ public final class Host {
             all.add(secret.of(security).reveal());
         }
         config.network().tailscale().authKey().ifPresent(key -> all.add(key.reveal()));
+        security.hfToken().ifPresent(token -> all.add(token.reveal()));
         return all.stream().filter(s -> s.length() >= 4).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }

@@ -21,6 +21,11 @@ final class ComposeFile {
     static final String OLLAMA_VOLUME = "he300-ollama-models";
     static final String REDIS_VOLUME = "he300-redis-data";
     static final String POSTGRES_VOLUME = "he300-postgres-data";
+    static final String HF_VOLUME = "he300-hf-cache";
+    static final String HF_TOKEN_FILE = "hf_token";
+    static final String HF_SECRET = "hf_token";
+    static final String VLLM_URL = "http://vllm:8000";
+    private static final String HUGGINGFACE_HUB = "huggingface/huggingface_hub@ee0a451 src/huggingface_hub/constants.py";
     private static final String PYTHON_GET = "import urllib.request; urllib.request.urlopen('%s', timeout=5)";
 
     private ComposeFile() {}
@@ -30,7 +35,8 @@ final class ComposeFile {
         Services s = config.services();
         NetworkConfig network = config.network();
         Map<String, Map<String, String>> notes = new LinkedHashMap<>();
-        boolean ollamaInDocker = profile.accelerator() != GpuProfile.Accelerator.APPLE;
+        boolean vllm = config.vllm();
+        boolean ollamaInDocker = !vllm && profile.accelerator() != GpuProfile.Accelerator.APPLE;
         String ollamaUrl = ollamaInDocker ? "http://ollama:11434" : "http://host.docker.internal:11434";
         String exposed = network.exposedAddress();
 
@@ -48,14 +54,15 @@ final class ComposeFile {
             ollama.put("volumes", List.of(OLLAMA_VOLUME + ":/root/.ollama"));
             ollama.put("healthcheck", health(List.of("CMD", "ollama", "list")));
             if (gpu) {
-                Map<String, Object> device = new LinkedHashMap<>();
-                device.put("driver", "nvidia");
-                device.put("count", "all");
-                device.put("capabilities", List.of("gpu"));
-                ollama.put("deploy", Map.of("resources", Map.of("reservations", Map.of("devices", List.of(device)))));
+                ollama.put("deploy", gpuReservation());
             }
             ollama.put("networks", List.of(NETWORK));
             services.put("ollama", ollama);
+        }
+
+        if (vllm) {
+            services.put("vllm", vllm(config, gpu, network.exposesOllama() ? exposed : NetworkConfig.LOOPBACK,
+                    notes));
         }
 
         Map<String, Object> redis = service(s.redis().image());
@@ -89,12 +96,20 @@ final class ComposeFile {
         Map<String, Object> eee = app(s.ethicsengine());
         // the image's CMD starts the Streamlit UI (engine/Dockerfile); the API is api/main.py's FastAPI app
         eee.put("command", List.of("uvicorn", "api.main:app", "--host", "0.0.0.0", "--port", "8080"));
-        eee.put("environment", env(notes, "ethicsengine", new ServiceEnv()
-                .put("LLM_PROVIDER", "ollama", ServiceEnv.ENGINE + "core/simple_llm.py, open_llm/config_llm.py")
-                .put("LLM_MODEL", config.models().defaultPull().tag().toString(),
-                        ServiceEnv.ENGINE + "core/simple_llm.py, open_llm/config_llm.py")
-                .put("OLLAMA_BASE_URL", ollamaUrl, ServiceEnv.ENGINE + "core/simple_llm.py, api/routers/he300.py")
-                .put("OLLAMA_HOST", ollamaUrl, ServiceEnv.ENGINE + "api/routers/ollama.py (a URL here)")
+        ServiceEnv eeeEnv = new ServiceEnv();
+        if (vllm) {
+            eeeEnv.put("LLM_PROVIDER", "openai", ServiceEnv.ENGINE + "core/simple_llm.py, open_llm/config_llm.py")
+                    .put("LLM_MODEL", config.huggingFaceModel().orElseThrow(),
+                            ServiceEnv.ENGINE + "core/simple_llm.py, open_llm/config_llm.py")
+                    .put("OPENAI_BASE_URL", VLLM_URL + "/v1", ServiceEnv.ENGINE + "open_llm/config_llm.py");
+        } else {
+            eeeEnv.put("LLM_PROVIDER", "ollama", ServiceEnv.ENGINE + "core/simple_llm.py, open_llm/config_llm.py")
+                    .put("LLM_MODEL", config.models().defaultPull().tag().toString(),
+                            ServiceEnv.ENGINE + "core/simple_llm.py, open_llm/config_llm.py")
+                    .put("OLLAMA_BASE_URL", ollamaUrl, ServiceEnv.ENGINE + "core/simple_llm.py, api/routers/he300.py")
+                    .put("OLLAMA_HOST", ollamaUrl, ServiceEnv.ENGINE + "api/routers/ollama.py (a URL here)");
+        }
+        eee.put("environment", env(notes, "ethicsengine", eeeEnv
                 .put("DATABASE_URL_ASYNC", "postgresql://ethicsengine:" + ref(EnvFile.ETHICSENGINE_DB_PASSWORD)
                         + "@postgres:5432/ethicsengine", ServiceEnv.ENGINE
                         + "config/settings.py (database_url; db/session.py adds +asyncpg)")
@@ -106,9 +121,9 @@ final class ComposeFile {
         eee.put("ports", ports(exposed, s.ethicsengine().port(), 8080));
         eee.put("healthcheck", health(List.of("CMD", "python", "-c",
                 String.format(PYTHON_GET, "http://127.0.0.1:8080/health"))));
-        eee.put("depends_on", healthy(ollamaInDocker ? List.of("ollama", "postgres", "redis")
-                : List.of("postgres", "redis")));
-        if (!ollamaInDocker) {
+        eee.put("depends_on", healthy(vllm ? List.of("vllm", "postgres", "redis")
+                : ollamaInDocker ? List.of("ollama", "postgres", "redis") : List.of("postgres", "redis")));
+        if (!ollamaInDocker && !vllm) {
             eee.put("extra_hosts", List.of("host.docker.internal:host-gateway"));
         }
         eee.put("networks", List.of(NETWORK));
@@ -118,9 +133,12 @@ final class ComposeFile {
         // one worker, not the image's 4: CIRISNode keeps benchmark jobs in one process's memory
         node.put("command", List.of("uvicorn", "cirisnode.main:app", "--host", "0.0.0.0", "--port", "8000",
                 "--workers", "1"));
-        node.put("environment", env(notes, "cirisnode", new ServiceEnv()
-                .put("OLLAMA_BASE_URL", ollamaUrl, ServiceEnv.CIRISNODE + "cirisnode/api/ollama/routes.py,"
-                        + " api/llm/routes.py, api/benchmarks/routes.py")
+        ServiceEnv nodeEnv = new ServiceEnv();
+        if (!vllm) {
+            nodeEnv.put("OLLAMA_BASE_URL", ollamaUrl, ServiceEnv.CIRISNODE + "cirisnode/api/ollama/routes.py,"
+                    + " api/llm/routes.py, api/benchmarks/routes.py");
+        }
+        node.put("environment", env(notes, "cirisnode", nodeEnv
                 .put("EEE_ENABLED", "true", ServiceEnv.CIRISNODE + "cirisnode/config.py (Settings)")
                 .put("EEE_BASE_URL", "http://ethicsengine:8080", ServiceEnv.CIRISNODE + "cirisnode/config.py (Settings)")
                 .put("DATABASE_URL", "postgresql://cirisnode:" + ref(EnvFile.CIRISNODE_DB_PASSWORD)
@@ -133,7 +151,7 @@ final class ComposeFile {
         node.put("healthcheck", health(List.of("CMD", "python", "-c",
                 String.format(PYTHON_GET, "http://127.0.0.1:8000/api/v1/health"))));
         node.put("depends_on", healthy(List.of("ethicsengine", "postgres", "redis")));
-        if (!ollamaInDocker) {
+        if (!ollamaInDocker && !vllm) {
             node.put("extra_hosts", List.of("host.docker.internal:host-gateway"));
         }
         node.put("networks", List.of(NETWORK));
@@ -147,6 +165,9 @@ final class ComposeFile {
         if (ollamaInDocker) {
             volumes.put(OLLAMA_VOLUME, named(OLLAMA_VOLUME, null));
         }
+        if (vllm) {
+            volumes.put(HF_VOLUME, named(HF_VOLUME, null));
+        }
         if (s.redis().persistence()) {
             volumes.put(REDIS_VOLUME, named(REDIS_VOLUME, null));
         }
@@ -156,6 +177,9 @@ final class ComposeFile {
         if (!volumes.isEmpty()) {
             root.put("volumes", volumes);
         }
+        if (vllm && config.security().hfToken().isPresent()) {
+            root.put("secrets", Map.of(HF_SECRET, Map.of("file", "./" + HF_TOKEN_FILE)));
+        }
         String header = "# he300 stack for " + (gpu ? "an NVIDIA GPU host" : "a host without an NVIDIA GPU")
                 + ", generated by he300 from " + config.source() + " (GPU profile " + profile.name() + ").\n"
                 + "# Secrets are ${VAR} references to .env (mode 0600). Network mode " + network.mode().label()
@@ -163,6 +187,47 @@ final class ComposeFile {
                 : ": CIRISNode, EthicsEngine" + (network.exposesOllama() ? ", Ollama" : "") + " are published on "
                 + exposed + ", the rest on 127.0.0.1 only.\n");
         return header + ServiceEnv.annotate(dump(root), notes);
+    }
+
+    /**
+     * vLLM's OpenAI-compatible server: the model by its Hugging Face id, sized from the GPU profile, the token (if
+     * any) as a compose secret file that huggingface_hub reads through {@code HF_TOKEN_PATH}, never an environment
+     * value; downloads kept in a volume. {@code ipc: host}: vLLM's PyTorch workers share memory (its Docker docs).
+     */
+    private static Map<String, Object> vllm(InstallConfig config, boolean gpu, String hostIp,
+            Map<String, Map<String, String>> notes) {
+        Services.Vllm settings = config.services().vllm();
+        Map<String, Object> vllm = service(settings.image());
+        vllm.put("command", List.of("--model", config.huggingFaceModel().orElseThrow(), "--host", "0.0.0.0",
+                "--port", "8000", "--max-model-len", String.valueOf(config.vllmMaxModelLen()),
+                "--gpu-memory-utilization", String.valueOf(config.vllmGpuMemoryUtilization()),
+                "--tensor-parallel-size", String.valueOf(config.vllmTensorParallel()),
+                "--max-num-seqs", String.valueOf(config.vllmMaxNumSeqs())));
+        if (config.security().hfToken().isPresent()) {
+            vllm.put("environment", env(notes, "vllm", new ServiceEnv()
+                    .put("HF_TOKEN_PATH", "/run/secrets/" + HF_SECRET, HUGGINGFACE_HUB)));
+            vllm.put("secrets", List.of(HF_SECRET));
+        }
+        vllm.put("ipc", "host");
+        vllm.put("ports", ports(hostIp, settings.port(), 8000));
+        vllm.put("volumes", List.of(HF_VOLUME + ":/root/.cache/huggingface"));
+        Map<String, Object> health = health(List.of("CMD", "python3", "-c",
+                String.format(PYTHON_GET, "http://127.0.0.1:8000/health")));
+        health.put("start_period", "900s");   // the first start downloads the weights
+        vllm.put("healthcheck", health);
+        if (gpu) {
+            vllm.put("deploy", gpuReservation());
+        }
+        vllm.put("networks", List.of(NETWORK));
+        return vllm;
+    }
+
+    private static Map<String, Object> gpuReservation() {
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("driver", "nvidia");
+        device.put("count", "all");
+        device.put("capabilities", List.of("gpu"));
+        return Map.of("resources", Map.of("reservations", Map.of("devices", List.of(device))));
     }
 
     static String dump(Object tree) {

@@ -10,7 +10,7 @@ import io.github.rngops.he300.provision.ssh.FakeHost;
  */
 public final class FakePrograms {
     public static final String S = "S=\"$HE300_PROBE_ROOT/state\"; mkdir -p \"$S\"; ";
-    public static final String SERVICES = "for s in cirisnode ethicsengine ollama redis postgres; do "
+    public static final String SERVICES = "for s in cirisnode ethicsengine ollama vllm redis postgres; do "
             + "echo \"{\\\"Service\\\":\\\"$s\\\",\\\"State\\\":\\\"running\\\",\\\"Health\\\":\\\"healthy\\\"}\"; done";
 
     private FakePrograms() {}

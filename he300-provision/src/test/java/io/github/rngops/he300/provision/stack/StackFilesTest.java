@@ -270,6 +270,16 @@ class StackFilesTest {
     }
 
     @Test
+    void vllmNeedsAnNvidiaHost() {
+        assertThatThrownBy(() -> StackFiles.of(config("services:\n  inference: vllm\n", REGISTRY.cpuProfile())))
+                .isInstanceOf(io.github.rngops.he300.core.He300Exception.class)
+                .hasMessage("services.inference: vllm needs an NVIDIA GPU, and the host's profile is cpu: use"
+                        + " inference: ollama (the default) on this host");
+        assertThat(StackFiles.of(config("services:\n  inference: vllm\n", A10)).file(StackFiles.HF_TOKEN))
+                .as("no token given: no token file").isEmpty();
+    }
+
+    @Test
     void refusesAConfigWhoseProfileIsNotKnownYet() {
         assertThatThrownBy(() -> StackFiles.of(Fixtures.parse(""))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("withProfile");

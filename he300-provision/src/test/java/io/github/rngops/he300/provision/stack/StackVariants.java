@@ -32,6 +32,10 @@ final class StackVariants {
                 + "    persistence: false\n", a10));
         out.put("built-cirisnode", files("services:\n  cirisnode:\n    repository: https://github.com/CIRISAI/CIRISNode.git\n"
                 + "    commit: 0c20f786c47745a3f8490a788333caef8a9797a5\n", a10));
+        out.put("vllm", files("services:\n  inference: vllm\n", a10));
+        out.put("vllm-hf-token-wireguard", files("services:\n  inference: vllm\n  vllm:\n    max_num_seqs: 8\n"
+                + "security:\n  hf_token: hf_0123456789abcdefghijklmnop\n"
+                + "network:\n  mode: wireguard\n  wireguard:\n    address: 10.8.0.2/24\n", a10));
         return out;
     }
 
