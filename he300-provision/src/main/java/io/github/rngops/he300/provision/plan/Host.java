@@ -45,6 +45,7 @@ public final class Host {
     private final Duration pollInterval;
     private final Optional<QuickBenchmark> benchmark;
     private final List<String> secrets;
+    private final java.nio.file.Path runnerDir;
     private HostFacts facts;
     private PlanListener listener = PlanListener.silent();
     private final Deque<String> tail = new ArrayDeque<>();
@@ -74,6 +75,7 @@ public final class Host {
         pollInterval = b.pollInterval;
         benchmark = Optional.ofNullable(b.benchmark);
         secrets = secretsOf(config, b.extraSecrets);
+        runnerDir = b.runnerDir;
     }
 
     /**
@@ -120,6 +122,11 @@ public final class Host {
 
     public Ports ports() {
         return ports;
+    }
+
+    /** Where this machine (the runner) keeps what install writes for it: the WireGuard config for this host. */
+    public java.nio.file.Path runnerDir() {
+        return runnerDir;
     }
 
     public Clock clock() {
@@ -265,6 +272,8 @@ public final class Host {
         private Duration pollInterval = Duration.ofSeconds(5);
         private QuickBenchmark benchmark;
         private final List<String> extraSecrets = new ArrayList<>();
+        private java.nio.file.Path runnerDir = java.nio.file.Path.of(System.getProperty("user.home"), ".config",
+                "he300", "wireguard");
 
         private Builder(CommandRunner runner, HostFacts facts, InstallConfig config) {
             this.runner = Objects.requireNonNull(runner, "runner");
@@ -284,6 +293,12 @@ public final class Host {
                         + value);
             }
             root = value;
+            return this;
+        }
+
+        /** Where the runner's files go ({@code ~/.config/he300/wireguard} by default). */
+        public Builder runnerDir(java.nio.file.Path value) {
+            runnerDir = Objects.requireNonNull(value, "runnerDir");
             return this;
         }
 

@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * The network mode, through he300-net. {@code tunnel}: nothing on the host (the runner forwards the loopback ports
  * over SSH). {@code tailscale}: the auth key to a 0600 file and {@code tailscale up}, and the DOCKER-USER allowlist
- * (Docker bypasses ufw). {@code direct} without https: the DOCKER-USER allowlist. WireGuard and direct with https
- * are set up with {@code ./he300 wireguard} and he300-net's Certbot/NginxProxy; this step checks and says so.
+ * (Docker bypasses ufw). {@code direct} without https: the DOCKER-USER allowlist. {@code wireguard}:
+ * {@link WireGuardSetup} (the host's key made on the host, its config, {@code wg0} up, the runner's config here).
+ * Direct with https is set up with he300-net's Certbot/NginxProxy by hand; this step checks and says so.
  */
 final class NetworkStep implements Step {
     static final String NAME = "network";
@@ -32,11 +33,9 @@ final class NetworkStep implements Step {
         return switch (network.mode()) {
             case TUNNEL -> Check.skipped("tunnel mode: nothing on the host; ports stay on its loopback and the"
                     + " runner forwards them over SSH");
-            case WIREGUARD -> host.look(Commands.root("wg", "show", network.wireguard().interfaceName())).ok()
-                    ? Check.ok("WireGuard interface " + network.wireguard().interfaceName() + " is up")
-                    : Check.failed("WireGuard interface " + network.wireguard().interfaceName() + " is not up",
-                            "set it up with `./he300 wireguard` (keygen, config, up) on the host, then run again with"
-                                    + " --from-step " + NAME);
+            case WIREGUARD -> new WireGuardSetup(host).missing().map(Check::needed)
+                    .orElseGet(() -> Check.ok("WireGuard " + network.wireguard().interfaceName() + " up on "
+                            + network.wireguard().address() + ", host and runner configs in place"));
             case DIRECT -> network.direct().https()
                     ? Check.failed("direct mode with https: the certificate and nginx proxy are not automated by"
                             + " install yet", "issue the certificate with certbot and install the proxy of"
@@ -54,6 +53,9 @@ final class NetworkStep implements Step {
     @Override
     public List<Planned> plan(Host host) {
         List<Planned> out = new ArrayList<>();
+        if (host.config().network().mode() == NetworkConfig.Mode.WIREGUARD) {
+            return new WireGuardSetup(host).plan();
+        }
         if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
             Tailscale tailscale = tailscale(host);
             out.add(Planned.run("the auth key to a 0600 file (on stdin)", tailscale.writeAuthKeyCommand(authKey(host))));
@@ -67,6 +69,9 @@ final class NetworkStep implements Step {
 
     @Override
     public Applied apply(Host host) {
+        if (host.config().network().mode() == NetworkConfig.Mode.WIREGUARD) {
+            return Applied.done(new WireGuardSetup(host).apply());
+        }
         if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
             Tailscale tailscale = tailscale(host);
             host.runChecked(tailscale.writeAuthKeyCommand(authKey(host)));
