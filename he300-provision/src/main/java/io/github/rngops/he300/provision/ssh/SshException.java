@@ -18,6 +18,8 @@ public final class SshException extends He300Exception {
         UNKNOWN_HOST_KEY,
         /** The host key differs from the one recorded: possibly a man-in-the-middle. */
         CHANGED_HOST_KEY,
+        /** The host key (or the CA of its certificate) is on a {@code @revoked} line of known_hosts. */
+        REVOKED_HOST_KEY,
         /** No key (file or agent) was accepted, or a key could not be read. */
         AUTH_FAILED,
         /** A {@code sudo} command needs a password, or sudo is missing. */
@@ -74,6 +76,14 @@ public final class SshException extends He300Exception {
                         + " reinstalled. Nothing was sent. If you know why it changed, remove the old entry"
                         + " (ssh-keygen -R " + KnownHostsVerifier.hostPattern(target) + " -f " + knownHosts
                         + ") and connect again", null);
+    }
+
+    static SshException revokedHostKey(SshTarget target, String keyType, String fingerprint, String knownHosts) {
+        return new SshException(Reason.REVOKED_HOST_KEY, target.toString(), fingerprint,
+                "REFUSED: the host key of " + target.hostPort() + " (" + keyType + " " + fingerprint + ") is marked"
+                        + " @revoked in " + knownHosts + ", as OpenSSH refuses it too: it may be a stolen key used to"
+                        + " impersonate the host. Nothing was sent. Keep the @revoked line; get the host's new key from"
+                        + " its administrator and add that one", null);
     }
 
     static SshException pinMismatch(SshTarget target, String keyType, String fingerprint, String pinned) {
