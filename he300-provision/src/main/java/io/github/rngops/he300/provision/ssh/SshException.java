@@ -100,6 +100,16 @@ public final class SshException extends He300Exception {
                 cause);
     }
 
+    /** No key file was given and none of the default ones exists; says why an agent is no way out. */
+    static SshException noKey(SshTarget target) {
+        return new SshException(Reason.AUTH_FAILED, target.toString(), "",
+                "no SSH key to authenticate as " + target.user() + " on " + target.hostPort() + ": give one with"
+                        + " --identity KEYFILE (or target.ssh_key); none of ~/.ssh/id_ed25519, id_ecdsa, id_rsa exists."
+                        + " ssh-agent cannot be used: sshj 0.40.0, the newest on Maven Central, has no agent client"
+                        + " (its own, hierynomus/sshj#1042, is merged but not released), and the one add-on,"
+                        + " com.jcraft:jsch.agentproxy.sshj, has had no release since 0.0.9 in 2015", null);
+    }
+
     static SshException keyUnreadable(SshTarget target, String what, Throwable cause) {
         return new SshException(Reason.AUTH_FAILED, target.toString(), "",
                 "cannot read " + what + ": " + describe(cause), cause);

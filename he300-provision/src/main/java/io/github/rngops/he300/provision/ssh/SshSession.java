@@ -87,7 +87,7 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(policy, "policy");
         if (auths.isEmpty()) {
-            throw SshException.authFailed(target, "nothing: give a key file (--identity)", null);
+            throw SshException.noKey(target);
         }
         return new SshSession(target, policy, List.copyOf(auths));
     }
