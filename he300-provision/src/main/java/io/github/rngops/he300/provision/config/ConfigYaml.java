@@ -82,6 +82,15 @@ final class ConfigYaml {
         store(services, "redis", s.redis());
         store(services, "postgres", s.postgres());
         services.put("inference", s.inference().label());
+        if (s.monitoring().enabled()) {
+            Map<String, Object> monitoring = map(services, "monitoring");
+            monitoring.put("enabled", true);
+            monitoring.put("expose", s.monitoring().expose());
+            monitoring.put("prometheus_port", s.monitoring().prometheusPort());
+            monitoring.put("grafana_port", s.monitoring().grafanaPort());
+            monitoring.put("prometheus_image", s.monitoring().prometheusImage());
+            monitoring.put("grafana_image", s.monitoring().grafanaImage());
+        }
         if (c.vllm()) {
             Map<String, Object> vllm = map(services, "vllm");
             vllm.put("image", s.vllm().image());

@@ -34,14 +34,14 @@ final class InstallReader {
     static final List<String> TUNNEL = List.of("cirisnode", "ethicsengine", "ollama");
     static final List<String> SERVICES = List.of("cirisnode", "ethicsengine", "ollama", "redis", "postgres");
     static final List<String> SERVICE_KEYS = List.of("cirisnode", "ethicsengine", "ollama", "redis", "postgres",
-            "inference", "vllm");
+            "inference", "vllm", "monitoring");
     static final List<String> APP = List.of("port", "replicas", "image", "repository", "commit", "dir");
     static final List<String> OLLAMA = List.of("port", "gpu_layers", "num_parallel", "context_length", "image");
     static final List<String> STORE = List.of("port", "persistence", "image");
     static final List<String> SECURITY = List.of("api_key", "api_key_file", "jwt_secret", "jwt_secret_file",
             "postgres_password", "postgres_password_file", "cirisnode_db_password", "cirisnode_db_password_file",
             "ethicsengine_db_password", "ethicsengine_db_password_file", "cipher_secret_key", "cipher_secret_key_file",
-            "hf_token", "hf_token_file", "allowed_ips");
+            "grafana_admin_password", "grafana_admin_password_file", "hf_token", "hf_token_file", "allowed_ips");
     static final List<String> STACK = List.of("dir", "project", "health_command", "health_interval_minutes");
 
     /** Tailscale's address ranges: the default allowlist in tailscale mode. */
@@ -275,6 +275,8 @@ final class InstallReader {
                     .problem("must be a Fernet key (32 bytes in URL-safe base64 with its '=', 44 characters, as"
                     + " Fernet.generate_key() prints): leave it empty to generate one");
         }
+        Secret grafana = secret(s, "grafana_admin_password", "HE300_GRAFANA_ADMIN_PASSWORD", true, false)
+                .orElseThrow();
         Optional<Secret> hfToken = secret(s, "hf_token", "HE300_HF_TOKEN", false, false);
         List<Cidr> networks = new ArrayList<>();
         for (ConfigNode item : s.list("allowed_ips")) {
@@ -283,7 +285,7 @@ final class InstallReader {
         if (networks.isEmpty() && mode == NetworkConfig.Mode.TAILSCALE) {
             TAILNET.forEach(text -> networks.add(Cidr.parseNetwork("network", text)));
         }
-        return new Security(apiKey, jwt, postgres, cirisnode, ethicsengine, cipher, hfToken,
+        return new Security(apiKey, jwt, postgres, cirisnode, ethicsengine, cipher, grafana, hfToken,
                 new Allowlist(networks));
     }
 

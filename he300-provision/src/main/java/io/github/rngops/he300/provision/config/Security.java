@@ -14,12 +14,14 @@ import java.util.Objects;
  * @param ethicsengineDbPassword the {@code ethicsengine} database role's
  * @param cipherSecretKey CIRISNode's {@code CIPHER_SECRET_KEY}: the Fernet key it encrypts stored data with
  *     (required by CIRISNode whenever its database is not on localhost)
+ * @param grafanaAdminPassword Grafana's {@code admin} password ({@code services.monitoring})
  * @param hfToken the Hugging Face token vLLM downloads gated models with (Llama's); written to its own 0600
  *     file on the host, never to {@code .env}; empty: none
  * @param allowedIps networks allowed to reach exposed ports (empty: no restriction beyond the mode's)
  */
 public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword, Secret cirisnodeDbPassword,
-                       Secret ethicsengineDbPassword, Secret cipherSecretKey, java.util.Optional<Secret> hfToken,
+                       Secret ethicsengineDbPassword, Secret cipherSecretKey, Secret grafanaAdminPassword,
+                       java.util.Optional<Secret> hfToken,
                        Allowlist allowedIps) {
     public Security {
         Objects.requireNonNull(apiKey, "apiKey");
@@ -28,6 +30,7 @@ public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword,
         Objects.requireNonNull(cirisnodeDbPassword, "cirisnodeDbPassword");
         Objects.requireNonNull(ethicsengineDbPassword, "ethicsengineDbPassword");
         Objects.requireNonNull(cipherSecretKey, "cipherSecretKey");
+        Objects.requireNonNull(grafanaAdminPassword, "grafanaAdminPassword");
         Objects.requireNonNull(hfToken, "hfToken");
         Objects.requireNonNull(allowedIps, "allowedIps");
     }
@@ -40,6 +43,7 @@ public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword,
                 which == StackSecret.POSTGRES_PASSWORD ? value : postgresPassword,
                 which == StackSecret.CIRISNODE_DB_PASSWORD ? value : cirisnodeDbPassword,
                 which == StackSecret.ETHICSENGINE_DB_PASSWORD ? value : ethicsengineDbPassword,
-                which == StackSecret.CIPHER_SECRET_KEY ? value : cipherSecretKey, hfToken, allowedIps);
+                which == StackSecret.CIPHER_SECRET_KEY ? value : cipherSecretKey,
+                which == StackSecret.GRAFANA_ADMIN_PASSWORD ? value : grafanaAdminPassword, hfToken, allowedIps);
     }
 }

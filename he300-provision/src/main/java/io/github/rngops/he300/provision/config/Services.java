@@ -15,9 +15,38 @@ import java.util.Optional;
  * @param postgres PostgreSQL
  * @param inference what serves the model
  * @param vllm vLLM's settings (used with {@link Inference#VLLM})
+ * @param monitoring Prometheus and Grafana, if enabled
  */
 public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store redis, Store postgres,
-                       Inference inference, Vllm vllm) {
+                       Inference inference, Vllm vllm, Monitoring monitoring) {
+    /**
+     * Prometheus and Grafana, pinned by tag and index digest (as renovate pinned them in prometheus/client_java
+     * pull requests 1638 and 1635).
+     */
+    public static final String PROMETHEUS_IMAGE = "prom/prometheus:v3.7.2"
+            + "@sha256:23031bfe0e74a13004252caaa74eccd0d62b6c6e7a04711d5b8bf5b7e113adc7";
+    public static final String GRAFANA_IMAGE = "grafana/grafana:12.2.1"
+            + "@sha256:35c41e0fd0295f5d0ee5db7e780cf33506abfaf47686196f825364889dee878b";
+
+    /**
+     * The optional monitoring profile ({@code services.monitoring}): Prometheus scraping what the services expose,
+     * Grafana with a dashboard.
+     *
+     * @param enabled whether the stack has them
+     * @param expose publish them on the network mode's address too (else on 127.0.0.1 only, the default)
+     * @param prometheusPort Prometheus's host port
+     * @param grafanaPort Grafana's host port
+     * @param prometheusImage Prometheus's image
+     * @param grafanaImage Grafana's image
+     */
+    public record Monitoring(boolean enabled, boolean expose, int prometheusPort, int grafanaPort,
+                             String prometheusImage, String grafanaImage) {
+        public Monitoring {
+            Objects.requireNonNull(prometheusImage, "prometheusImage");
+            Objects.requireNonNull(grafanaImage, "grafanaImage");
+        }
+    }
+
     /** What serves the model: Ollama (the default), or vLLM on an NVIDIA host ({@code services.inference}). */
     public enum Inference {
         OLLAMA, VLLM;
@@ -124,6 +153,7 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
         Objects.requireNonNull(postgres, "postgres");
         Objects.requireNonNull(inference, "inference");
         Objects.requireNonNull(vllm, "vllm");
+        Objects.requireNonNull(monitoring, "monitoring");
     }
 
     /** Host ports by service name, in stack order. */

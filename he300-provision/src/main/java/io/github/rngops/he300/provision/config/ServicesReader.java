@@ -15,6 +15,9 @@ final class ServicesReader {
     static final List<String> VLLM = List.of("image", "port", "gpu_memory_utilization", "max_model_len",
             "tensor_parallel", "max_num_seqs");
 
+    static final List<String> MONITORING = List.of("enabled", "expose", "prometheus_port", "grafana_port",
+            "prometheus_image", "grafana_image");
+
     private ServicesReader() {}
 
     static Services read(Section s) {
@@ -24,6 +27,11 @@ final class ServicesReader {
         Section r = s.section("redis", InstallReader.STORE);
         Section p = s.section("postgres", InstallReader.STORE);
         Section v = s.section("vllm", VLLM);
+        Section m = s.section("monitoring", MONITORING);
+        Services.Monitoring monitoring = new Services.Monitoring(m.bool("enabled", false), m.bool("expose", false),
+                m.port("prometheus_port", 9090), m.port("grafana_port", 3000),
+                image(m.get("prometheus_image"), Services.PROMETHEUS_IMAGE),
+                image(m.get("grafana_image"), Services.GRAFANA_IMAGE));
         Services.Inference inference = Services.Inference.valueOf(s.choice("inference", List.of("ollama", "vllm"),
                 "ollama").toUpperCase(java.util.Locale.ROOT));
         Services.Vllm vllm = new Services.Vllm(image(v, Services.VLLM_IMAGE), v.port("port", 8100),
@@ -46,7 +54,7 @@ final class ServicesReader {
                         o.autoInteger("context_length", 512, 1 << 20, "a token count 512..1048576")),
                 new Services.Store(image(r, Services.REDIS_IMAGE), r.port("port", 6379), r.bool("persistence", true)),
                 new Services.Store(image(p, Services.POSTGRES_IMAGE), p.port("port", 5432),
-                        p.bool("persistence", true)), inference, vllm);
+                        p.bool("persistence", true)), inference, vllm, monitoring);
         Map<Integer, String> seen = new HashMap<>();
         List<Section> sections = List.of(c, e, o, r, p);
         for (int i = 0; i < InstallReader.SERVICES.size(); i++) {
@@ -55,6 +63,16 @@ final class ServicesReader {
             if (earlier != null) {
                 sections.get(i).get("port").problem("port " + port + " is already services." + earlier + ".port:"
                         + " each service needs its own host port");
+            }
+        }
+        if (monitoring.enabled()) {
+            for (String key : List.of("prometheus_port", "grafana_port")) {
+                int port = key.startsWith("prom") ? monitoring.prometheusPort() : monitoring.grafanaPort();
+                String earlier = seen.putIfAbsent(port, "monitoring." + key);
+                if (earlier != null) {
+                    m.get(key).problem("port " + port + " is already services." + earlier
+                            + (earlier.startsWith("monitoring") ? "" : ".port") + ": each service needs its own host port");
+                }
             }
         }
         if (inference == Services.Inference.VLLM && seen.containsKey(vllm.port())) {
@@ -111,7 +129,11 @@ final class ServicesReader {
     }
 
     private static String image(Section s, String fallback) {
-        return s.get("image").text(InstallReader.checked(InstallReader.IMAGE,
+        return image(s.get("image"), fallback);
+    }
+
+    private static String image(ConfigNode node, String fallback) {
+        return node.text(InstallReader.checked(InstallReader.IMAGE,
                 "must be an image reference, like ollama/ollama:0.5.7")).orElse(fallback);
     }
 

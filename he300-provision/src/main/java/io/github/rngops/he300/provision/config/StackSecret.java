@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The six secrets of the stack: the key under {@code security:}, the {@code .env} variable the compose files
+ * The secrets of the stack: the key under {@code security:}, the {@code .env} variable the compose files
  * reference, and whether it is a database role's password (a rotation must then change the role too).
  */
 public enum StackSecret {
@@ -16,7 +16,9 @@ public enum StackSecret {
             Security::cirisnodeDbPassword),
     ETHICSENGINE_DB_PASSWORD("ethicsengine_db_password", "ETHICSENGINE_DB_PASSWORD", "ethicsengine",
             Security::ethicsengineDbPassword),
-    CIPHER_SECRET_KEY("cipher_secret_key", "CIPHER_SECRET_KEY", null, Security::cipherSecretKey);
+    CIPHER_SECRET_KEY("cipher_secret_key", "CIPHER_SECRET_KEY", null, Security::cipherSecretKey),
+    GRAFANA_ADMIN_PASSWORD("grafana_admin_password", "GRAFANA_ADMIN_PASSWORD", null,
+            Security::grafanaAdminPassword);
 
     private final String key;
     private final String variable;

@@ -157,6 +157,10 @@ final class ComposeFile {
         node.put("networks", List.of(NETWORK));
         services.put("cirisnode", node);
 
+        if (config.services().monitoring().enabled()) {
+            MonitoringFiles.addServices(services, config, exposed, notes);
+        }
+
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("name", config.stack().project());
         root.put("services", services);
@@ -167,6 +171,10 @@ final class ComposeFile {
         }
         if (vllm) {
             volumes.put(HF_VOLUME, named(HF_VOLUME, null));
+        }
+        if (config.services().monitoring().enabled()) {
+            volumes.put(MonitoringFiles.PROMETHEUS_VOLUME, named(MonitoringFiles.PROMETHEUS_VOLUME, null));
+            volumes.put(MonitoringFiles.GRAFANA_VOLUME, named(MonitoringFiles.GRAFANA_VOLUME, null));
         }
         if (s.redis().persistence()) {
             volumes.put(REDIS_VOLUME, named(REDIS_VOLUME, null));
@@ -262,7 +270,7 @@ final class ComposeFile {
         return service;
     }
 
-    private static List<Object> ports(String hostIp, int published, int target) {
+    static List<Object> ports(String hostIp, int published, int target) {
         Map<String, Object> port = new LinkedHashMap<>();
         port.put("target", target);
         port.put("published", String.valueOf(published));
@@ -271,7 +279,7 @@ final class ComposeFile {
         return List.of(port);
     }
 
-    private static Map<String, Object> health(List<String> test) {
+    static Map<String, Object> health(List<String> test) {
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("test", test);
         health.put("interval", "30s");

@@ -21,6 +21,7 @@ final class EnvFile {
     static final String CIRISNODE_DB_PASSWORD = StackSecret.CIRISNODE_DB_PASSWORD.variable();
     static final String ETHICSENGINE_DB_PASSWORD = StackSecret.ETHICSENGINE_DB_PASSWORD.variable();
     static final String CIPHER_SECRET_KEY = StackSecret.CIPHER_SECRET_KEY.variable();
+    static final String GRAFANA_ADMIN_PASSWORD = StackSecret.GRAFANA_ADMIN_PASSWORD.variable();
     private static final Pattern LINE = Pattern.compile("([A-Z0-9_]+)='([^']*)'");
 
     private EnvFile() {}

@@ -62,6 +62,8 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
         List<StackFile> files = new ArrayList<>(List.of(gpu, cpu,
                 new StackFile(dir + "/" + ENV, EnvFile.render(config), 0600, true),
                 new StackFile(dir + "/" + INIT_SQL, PostgresInit.render(), 0644, false)));
+        MonitoringFiles.files(config).forEach((name, content) ->
+                files.add(new StackFile(dir + "/" + name, content, 0644, false)));
         config.security().hfToken().filter(t -> config.vllm()).ifPresent(token ->
                 files.add(new StackFile(dir + "/" + HF_TOKEN, token.reveal() + "\n", 0600, true)));
         files.addAll(List.of(

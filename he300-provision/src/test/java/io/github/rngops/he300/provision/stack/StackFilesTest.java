@@ -189,7 +189,7 @@ class StackFilesTest {
         StackFiles files = StackFiles.of(config);
         Security s = config.security();
         List<Secret> secrets = List.of(s.apiKey(), s.jwtSecret(), s.postgresPassword(), s.cirisnodeDbPassword(),
-                s.ethicsengineDbPassword(), s.cipherSecretKey());
+                s.ethicsengineDbPassword(), s.cipherSecretKey(), s.grafanaAdminPassword());
 
         for (StackFile file : files.all()) {
             for (Secret secret : secrets) {
@@ -203,7 +203,7 @@ class StackFilesTest {
                 assertThat(file.installCommand(true, Instant.EPOCH).displayLine()).doesNotContain(secret.reveal());
             }
         }
-        assertThat(files.describe()).contains("/opt/he300/.env: 8 lines of secrets, not shown");
+        assertThat(files.describe()).contains("/opt/he300/.env: 9 lines of secrets, not shown");
         assertThat(file(files, "docker-compose.gpu.yml").content()).contains("${HE300_API_KEY}",
                 "postgresql://cirisnode:${CIRISNODE_DB_PASSWORD}@postgres:5432/cirisnode");
     }
@@ -267,6 +267,35 @@ class StackFilesTest {
         assertThat(compose.argv()).endsWith("/opt/he300/docker-compose.gpu.yml", "0644", "");
         assertThat(file(files, ".env").backupPath(Instant.parse("2025-01-02T03:04:05Z")))
                 .isEqualTo("/opt/he300/.env.bak-20250102T030405Z");
+    }
+
+    @Test
+    void monitoringScrapesWhatExposesMetricsAndStaysOnLoopback() throws Exception {
+        StackFiles files = StackFiles.of(config("services:\n  inference: vllm\n  monitoring:\n    enabled: true\n",
+                A10));
+        Map<String, Object> compose = yaml(files.composeFile());
+        assertThat(at(compose, "services").keySet()).contains("prometheus", "grafana");
+        assertThat(at(compose, "services", "prometheus").get("ports").toString()).contains("host_ip=127.0.0.1")
+                .contains("published=9090");
+        assertThat(at(compose, "services", "grafana").get("ports").toString()).contains("host_ip=127.0.0.1");
+        assertThat(at(compose, "services", "grafana", "environment")).containsEntry("GF_SECURITY_ADMIN_PASSWORD",
+                "${GRAFANA_ADMIN_PASSWORD}");
+        assertThat(file(files, "prometheus.yml").content()).contains("job_name: vllm", "targets: ['vllm:8000']")
+                .doesNotContain("cirisnode:8000");
+        var dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                file(files, "he300-dashboard.json").content());
+        assertThat(dashboard.get("panels")).hasSize(4);
+        assertThat(dashboard.toString()).contains("vllm:num_requests_waiting", "he300-prometheus");
+        assertThat(file(files, ".env").content()).contains("GRAFANA_ADMIN_PASSWORD='");
+        // off by default; exposed only when asked
+        assertThat(at(yaml(files("").composeFile()), "services")).doesNotContainKeys("prometheus", "grafana");
+        Map<String, Object> exposed = yaml(StackFiles.of(config("services:\n  monitoring:\n    enabled: true\n"
+                + "    expose: true\nnetwork:\n  mode: wireguard\n  wireguard:\n    address: 10.8.0.2/24\n", A10))
+                .composeFile());
+        assertThat(at(exposed, "services", "grafana").get("ports").toString()).contains("host_ip=10.8.0.2");
+        assertThat(file(files, "prometheus.yml").content()).startsWith("# he300");
+        assertThatThrownBy(() -> config("services:\n  monitoring:\n    enabled: true\n    grafana_port: 8000\n", A10))
+                .hasMessageContaining("services.monitoring.grafana_port: port 8000 is already services.cirisnode.port");
     }
 
     @Test

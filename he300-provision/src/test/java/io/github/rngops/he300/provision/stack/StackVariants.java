@@ -36,6 +36,9 @@ final class StackVariants {
         out.put("vllm-hf-token-wireguard", files("services:\n  inference: vllm\n  vllm:\n    max_num_seqs: 8\n"
                 + "security:\n  hf_token: hf_0123456789abcdefghijklmnop\n"
                 + "network:\n  mode: wireguard\n  wireguard:\n    address: 10.8.0.2/24\n", a10));
+        out.put("monitoring", files("services:\n  monitoring:\n    enabled: true\n", a10));
+        out.put("monitoring-vllm-exposed-tailscale", files("services:\n  inference: vllm\n  monitoring:\n"
+                + "    enabled: true\n    expose: true\nnetwork:\n  mode: tailscale\n", a10));
         return out;
     }
 
