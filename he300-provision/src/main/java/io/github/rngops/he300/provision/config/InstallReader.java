@@ -2,13 +2,11 @@ package io.github.rngops.he300.provision.config;
 
 import io.github.rngops.he300.net.Cidr;
 import io.github.rngops.he300.net.NetException;
-import io.github.rngops.he300.net.firewall.Allowlist;
 import io.github.rngops.he300.net.wireguard.Endpoint;
 import io.github.rngops.he300.net.wireguard.InterfaceName;
 import io.github.rngops.he300.net.wireguard.WgKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,21 +52,20 @@ final class InstallReader {
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
     private static final Pattern PROJECT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern ARG = Pattern.compile("[A-Za-z0-9._/:=@%+,-]+");
-    private static final Pattern SECRET = Pattern.compile("[!#%&()*+,./0-9:;<=>?@A-Z\\[\\]^_a-z{|}~-]+");
-    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._~-]+");
-    private static final Pattern FERNET_KEY = Pattern.compile("[A-Za-z0-9_-]{43}=");
 
     private final ConfigReader reader;
     private final String file;
     private final Path baseDir;
     private final GpuProfile quickStartProfile;
     private final Problems problems = new Problems();
+    private final SecretReader secrets;
 
     InstallReader(ConfigReader reader, String file, Path baseDir, GpuProfile quickStartProfile) {
         this.reader = reader;
         this.file = file;
         this.baseDir = baseDir;
         this.quickStartProfile = quickStartProfile;
+        this.secrets = new SecretReader(reader, file, baseDir, problems);
     }
 
     InstallConfig read(String yaml) {
@@ -261,32 +258,7 @@ final class InstallReader {
     }
 
     private Security security(Section s, NetworkConfig.Mode mode) {
-        Secret apiKey = secret(s, "api_key", "HE300_API_KEY", true, false).orElseThrow();
-        Secret jwt = secret(s, "jwt_secret", "HE300_JWT_SECRET", true, false).orElseThrow();
-        Secret postgres = secret(s, "postgres_password", "HE300_POSTGRES_PASSWORD", true, true).orElseThrow();
-        Secret cirisnode = secret(s, "cirisnode_db_password", "HE300_CIRISNODE_DB_PASSWORD", true, true)
-                .orElseThrow();
-        Secret ethicsengine = secret(s, "ethicsengine_db_password", "HE300_ETHICSENGINE_DB_PASSWORD", true, true)
-                .orElseThrow();
-        Secret cipher = secret(s, "cipher_secret_key", "HE300_CIPHER_SECRET_KEY", false, false)
-                .orElseGet(() -> Secret.generateKey(reader.random()));
-        if (!cipher.generated() && !FERNET_KEY.matcher(cipher.reveal()).matches()) {
-            s.get(s.get("cipher_secret_key").text().isPresent() ? "cipher_secret_key" : "cipher_secret_key_file")
-                    .problem("must be a Fernet key (32 bytes in URL-safe base64 with its '=', 44 characters, as"
-                    + " Fernet.generate_key() prints): leave it empty to generate one");
-        }
-        Secret grafana = secret(s, "grafana_admin_password", "HE300_GRAFANA_ADMIN_PASSWORD", true, false)
-                .orElseThrow();
-        Optional<Secret> hfToken = secret(s, "hf_token", "HE300_HF_TOKEN", false, false);
-        List<Cidr> networks = new ArrayList<>();
-        for (ConfigNode item : s.list("allowed_ips")) {
-            item.text(net(text -> Cidr.parseNetwork("network", text))).ifPresent(networks::add);
-        }
-        if (networks.isEmpty() && mode == NetworkConfig.Mode.TAILSCALE) {
-            TAILNET.forEach(text -> networks.add(Cidr.parseNetwork("network", text)));
-        }
-        return new Security(apiKey, jwt, postgres, cirisnode, ethicsengine, cipher, grafana, hfToken,
-                new Allowlist(networks));
+        return SecurityReader.read(s, mode, secrets, reader.random());
     }
 
     private void checkExposure(Section network, NetworkConfig config, Security security) {
@@ -327,65 +299,13 @@ final class InstallReader {
         return new StackSpec(dir, project, command, interval);
     }
 
-    /**
-     * A secret from the file (a value, or a {@code key_file}), else the environment variable {@code env}, else
-     * generated (when {@code generate}). Problems never show the value.
-     */
+    /** A secret of the file ({@link SecretReader#read}). */
     private Optional<Secret> secret(Section s, String key, String env, boolean generate, boolean urlSafe) {
-        ConfigNode valueNode = s.get(key);
-        ConfigNode fileNode = s.get(key + "_file");
-        Optional<String> inline = valueNode.text().filter(v -> !v.isEmpty());
-        Optional<String> fromFile = fileNode.text().filter(v -> !v.isEmpty());
-        Secret secret = null;
-        ConfigNode at = valueNode;
-        if (inline.isPresent() && fromFile.isPresent()) {
-            fileNode.problem("give " + valueNode.path() + " or " + fileNode.path() + ", not both");
-            return generate ? Optional.of(Secret.generate(reader.random())) : Optional.empty();
-        } else if (inline.isPresent()) {
-            secret = Secret.of(inline.get(), file);
-        } else if (fromFile.isPresent()) {
-            at = fileNode;
-            Path path = resolve(fromFile.get());
-            try {
-                String text = ConfigReader.readText(path, path.toString(), fileNode).strip();
-                if (text.isEmpty()) {
-                    fileNode.problem(path + " is empty");
-                } else {
-                    secret = Secret.of(text, "file " + path);
-                }
-            } catch (ConfigException e) {
-                e.problems().forEach(problems::add);
-            }
-        } else if (!reader.environment().getOrDefault(env, "").isEmpty()) {
-            secret = Secret.of(reader.environment().get(env).strip(), "env " + env);
-        } else if (generate) {
-            secret = Secret.generate(reader.random());
-        }
-        if (secret != null && !secret.origin().equals("generated")) {
-            String where = secret.origin().equals(file) ? "" : " (from " + secret.origin() + ")";
-            String value = secret.reveal();
-            if (!SECRET.matcher(value).matches()) {
-                at.problem("the value" + where + " has a space, quote, '$' or '\\' or a non-ASCII character:"
-                        + " leave it empty to generate one");
-            } else if (urlSafe && !URL_SAFE.matcher(value).matches()) {
-                at.problem("the value" + where + " must use only A-Z a-z 0-9 . _ ~ - (it goes into a database URL):"
-                        + " leave it empty to generate one");
-            } else if (value.length() < 16 && !key.equals("auth_key")) {
-                at.problem("the value" + where + " is " + value.length() + " characters: use at least 16, or leave"
-                        + " it empty to generate one");
-            }
-        }
-        if (secret == null && generate) {
-            secret = Secret.generate(reader.random());   // a problem was recorded; keep reading
-        }
-        return Optional.ofNullable(secret);
+        return secrets.read(s, key, env, generate, urlSafe);
     }
 
     private Path resolve(String path) {
-        if (path.equals("~") || path.startsWith("~/")) {
-            return reader.home().resolve(path.equals("~") ? "" : path.substring(2));
-        }
-        return baseDir.resolve(path);
+        return secrets.resolve(path);
     }
 
     static Function<String, String> checked(Pattern pattern, String problem) {
@@ -398,7 +318,7 @@ final class InstallReader {
     }
 
     /** A he300-net parser whose refusal becomes a problem at the value (its field prefix dropped). */
-    private static <T> Function<String, T> net(Function<String, T> parser) {
+    static <T> Function<String, T> net(Function<String, T> parser) {
         return text -> {
             try {
                 return parser.apply(text);
