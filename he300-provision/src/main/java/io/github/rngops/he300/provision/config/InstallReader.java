@@ -25,7 +25,8 @@ final class InstallReader {
     static final List<String> GPU = List.of("type", "memory", "nvidia_driver", "profile");
     static final List<String> MODELS = List.of("default", "pull_on_install", "quantization", "registry");
     static final List<String> NETWORK = List.of("mode", "direct", "wireguard", "tailscale", "tunnel");
-    static final List<String> DIRECT = List.of("https", "certbot", "domain", "email");
+    static final List<String> DIRECT = List.of("https", "certbot", "domain", "email", "production", "acme_server",
+            "acme_ca_bundle");
     static final List<String> WIREGUARD = List.of("enabled", "interface", "listen_port", "address",
             "peer_public_key", "peer_endpoint", "peer_allowed_ips");
     static final List<String> TAILSCALE = List.of("enabled", "auth_key", "auth_key_file", "hostname");
@@ -48,6 +49,7 @@ final class InstallReader {
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}\\$?");
     static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?"
             + "(@sha256:[0-9a-f]{64})?");
+    private static final Pattern ACME_SERVER = Pattern.compile("https://[A-Za-z0-9.:\\[\\]-]+(/[A-Za-z0-9._~/-]*)?");
     private static final Pattern DRIVER = Pattern.compile("[0-9]{3}(\\.[0-9]+){0,2}");
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
     private static final Pattern PROJECT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
@@ -204,7 +206,9 @@ final class InstallReader {
                 .toUpperCase(Locale.ROOT));
         Section d = s.section("direct", DIRECT);
         NetworkConfig.Direct direct = new NetworkConfig.Direct(d.bool("https", true), d.bool("certbot", true),
-                d.optionalString("domain"), d.optionalString("email"));
+                d.optionalString("domain"), d.optionalString("email"), d.bool("production", false),
+                d.get("acme_server").text(checked(ACME_SERVER, "must be an https:// ACME directory URL")),
+                d.get("acme_ca_bundle").text(checked(SAFE_PATH, "must be an absolute path on the host")));
         if (mode == NetworkConfig.Mode.DIRECT && direct.https() && direct.certbot() && direct.domain().isEmpty()) {
             d.get("domain").problem("required in direct mode with https and certbot: the certificate's domain");
         }

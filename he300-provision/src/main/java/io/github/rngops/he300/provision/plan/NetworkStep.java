@@ -16,7 +16,7 @@ import java.util.List;
  * over SSH). {@code tailscale}: the auth key to a 0600 file and {@code tailscale up}, and the DOCKER-USER allowlist
  * (Docker bypasses ufw). {@code direct} without https: the DOCKER-USER allowlist. {@code wireguard}:
  * {@link WireGuardSetup} (the host's key made on the host, its config, {@code wg0} up, the runner's config here).
- * Direct with https is set up with he300-net's Certbot/NginxProxy by hand; this step checks and says so.
+ * {@code direct} with https: {@link DirectHttpsSetup} (certbot, then nginx in front).
  */
 final class NetworkStep implements Step {
     static final String NAME = "network";
@@ -36,11 +36,12 @@ final class NetworkStep implements Step {
             case WIREGUARD -> new WireGuardSetup(host).missing().map(Check::needed)
                     .orElseGet(() -> Check.ok("WireGuard " + network.wireguard().interfaceName() + " up on "
                             + network.wireguard().address() + ", host and runner configs in place"));
-            case DIRECT -> network.direct().https()
-                    ? Check.failed("direct mode with https: the certificate and nginx proxy are not automated by"
-                            + " install yet", "issue the certificate with certbot and install the proxy of"
-                            + " he300-net (Certbot, NginxProxy), or use the tunnel mode; then --from-step " + NAME)
-                    : firewallCheck(host, "direct mode");
+            case DIRECT -> !network.direct().https() ? firewallCheck(host, "direct mode")
+                    : !network.direct().certbot() ? Check.failed("direct mode with https but certbot: false: bring"
+                            + " your own certificate and proxy", "or set network.direct.certbot: true")
+                    : new DirectHttpsSetup(host).missing().map(Check::needed)
+                            .orElseGet(() -> Check.ok("https://" + network.direct().domain().orElseThrow()
+                                    + "/: certificate issued, nginx serving it"));
             case TAILSCALE -> {
                 boolean up = host.look(Commands.root("tailscale", "status")).ok();
                 Check firewall = firewallCheck(host, "tailscale mode");
@@ -55,6 +56,9 @@ final class NetworkStep implements Step {
         List<Planned> out = new ArrayList<>();
         if (host.config().network().mode() == NetworkConfig.Mode.WIREGUARD) {
             return new WireGuardSetup(host).plan();
+        }
+        if (https(host)) {
+            return new DirectHttpsSetup(host).plan();
         }
         if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
             Tailscale tailscale = tailscale(host);
@@ -72,6 +76,9 @@ final class NetworkStep implements Step {
         if (host.config().network().mode() == NetworkConfig.Mode.WIREGUARD) {
             return Applied.done(new WireGuardSetup(host).apply());
         }
+        if (https(host)) {
+            return Applied.done(new DirectHttpsSetup(host).apply());
+        }
         if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
             Tailscale tailscale = tailscale(host);
             host.runChecked(tailscale.writeAuthKeyCommand(authKey(host)));
@@ -85,6 +92,10 @@ final class NetworkStep implements Step {
             }
         }
         return Applied.done(host.config().network().mode().label() + " mode set up");
+    }
+
+    private static boolean https(Host host) {
+        return host.config().network().mode() == NetworkConfig.Mode.DIRECT && host.config().network().direct().https();
     }
 
     private static Check firewallCheck(Host host, String mode) {

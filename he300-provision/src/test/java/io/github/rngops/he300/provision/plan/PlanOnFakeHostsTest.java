@@ -354,6 +354,23 @@ class PlanOnFakeHostsTest {
     }
 
     @Test
+    void directHttpsPlansCertbotOnStagingThenNginx() throws Exception {
+        try (FakeHost fake = start("direct-https", h -> h.osRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)")
+                .file("/state/docker", ""))) {
+            Outcome dry = run(fake, config("network:\n  mode: direct\n  direct:\n    domain: gpu.example.com\n"
+                    + "    email: ops@example.com\n"), Mode.DRY_RUN, "network");
+            assertThat(dry.states()).containsEntry("network", Status.WOULD_CHANGE);
+            assertThat(dry.output()).contains("no certificate for gpu.example.com yet")
+                    .contains("'certbot' 'certonly' '--standalone'", "'--test-cert'", "he300-reload-nginx.sh")
+                    .contains("Let's Encrypt staging; production: true for a trusted one")
+                    .contains("/etc/nginx/sites-available/he300");
+            Outcome production = run(fake, config("network:\n  mode: direct\n  direct:\n    domain: gpu.example.com\n"
+                    + "    email: ops@example.com\n    production: true\n"), Mode.DRY_RUN, "network");
+            assertThat(production.output()).doesNotContain("'--test-cert'").contains("(production CA)");
+        }
+    }
+
+    @Test
     void hostilePathsAreRefusedBeforeAnythingRuns() {
         assertThat(ModelRegistry.ofDefaults().model("x; rm -rf /")).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(
