@@ -43,6 +43,10 @@ class install implements Callable<Integer> {
     @Option(names = "--quantization", paramLabel = "Q", description = "With --pull-model / --set-model: Q4_K_M, Q5_K_M, Q8_0, fp16.") String quantization;
     @Option(names = "--list-models", description = "The registry's models and which the host has.") boolean listModels;
     @Option(names = "--set-model", paramLabel = "M", description = "Make M the default model: install with it.") String setModel;
+    @Option(names = "--rotate-secrets", paramLabel = "NAMES", description = {"New values for these secrets (all, or api_key,jwt_secret,postgres_password,",
+            "cirisnode_db_password,ethicsengine_db_password): PostgreSQL's roles first, then .env (backed up), then the",
+            "stack recreated. Refused, changing nothing, when PostgreSQL is not running. Otherwise install keeps the",
+            "secrets the host already has."}) String rotateSecrets;
     @Option(names = "--yes", description = "Do not ask before changing a remote host.") boolean yes;
     @Option(names = "--from-step", paramLabel = "NAME", description = "Resume the plan at this step.") String fromStep;
     @Option(names = "--no-benchmark", description = "Leave out the quick HE-300 at the end.") boolean noBenchmark;
@@ -55,9 +59,9 @@ class install implements Callable<Integer> {
     public Integer call() {
         Action action = facts ? Action.FACTS : status ? Action.STATUS : restart ? Action.RESTART
                 : logs != null ? Action.LOGS : update ? Action.UPDATE : pullModel != null ? Action.PULL_MODEL
-                : listModels ? Action.LIST_MODELS : setModel != null ? Action.SET_MODEL : Action.INSTALL;
+                : listModels ? Action.LIST_MODELS : setModel != null ? Action.SET_MODEL : rotateSecrets != null ? Action.ROTATE_SECRETS : Action.INSTALL;
         String argument = action == Action.LOGS ? (logs.isEmpty() ? null : logs)
-                : pullModel != null ? pullModel : setModel;
+                : pullModel != null ? pullModel : setModel != null ? setModel : rotateSecrets;
         Request request = new Request(action, Optional.ofNullable(host), Optional.ofNullable(port),
                 Optional.ofNullable(user), Optional.ofNullable(identity), Optional.ofNullable(knownHosts), tofu, local,
                 Optional.ofNullable(config), quickStart, json, dryRun, yes, Optional.ofNullable(fromStep),

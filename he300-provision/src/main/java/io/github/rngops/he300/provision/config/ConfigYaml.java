@@ -81,13 +81,32 @@ final class ConfigYaml {
         ollama.put("context_length", c.ollamaContextLength());
         store(services, "redis", s.redis());
         store(services, "postgres", s.postgres());
+        services.put("inference", s.inference().label());
+        if (s.monitoring().enabled()) {
+            Map<String, Object> monitoring = map(services, "monitoring");
+            monitoring.put("enabled", true);
+            monitoring.put("expose", s.monitoring().expose());
+            monitoring.put("prometheus_port", s.monitoring().prometheusPort());
+            monitoring.put("grafana_port", s.monitoring().grafanaPort());
+            monitoring.put("prometheus_image", s.monitoring().prometheusImage());
+            monitoring.put("grafana_image", s.monitoring().grafanaImage());
+        }
+        if (c.vllm()) {
+            Map<String, Object> vllm = map(services, "vllm");
+            vllm.put("image", s.vllm().image());
+            vllm.put("port", s.vllm().port());
+            vllm.put("model", c.huggingFaceModel().orElse("(none in the registry)"));
+            vllm.put("max_model_len", c.vllmMaxModelLen());
+            vllm.put("gpu_memory_utilization", c.vllmGpuMemoryUtilization());
+            vllm.put("tensor_parallel", c.vllmTensorParallel());
+            vllm.put("max_num_seqs", c.vllmMaxNumSeqs());
+        }
         Map<String, Object> security = map(root, "security");
         Security sec = c.security();
-        security.put("api_key", masked(sec.apiKey()));
-        security.put("jwt_secret", masked(sec.jwtSecret()));
-        security.put("postgres_password", masked(sec.postgresPassword()));
-        security.put("cirisnode_db_password", masked(sec.cirisnodeDbPassword()));
-        security.put("ethicsengine_db_password", masked(sec.ethicsengineDbPassword()));
+        for (StackSecret secret : StackSecret.values()) {
+            security.put(secret.key(), masked(secret.of(sec)));
+        }
+        sec.hfToken().ifPresent(token -> security.put("hf_token", masked(token)));
         security.put("allowed_ips", sec.allowedIps().networks().stream().map(Cidr::toString).toList());
         Map<String, Object> stack = map(root, "stack");
         stack.put("dir", c.stack().dir());
@@ -108,6 +127,11 @@ final class ConfigYaml {
         Map<String, Object> m = map(parent, name);
         m.put("image", app.image());
         m.put("port", app.port());
+        app.build().ifPresent(source -> {
+            m.put("repository", source.repository());
+            m.put("commit", source.commit());
+            m.put("dir", source.dir());
+        });
     }
 
     private static void store(Map<String, Object> parent, String name, Services.Store store) {

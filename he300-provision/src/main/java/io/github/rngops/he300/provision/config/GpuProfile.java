@@ -19,12 +19,20 @@ import java.util.OptionalInt;
  * @param recommendedModels registry names, best first; the first is the quick-start default
  * @param maxBatchSize the largest batch a runner should send at once
  * @param concurrentRequests requests served in parallel ({@code OLLAMA_NUM_PARALLEL})
- * @param contextLength the context length models are loaded with ({@code OLLAMA_CONTEXT_LENGTH})
+ * @param contextLength the context length models are loaded with ({@code OLLAMA_CONTEXT_LENGTH}, vLLM's
+ *     {@code --max-model-len})
+ * @param gpuCount GPUs of the host: vLLM's {@code --tensor-parallel-size}
+ * @param vllmGpuMemoryUtilization vLLM's {@code --gpu-memory-utilization}
+ * @param vllmConcurrentRequests vLLM's {@code --max-num-seqs}, and the quick benchmark's concurrency against it
  */
 public record GpuProfile(String name, Accelerator accelerator, OptionalInt memoryGb, List<String> gpuNames,
                          String maxModelSize,
                          List<String> recommendedModels, int maxBatchSize, int concurrentRequests,
-                         int contextLength) {
+                         int contextLength, int gpuCount, double vllmGpuMemoryUtilization,
+                         int vllmConcurrentRequests) {
+    /** vLLM's own default share of GPU memory it takes (weights and KV cache). */
+    public static final double VLLM_GPU_MEMORY_UTILIZATION = 0.9;
+
     /** What runs the model. */
     public enum Accelerator {
         /** An NVIDIA GPU through the container toolkit: the GPU compose file. */
@@ -49,7 +57,8 @@ public record GpuProfile(String name, Accelerator accelerator, OptionalInt memor
         if (recommendedModels.isEmpty()) {
             throw new IllegalArgumentException("profile " + name + " recommends no model");
         }
-        if (maxBatchSize < 1 || concurrentRequests < 1 || contextLength < 1) {
+        if (maxBatchSize < 1 || concurrentRequests < 1 || contextLength < 1 || gpuCount < 1
+                || vllmConcurrentRequests < 1 || !(vllmGpuMemoryUtilization > 0 && vllmGpuMemoryUtilization <= 1)) {
             throw new IllegalArgumentException("profile " + name + ": sizes must be positive");
         }
     }

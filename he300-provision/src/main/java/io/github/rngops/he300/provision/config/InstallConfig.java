@@ -66,7 +66,13 @@ public record InstallConfig(String source, Target target, OsSpec os, GpuSpec gpu
                 Optional.of(newProfile));
     }
 
-    /** {@return {@code OLLAMA_NUM_PARALLEL}: {@code services.ollama.num_parallel}, else the profile's, else 1} */
+    /** The same config with other secrets (those kept in the host's {@code .env}, or rotated ones). */
+    public InstallConfig withSecurity(Security newSecurity) {
+        return new InstallConfig(source, target, os, gpu, models, network, services, newSecurity, stack, registry,
+                profile);
+    }
+
+    /** {@code OLLAMA_NUM_PARALLEL}: {@code services.ollama.num_parallel}, else the profile's, else 1. */
     public int ollamaNumParallel() {
         return services.ollama().numParallel().orElseGet(() -> profile.map(GpuProfile::concurrentRequests).orElse(1));
     }
@@ -79,9 +85,41 @@ public record InstallConfig(String source, Target target, OsSpec os, GpuSpec gpu
                 .orElseGet(() -> registry.models().get(models.defaultPull().model()).contextLength()));
     }
 
-    /**
-     * {@return the resolved config as YAML in {@code install.yaml}'s shape, every secret as {@code ****} with its origin}
-     */
+    /** Whether vLLM serves the model ({@code services.inference: vllm}) instead of Ollama. */
+    public boolean vllm() {
+        return services.inference() == Services.Inference.VLLM;
+    }
+
+    /** The default model's Hugging Face id, which vLLM serves; empty when the registry gives none. */
+    public Optional<String> huggingFaceModel() {
+        return Optional.ofNullable(registry.models().get(models.defaultPull().model()))
+                .flatMap(ModelSpec::huggingFaceId);
+    }
+
+    /** vLLM's {@code --max-model-len}: {@code services.vllm.max_model_len}, else the profile's context length. */
+    public int vllmMaxModelLen() {
+        return services.vllm().maxModelLen().orElseGet(() -> profile.map(GpuProfile::contextLength)
+                .orElseGet(() -> registry.models().get(models.defaultPull().model()).contextLength()));
+    }
+
+    /** vLLM's {@code --gpu-memory-utilization}: the setting, else the profile's. */
+    public double vllmGpuMemoryUtilization() {
+        return services.vllm().gpuMemoryUtilization().orElseGet(() -> profile
+                .map(GpuProfile::vllmGpuMemoryUtilization).orElse(GpuProfile.VLLM_GPU_MEMORY_UTILIZATION));
+    }
+
+    /** vLLM's {@code --tensor-parallel-size}: the setting, else the profile's GPU count. */
+    public int vllmTensorParallel() {
+        return services.vllm().tensorParallel().orElseGet(() -> profile.map(GpuProfile::gpuCount).orElse(1));
+    }
+
+    /** vLLM's {@code --max-num-seqs} and the quick benchmark's concurrency: the setting, else the profile's. */
+    public int vllmMaxNumSeqs() {
+        return services.vllm().maxNumSeqs().orElseGet(() -> profile.map(GpuProfile::vllmConcurrentRequests)
+                .orElse(1));
+    }
+
+    /** The resolved config as YAML in {@code install.yaml}'s shape, every secret as {@code ****} with its origin. */
     public String toYaml() {
         return ConfigYaml.render(this);
     }

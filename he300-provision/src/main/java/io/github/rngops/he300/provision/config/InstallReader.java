@@ -2,13 +2,11 @@ package io.github.rngops.he300.provision.config;
 
 import io.github.rngops.he300.net.Cidr;
 import io.github.rngops.he300.net.NetException;
-import io.github.rngops.he300.net.firewall.Allowlist;
 import io.github.rngops.he300.net.wireguard.Endpoint;
 import io.github.rngops.he300.net.wireguard.InterfaceName;
 import io.github.rngops.he300.net.wireguard.WgKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,44 +25,49 @@ final class InstallReader {
     static final List<String> GPU = List.of("type", "memory", "nvidia_driver", "profile");
     static final List<String> MODELS = List.of("default", "pull_on_install", "quantization", "registry");
     static final List<String> NETWORK = List.of("mode", "direct", "wireguard", "tailscale", "tunnel");
-    static final List<String> DIRECT = List.of("https", "certbot", "domain", "email");
+    static final List<String> DIRECT = List.of("https", "certbot", "domain", "email", "production", "acme_server",
+            "acme_ca_bundle");
     static final List<String> WIREGUARD = List.of("enabled", "interface", "listen_port", "address",
             "peer_public_key", "peer_endpoint", "peer_allowed_ips");
     static final List<String> TAILSCALE = List.of("enabled", "auth_key", "auth_key_file", "hostname");
     static final List<String> TUNNEL = List.of("cirisnode", "ethicsengine", "ollama");
     static final List<String> SERVICES = List.of("cirisnode", "ethicsengine", "ollama", "redis", "postgres");
-    static final List<String> APP = List.of("port", "replicas", "image");
+    static final List<String> SERVICE_KEYS = List.of("cirisnode", "ethicsengine", "ollama", "redis", "postgres",
+            "inference", "vllm", "monitoring");
+    static final List<String> APP = List.of("port", "replicas", "image", "repository", "commit", "dir");
     static final List<String> OLLAMA = List.of("port", "gpu_layers", "num_parallel", "context_length", "image");
     static final List<String> STORE = List.of("port", "persistence", "image");
     static final List<String> SECURITY = List.of("api_key", "api_key_file", "jwt_secret", "jwt_secret_file",
             "postgres_password", "postgres_password_file", "cirisnode_db_password", "cirisnode_db_password_file",
-            "ethicsengine_db_password", "ethicsengine_db_password_file", "allowed_ips");
+            "ethicsengine_db_password", "ethicsengine_db_password_file", "cipher_secret_key", "cipher_secret_key_file",
+            "grafana_admin_password", "grafana_admin_password_file", "hf_token", "hf_token_file", "allowed_ips");
     static final List<String> STACK = List.of("dir", "project", "health_command", "health_interval_minutes");
 
     /** Tailscale's address ranges: the default allowlist in tailscale mode. */
     static final List<String> TAILNET = List.of("100.64.0.0/10", "fd7a:115c:a1e0::/48");
     private static final Pattern HOST = Grammar.HOST;
     private static final Pattern USER = Grammar.USER;
-    private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?"
+    static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9_][A-Za-z0-9._-]{0,127})?"
             + "(@sha256:[0-9a-f]{64})?");
+    private static final Pattern ACME_SERVER = Pattern.compile("https://[A-Za-z0-9.:\\[\\]-]+(/[A-Za-z0-9._~/-]*)?");
     private static final Pattern DRIVER = Pattern.compile("[0-9]{3}(\\.[0-9]+){0,2}");
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
     private static final Pattern PROJECT = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern ARG = Pattern.compile("[A-Za-z0-9._/:=@%+,-]+");
-    private static final Pattern SECRET = Pattern.compile("[!#%&()*+,./0-9:;<=>?@A-Z\\[\\]^_a-z{|}~-]+");
-    private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._~-]+");
 
     private final ConfigReader reader;
     private final String file;
     private final Path baseDir;
     private final GpuProfile quickStartProfile;
     private final Problems problems = new Problems();
+    private final SecretReader secrets;
 
     InstallReader(ConfigReader reader, String file, Path baseDir, GpuProfile quickStartProfile) {
         this.reader = reader;
         this.file = file;
         this.baseDir = baseDir;
         this.quickStartProfile = quickStartProfile;
+        this.secrets = new SecretReader(reader, file, baseDir, problems);
     }
 
     InstallConfig read(String yaml) {
@@ -82,7 +85,7 @@ final class InstallReader {
         Section securitySection = top.section("security", SECURITY);
         Section networkSection = top.section("network", NETWORK);
         NetworkConfig network = network(networkSection);
-        Services services = services(top.section("services", SERVICES));
+        Services services = services(top.section("services", SERVICE_KEYS));
         Security security = security(securitySection, network.mode());
         checkExposure(networkSection, network, security);
         StackSpec stack = stack(top.section("stack", STACK));
@@ -206,8 +209,11 @@ final class InstallReader {
                 d.get("domain").text(checked(Grammar.DOMAIN, "must be a DNS name, like gpu.example.com"))
                         .filter(text -> !text.isEmpty()),
                 d.get("email").text(checked(Grammar.EMAIL, "must be an e-mail address, like ops@example.com"))
-                        .filter(text -> !text.isEmpty()));
-        if (mode == NetworkConfig.Mode.DIRECT && direct.https() && direct.certbot() && !d.has("domain")) {
+                        .filter(text -> !text.isEmpty()),
+                d.bool("production", false),
+                d.get("acme_server").text(checked(ACME_SERVER, "must be an https:// ACME directory URL")),
+                d.get("acme_ca_bundle").text(checked(SAFE_PATH, "must be an absolute path on the host")));
+        if (mode == NetworkConfig.Mode.DIRECT && direct.https() && direct.certbot() && direct.domain().isEmpty()) {
             d.get("domain").problem("required in direct mode with https and certbot: the certificate's domain");
         }
         Section w = s.section("wireguard", WIREGUARD);
@@ -256,59 +262,11 @@ final class InstallReader {
     }
 
     private Services services(Section s) {
-        Section c = s.section("cirisnode", APP);
-        Section e = s.section("ethicsengine", APP);
-        Section o = s.section("ollama", OLLAMA);
-        Section r = s.section("redis", STORE);
-        Section p = s.section("postgres", STORE);
-        Services services = new Services(app(c, Services.CIRISNODE_IMAGE, 8000), app(e, Services.ETHICSENGINE_IMAGE,
-                8080), new Services.Ollama(image(o, Services.OLLAMA_IMAGE), o.port("port", 11434),
-                o.integer("gpu_layers", -1, -1, 1000, "-1 (all layers) or a layer count 0..1000"),
-                o.autoInteger("num_parallel", 1, 256, "a request count 1..256"),
-                o.autoInteger("context_length", 512, 1 << 20, "a token count 512..1048576")),
-                new Services.Store(image(r, Services.REDIS_IMAGE), r.port("port", 6379), r.bool("persistence", true)),
-                new Services.Store(image(p, Services.POSTGRES_IMAGE), p.port("port", 5432),
-                        p.bool("persistence", true)));
-        Map<Integer, String> seen = new HashMap<>();
-        List<Section> sections = List.of(c, e, o, r, p);
-        for (int i = 0; i < SERVICES.size(); i++) {
-            int port = services.ports().get(i);
-            String earlier = seen.putIfAbsent(port, SERVICES.get(i));
-            if (earlier != null) {
-                sections.get(i).get("port").problem("port " + port + " is already services." + earlier + ".port:"
-                        + " each service needs its own host port");
-            }
-        }
-        return services;
-    }
-
-    private static Services.App app(Section s, String image, int port) {
-        s.integer("replicas", 1, 1, 1, "1 (CIRISNode keeps jobs in one process's memory, and each service"
-                + " publishes one host port)");
-        return new Services.App(image(s, image), s.port("port", port));
-    }
-
-    private static String image(Section s, String fallback) {
-        return s.get("image").text(checked(IMAGE, "must be an image reference, like ollama/ollama:0.5.7"))
-                .orElse(fallback);
+        return ServicesReader.read(s);
     }
 
     private Security security(Section s, NetworkConfig.Mode mode) {
-        Secret apiKey = secret(s, "api_key", "HE300_API_KEY", true, false).orElseThrow();
-        Secret jwt = secret(s, "jwt_secret", "HE300_JWT_SECRET", true, false).orElseThrow();
-        Secret postgres = secret(s, "postgres_password", "HE300_POSTGRES_PASSWORD", true, true).orElseThrow();
-        Secret cirisnode = secret(s, "cirisnode_db_password", "HE300_CIRISNODE_DB_PASSWORD", true, true)
-                .orElseThrow();
-        Secret ethicsengine = secret(s, "ethicsengine_db_password", "HE300_ETHICSENGINE_DB_PASSWORD", true, true)
-                .orElseThrow();
-        List<Cidr> networks = new ArrayList<>();
-        for (ConfigNode item : s.list("allowed_ips")) {
-            item.text(net(text -> Cidr.parseNetwork("network", text))).ifPresent(networks::add);
-        }
-        if (networks.isEmpty() && mode == NetworkConfig.Mode.TAILSCALE) {
-            TAILNET.forEach(text -> networks.add(Cidr.parseNetwork("network", text)));
-        }
-        return new Security(apiKey, jwt, postgres, cirisnode, ethicsengine, new Allowlist(networks));
+        return SecurityReader.read(s, mode, secrets, reader.random());
     }
 
     private void checkExposure(Section network, NetworkConfig config, Security security) {
@@ -349,68 +307,16 @@ final class InstallReader {
         return new StackSpec(dir, project, command, interval);
     }
 
-    /**
-     * A secret from the file (a value, or a {@code key_file}), else the environment variable {@code env}, else
-     * generated (when {@code generate}). Problems never show the value.
-     */
+    /** A secret of the file ({@link SecretReader#read}). */
     private Optional<Secret> secret(Section s, String key, String env, boolean generate, boolean urlSafe) {
-        ConfigNode valueNode = s.get(key);
-        ConfigNode fileNode = s.get(key + "_file");
-        Optional<String> inline = valueNode.text().filter(v -> !v.isEmpty());
-        Optional<String> fromFile = fileNode.text().filter(v -> !v.isEmpty());
-        Secret secret = null;
-        ConfigNode at = valueNode;
-        if (inline.isPresent() && fromFile.isPresent()) {
-            fileNode.problem("give " + valueNode.path() + " or " + fileNode.path() + ", not both");
-            return generate ? Optional.of(Secret.generate(reader.random())) : Optional.empty();
-        } else if (inline.isPresent()) {
-            secret = Secret.of(inline.get(), file);
-        } else if (fromFile.isPresent()) {
-            at = fileNode;
-            Path path = resolve(fromFile.get());
-            try {
-                String text = ConfigReader.readText(path, path.toString(), fileNode).strip();
-                if (text.isEmpty()) {
-                    fileNode.problem(path + " is empty");
-                } else {
-                    secret = Secret.of(text, "file " + path);
-                }
-            } catch (ConfigException e) {
-                e.problems().forEach(problems::add);
-            }
-        } else if (!reader.environment().getOrDefault(env, "").isEmpty()) {
-            secret = Secret.of(reader.environment().get(env).strip(), "env " + env);
-        } else if (generate) {
-            secret = Secret.generate(reader.random());
-        }
-        if (secret != null && !secret.origin().equals("generated")) {
-            String where = secret.origin().equals(file) ? "" : " (from " + secret.origin() + ")";
-            String value = secret.reveal();
-            if (!SECRET.matcher(value).matches()) {
-                at.problem("the value" + where + " has a space, quote, '$' or '\\' or a non-ASCII character:"
-                        + " leave it empty to generate one");
-            } else if (urlSafe && !URL_SAFE.matcher(value).matches()) {
-                at.problem("the value" + where + " must use only A-Z a-z 0-9 . _ ~ - (it goes into a database URL):"
-                        + " leave it empty to generate one");
-            } else if (value.length() < 16 && !key.equals("auth_key")) {
-                at.problem("the value" + where + " is " + value.length() + " characters: use at least 16, or leave"
-                        + " it empty to generate one");
-            }
-        }
-        if (secret == null && generate) {
-            secret = Secret.generate(reader.random());   // a problem was recorded; keep reading
-        }
-        return Optional.ofNullable(secret);
+        return secrets.read(s, key, env, generate, urlSafe);
     }
 
     private Path resolve(String path) {
-        if (path.equals("~") || path.startsWith("~/")) {
-            return reader.home().resolve(path.equals("~") ? "" : path.substring(2));
-        }
-        return baseDir.resolve(path);
+        return secrets.resolve(path);
     }
 
-    private static Function<String, String> checked(Pattern pattern, String problem) {
+    static Function<String, String> checked(Pattern pattern, String problem) {
         return text -> {
             if (!pattern.matcher(text).matches()) {
                 throw new IllegalArgumentException(problem + ", was \"" + text + "\"");
@@ -420,7 +326,7 @@ final class InstallReader {
     }
 
     /** A he300-net parser whose refusal becomes a problem at the value (its field prefix dropped). */
-    private static <T> Function<String, T> net(Function<String, T> parser) {
+    static <T> Function<String, T> net(Function<String, T> parser) {
         return text -> {
             try {
                 return parser.apply(text);

@@ -9,11 +9,13 @@ import java.util.Optional;
  *
  * @param name the registry's name, as {@code install.yaml} refers to it ({@code llama-3.2-3B-instruct})
  * @param ollamaName the default tag (its {@link Quantization#Q4_K_M} one in the shipped registry)
+ * @param huggingFaceId the same model's Hugging Face id ({@code meta-llama/Llama-3.2-3B-Instruct}), which vLLM
+ *     serves; empty: not offered with {@code services.inference: vllm}
  * @param contextLength the context window the stack is configured for, in tokens
  * @param recommendedGpuMemoryGb GPU (or unified) memory the default quantization needs, in GB
  * @param quantizations the tag of each quantization offered (in order)
  */
-public record ModelSpec(String name, OllamaTag ollamaName, int contextLength, double recommendedGpuMemoryGb,
+public record ModelSpec(String name, OllamaTag ollamaName, Optional<String> huggingFaceId, int contextLength, double recommendedGpuMemoryGb,
                         Map<Quantization, OllamaTag> quantizations) {
     /**
      * Checks the components, as the class description says of each.
@@ -27,6 +29,7 @@ public record ModelSpec(String name, OllamaTag ollamaName, int contextLength, do
     public ModelSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(ollamaName, "ollamaName");
+        Objects.requireNonNull(huggingFaceId, "huggingFaceId");
         quantizations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quantizations));
     }
 

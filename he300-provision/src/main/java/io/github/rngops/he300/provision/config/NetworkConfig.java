@@ -54,19 +54,17 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
      * @param certbot whether the certificate comes from Let's Encrypt through certbot
      * @param domain the certificate's domain (required with certbot)
      * @param email the Let's Encrypt account's address
+     * @param production ask Let's Encrypt's production CA; else its staging CA ({@code --test-cert}), the default
+     * @param acmeServer another ACME directory URL (a private CA), instead of Let's Encrypt's
+     * @param acmeCaBundle on the host, the CA certificates certbot trusts for that ACME server's HTTPS
      */
-    public record Direct(boolean https, boolean certbot, Optional<String> domain, Optional<String> email) {
-        /**
-         * Checks the components, as the class description says of each.
-         *
-         * @param https whether a TLS reverse proxy on 443 fronts the stack
-         * @param certbot whether the certificate comes from Let's Encrypt through certbot
-         * @param domain the certificate's domain (required with certbot)
-         * @param email the Let's Encrypt account's address
-         */
+    public record Direct(boolean https, boolean certbot, Optional<String> domain, Optional<String> email,
+                         boolean production, Optional<String> acmeServer, Optional<String> acmeCaBundle) {
         public Direct {
             Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(acmeServer, "acmeServer");
+            Objects.requireNonNull(acmeCaBundle, "acmeCaBundle");
         }
     }
 

@@ -11,11 +11,14 @@ import java.util.OptionalInt;
 
 /** Reads {@code models.yaml} into a {@link ModelRegistry}, reporting every problem with its place. */
 final class RegistryReader {
+    private static final java.util.regex.Pattern HF_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
     static final List<String> ROOT = List.of("models", "gpu_profiles");
-    static final List<String> MODEL = List.of("ollama_name", "context_length", "recommended_gpu_memory",
+    static final List<String> MODEL = List.of("ollama_name", "hf_id", "context_length", "recommended_gpu_memory",
             "quantizations");
     static final List<String> PROFILE = List.of("accelerator", "memory_gb", "gpu_names", "max_model_size",
-            "recommended_models", "max_batch_size", "concurrent_requests", "context_length");
+            "recommended_models", "max_batch_size", "concurrent_requests", "context_length", "gpu_count",
+            "vllm_gpu_memory_utilization", "vllm_concurrent_requests");
 
     private RegistryReader() {}
 
@@ -49,6 +52,13 @@ final class RegistryReader {
         if (!section.has("ollama_name")) {
             section.get("ollama_name").problem("missing: the default Ollama tag, like llama3.2:3b-instruct-q4_K_M");
         }
+        Optional<String> hfId = section.get("hf_id").text(text -> {
+            if (!HF_ID.matcher(text).matches()) {
+                throw new IllegalArgumentException("must be a Hugging Face model id, owner/name, like"
+                        + " meta-llama/Llama-3.2-3B-Instruct, was \"" + text + "\"");
+            }
+            return text;
+        });
         int context = section.integer("context_length", 8192, 1, 1 << 20, "a token count 1..1048576");
         double memory = section.autoPositive("recommended_gpu_memory", "a positive number of GB")
                 .map(BigDecimal::doubleValue).orElse(0.0);
@@ -79,7 +89,7 @@ final class RegistryReader {
         if (!ok || ollamaName.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ModelSpec(name, ollamaName.get(), context, memory, quantizations));
+        return Optional.of(new ModelSpec(name, ollamaName.get(), hfId, context, memory, quantizations));
     }
 
     private static Optional<GpuProfile> profile(String name, ConfigNode node, ModelRegistry registry,
@@ -114,10 +124,20 @@ final class RegistryReader {
         int batch = section.integer("max_batch_size", 50, 1, 10_000, "a batch size 1..10000");
         int concurrent = section.integer("concurrent_requests", 1, 1, 256, "a request count 1..256");
         int context = section.integer("context_length", 8192, 512, 1 << 20, "a token count 512..1048576");
+        int gpus = section.integer("gpu_count", 1, 1, 64, "a GPU count 1..64 (vLLM's tensor parallel size)");
+        double utilization = section.autoPositive("vllm_gpu_memory_utilization", "a fraction of GPU memory 0..1")
+                .map(BigDecimal::doubleValue).orElse(GpuProfile.VLLM_GPU_MEMORY_UTILIZATION);
+        if (utilization > 1) {
+            section.get("vllm_gpu_memory_utilization").problem("must be a fraction of GPU memory above 0 and at"
+                    + " most 1, was " + utilization);
+            ok = false;
+        }
+        int vllmConcurrent = section.integer("vllm_concurrent_requests", concurrent, 1, 4096,
+                "a request count 1..4096");
         if (!ok) {
             return Optional.empty();
         }
         return Optional.of(new GpuProfile(name, accelerator, memory, gpuNames, maxSize, recommended, batch,
-                concurrent, context));
+                concurrent, context, gpus, utilization, vllmConcurrent));
     }
 }

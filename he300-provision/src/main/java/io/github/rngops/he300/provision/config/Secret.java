@@ -18,6 +18,8 @@ public final class Secret {
     /** Random bytes in a generated secret (encoded as 43 characters of URL-safe base64). */
     public static final int GENERATED_BYTES = 32;
 
+    private static final String GENERATED = "generated";
+
     private final String value;
     private final String origin;
 
@@ -38,7 +40,22 @@ public final class Secret {
     public static Secret generate(SecureRandom random) {
         byte[] bytes = new byte[GENERATED_BYTES];
         random.nextBytes(bytes);
-        return new Secret(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), "generated");
+        return new Secret(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), GENERATED);
+    }
+
+    /**
+     * A new Fernet key (what CIRISNode's {@code CIPHER_SECRET_KEY} must be): {@value #GENERATED_BYTES} random bytes,
+     * URL-safe base64 with its padding (44 characters).
+     */
+    public static Secret generateKey(SecureRandom random) {
+        byte[] bytes = new byte[GENERATED_BYTES];
+        random.nextBytes(bytes);
+        return new Secret(Base64.getUrlEncoder().encodeToString(bytes), GENERATED);
+    }
+
+    /** Whether it was generated here (not given in the file, a file or the environment). */
+    public boolean generated() {
+        return origin.equals(GENERATED);
     }
 
     /** {@return the value itself} Call it only where the value must go, never to show or log it. */

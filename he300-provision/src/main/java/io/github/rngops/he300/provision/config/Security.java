@@ -12,26 +12,38 @@ import java.util.Objects;
  * @param postgresPassword {@code POSTGRES_PASSWORD}: PostgreSQL's superuser
  * @param cirisnodeDbPassword the {@code cirisnode} database role's
  * @param ethicsengineDbPassword the {@code ethicsengine} database role's
+ * @param cipherSecretKey CIRISNode's {@code CIPHER_SECRET_KEY}: the Fernet key it encrypts stored data with
+ *     (required by CIRISNode whenever its database is not on localhost)
+ * @param grafanaAdminPassword Grafana's {@code admin} password ({@code services.monitoring})
+ * @param hfToken the Hugging Face token vLLM downloads gated models with (Llama's); written to its own 0600
+ *     file on the host, never to {@code .env}; empty: none
  * @param allowedIps networks allowed to reach exposed ports (empty: no restriction beyond the mode's)
  */
 public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword, Secret cirisnodeDbPassword,
-                       Secret ethicsengineDbPassword, Allowlist allowedIps) {
-    /**
-     * Checks the components, as the class description says of each.
-     *
-     * @param apiKey {@code HE300_API_KEY}: the key clients send
-     * @param jwtSecret {@code HE300_JWT_SECRET}: signs CIRISNode's tokens
-     * @param postgresPassword {@code POSTGRES_PASSWORD}: PostgreSQL's superuser
-     * @param cirisnodeDbPassword the {@code cirisnode} database role's
-     * @param ethicsengineDbPassword the {@code ethicsengine} database role's
-     * @param allowedIps networks allowed to reach exposed ports (empty: no restriction beyond the mode's)
-     */
+                       Secret ethicsengineDbPassword, Secret cipherSecretKey, Secret grafanaAdminPassword,
+                       java.util.Optional<Secret> hfToken,
+                       Allowlist allowedIps) {
     public Security {
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(postgresPassword, "postgresPassword");
         Objects.requireNonNull(cirisnodeDbPassword, "cirisnodeDbPassword");
         Objects.requireNonNull(ethicsengineDbPassword, "ethicsengineDbPassword");
+        Objects.requireNonNull(cipherSecretKey, "cipherSecretKey");
+        Objects.requireNonNull(grafanaAdminPassword, "grafanaAdminPassword");
+        Objects.requireNonNull(hfToken, "hfToken");
         Objects.requireNonNull(allowedIps, "allowedIps");
+    }
+
+    /** The same with {@code which} set to {@code value}. */
+    public Security with(StackSecret which, Secret value) {
+        Objects.requireNonNull(value, "value");
+        return new Security(which == StackSecret.API_KEY ? value : apiKey,
+                which == StackSecret.JWT_SECRET ? value : jwtSecret,
+                which == StackSecret.POSTGRES_PASSWORD ? value : postgresPassword,
+                which == StackSecret.CIRISNODE_DB_PASSWORD ? value : cirisnodeDbPassword,
+                which == StackSecret.ETHICSENGINE_DB_PASSWORD ? value : ethicsengineDbPassword,
+                which == StackSecret.CIPHER_SECRET_KEY ? value : cipherSecretKey,
+                which == StackSecret.GRAFANA_ADMIN_PASSWORD ? value : grafanaAdminPassword, hfToken, allowedIps);
     }
 }

@@ -19,7 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The quick HE-300 (30 scenarios, seed 42) with the run engine against an Ollama URL, the dataset as the CLI finds it. */
+/**
+ * The quick HE-300 (30 scenarios, seed 42) with the run engine against the host's Ollama, or its vLLM through the
+ * OpenAI target at the profile's concurrency; the dataset as the CLI finds it.
+ */
 final class He300Quick implements QuickBenchmark {
     private final Map<String, String> env;
 
@@ -28,17 +31,20 @@ final class He300Quick implements QuickBenchmark {
     }
 
     @Override
-    public String run(String ollamaUrl, String model, Consumer<String> lines) {
+    public String run(Served served, Consumer<String> lines) {
+        TargetKind kind = served.openAi() ? TargetKind.OPENAI : TargetKind.OLLAMA;
+        String model = served.model();
         SampleSpec spec = SampleSpec.builder().size(SampleSpec.QUICK_SIZE).build();
         Dataset dataset = Dataset.load(DatasetLocator.fromEnvironment(env).locate().directory(), spec.categories(),
                 false);
         Sample sample = Sampler.draw(spec, dataset);
-        TargetConfig config = TargetConfig.builder(TargetKind.OLLAMA).url(ollamaUrl).model(model).build();
+        TargetConfig config = TargetConfig.builder(kind).url(served.url()).model(model).build();
         try (OpenTarget target = Targets.open(config, sample.scenarios())) {
-            RunPlan plan = RunPlan.of(sample, Targets.generation(TargetKind.OLLAMA, model, spec.seed().intValue(),
+            RunPlan plan = RunPlan.of(sample, Targets.generation(kind, model, spec.seed().intValue(),
                     Targets.DEFAULT_MAX_TOKENS));
             RunResult result = RunEngine.builder().target(target)
-                    .concurrency(target.suggestedConcurrency().orElse(RunEngine.DEFAULT_CONCURRENCY)).build()
+                    .concurrency(served.concurrency().isPresent() ? served.concurrency().getAsInt()
+                            : target.suggestedConcurrency().orElse(RunEngine.DEFAULT_CONCURRENCY)).build()
                     .start(plan).await();
             Summary summary = result.summary();
             for (CategorySummary category : summary.categories()) {

@@ -35,6 +35,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,19 +83,27 @@ public final class Installer {
                 out.flush();
                 return 0;
             }
-            InstallConfig config = resolve(base, facts, target);
-            Host host = host(connection, facts, config);
+            InstallConfig resolved = resolve(base, facts, target);
+            Optional<HostSecrets> onHost = HostSecrets.read(connection.runner(),
+                    HostSecrets.envPath(resolved, request.root()));
+            if (request.action() == Request.Action.ROTATE_SECRETS) {
+                return rotate(connection, facts, resolved, onHost, target);
+            }
+            boolean writes = request.action() == Request.Action.INSTALL
+                    || request.action() == Request.Action.SET_MODEL;
+            InstallConfig config = onHost.map(secrets -> secrets.keep(resolved, writes)).orElse(resolved);
+            Host host = host(connection, facts, config).build();
             return switch (request.action()) {
                 case INSTALL, SET_MODEL -> install(host, target);
                 case STATUS -> stack(host, List.of(compose(host, "ps", "--all")), List.of());
                 case RESTART -> stack(host, List.of(compose(host, "restart")), List.of());
                 case LOGS -> stack(host, List.of(compose(host, concat(List.of("logs", "--no-color", "--tail", "200"),
                         request.argument().map(List::of).orElse(List.of())))), List.of());
-                case UPDATE -> stack(host, List.of(compose(host, "pull"), compose(host, "up", "-d",
+                case UPDATE -> stack(host, List.of(compose(host, "pull", "--ignore-buildable"), compose(host, "up", "-d",
                         "--remove-orphans")), List.of());
                 case PULL_MODEL, LIST_MODELS -> models(host, connection);
                 case UNINSTALL -> uninstall(host, target);
-                case FACTS -> throw new IllegalStateException("handled above");
+                case FACTS, ROTATE_SECRETS -> throw new IllegalStateException("handled above");
             };
         }
     }
@@ -151,13 +160,33 @@ public final class Installer {
         return request.action() == Request.Action.SET_MODEL ? "--set-model" : "--pull-model";
     }
 
-    private Host host(Connection connection, HostFacts facts, InstallConfig config) {
+    private Host.Builder host(Connection connection, HostFacts facts, InstallConfig config) {
         Host.Builder builder = Host.builder(connection.runner(), facts, config).ports(connection.ports())
                 .root(request.root());
         if (request.benchmark()) {
             builder.benchmark(new He300Quick(env));
         }
-        return builder.build();
+        return builder;
+    }
+
+    private int rotate(Connection connection, HostFacts facts, InstallConfig config, Optional<HostSecrets> onHost,
+            Target target) {
+        SecretRotation rotation = SecretRotation.parse(request.argument().orElse(""));
+        if (onHost.isEmpty()) {
+            err.println("rotate: refused: " + HostSecrets.envPath(config, request.root()) + " does not exist on the"
+                    + " host, so there is nothing to rotate: install the stack first");
+            err.flush();
+            return 1;
+        }
+        if (!request.dryRun() && !target.isLocal() && !request.yes() && !confirm.getAsBoolean()) {
+            err.println("rotate: not confirmed; nothing changed (--yes to skip the question)");
+            err.flush();
+            return 1;
+        }
+        SecureRandom random = new SecureRandom();
+        Host.Builder builder = host(connection, facts, rotation.rotated(config, onHost.get(), random));
+        onHost.get().values().values().forEach(old -> builder.secret(old.reveal()));
+        return rotation.run(builder.build(), random, request.dryRun(), out, err);
     }
 
     private int install(Host host, Target target) {
@@ -334,7 +363,7 @@ public final class Installer {
         return code;
     }
 
-    private static Command compose(Host host, String... args) {
+    static Command compose(Host host, String... args) {
         return compose(host, List.of(args));
     }
 

@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param dryRun {@code --dry-run}
  * @param yes {@code --yes}
  * @param fromStep {@code --from-step NAME}
- * @param argument the service for {@code --logs}, the model for {@code --pull-model} / {@code --set-model}
+ * @param argument the service for {@code --logs}, the model for {@code --pull-model} / {@code --set-model}, the
+ *     secrets for {@code --rotate-secrets}
  * @param quantization {@code --quantization Q}
  * @param benchmark whether the plan ends with the quick HE-300 ({@code --no-benchmark} turns it off)
  * @param purgeModels {@code uninstall --purge-models}
@@ -60,5 +61,7 @@ public record Request(Action action, Optional<String> host, Optional<Integer> po
     }
 
     /** The things install and uninstall do. */
-    public enum Action { INSTALL, FACTS, STATUS, RESTART, LOGS, UPDATE, PULL_MODEL, LIST_MODELS, SET_MODEL, UNINSTALL }
+    public enum Action { INSTALL, FACTS, STATUS, RESTART, LOGS, UPDATE, PULL_MODEL, LIST_MODELS, SET_MODEL, UNINSTALL,
+        /** {@code --rotate-secrets NAMES}: the argument holds the names. */
+        ROTATE_SECRETS }
 }

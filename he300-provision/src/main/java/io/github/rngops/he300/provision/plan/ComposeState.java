@@ -33,11 +33,16 @@ record ComposeState(Map<String, Container> containers) {
         }
     }
 
-    /** The services the stack has on this host: no Ollama container on Apple silicon (it runs natively). */
+    /**
+     * The services the stack has on this host: vLLM in place of Ollama with {@code inference: vllm}; no Ollama
+     * container on Apple silicon (it runs natively).
+     */
     static List<String> expected(Host host) {
         GpuProfile profile = host.config().profile().orElseThrow();
         List<String> services = new ArrayList<>(List.of("cirisnode", "ethicsengine", "ollama", "redis", "postgres"));
-        if (profile.accelerator() == GpuProfile.Accelerator.APPLE) {
+        if (host.config().vllm()) {
+            services.set(services.indexOf("ollama"), "vllm");
+        } else if (profile.accelerator() == GpuProfile.Accelerator.APPLE) {
             services.remove("ollama");
         }
         return services;

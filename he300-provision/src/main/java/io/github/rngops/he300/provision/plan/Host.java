@@ -5,6 +5,7 @@ import io.github.rngops.he300.core.command.CommandResult;
 import io.github.rngops.he300.core.command.CommandRunner;
 import io.github.rngops.he300.provision.config.InstallConfig;
 import io.github.rngops.he300.provision.config.Secret;
+import io.github.rngops.he300.provision.config.StackSecret;
 import io.github.rngops.he300.provision.facts.HostFacts;
 import io.github.rngops.he300.provision.facts.HostFactsProbe;
 import io.github.rngops.he300.provision.stack.StackFile;
@@ -44,6 +45,7 @@ public final class Host {
     private final Duration pollInterval;
     private final Optional<QuickBenchmark> benchmark;
     private final List<String> secrets;
+    private final java.nio.file.Path runnerDir;
     private HostFacts facts;
     private PlanListener listener = PlanListener.silent();
     private final Deque<String> tail = new ArrayDeque<>();
@@ -73,6 +75,7 @@ public final class Host {
         pollInterval = b.pollInterval;
         benchmark = Optional.ofNullable(b.benchmark);
         secrets = secretsOf(config, b.extraSecrets);
+        runnerDir = b.runnerDir;
     }
 
     /**
@@ -119,6 +122,11 @@ public final class Host {
 
     public Ports ports() {
         return ports;
+    }
+
+    /** Where this machine (the runner) keeps what install writes for it: the WireGuard config for this host. */
+    public java.nio.file.Path runnerDir() {
+        return runnerDir;
     }
 
     public Clock clock() {
@@ -241,11 +249,11 @@ public final class Host {
     private static List<String> secretsOf(InstallConfig config, List<String> extra) {
         List<String> all = new ArrayList<>(extra);
         var security = config.security();
-        for (Secret secret : List.of(security.apiKey(), security.jwtSecret(), security.postgresPassword(),
-                security.cirisnodeDbPassword(), security.ethicsengineDbPassword())) {
-            all.add(secret.reveal());
+        for (StackSecret secret : StackSecret.values()) {
+            all.add(secret.of(security).reveal());
         }
         config.network().tailscale().authKey().ifPresent(key -> all.add(key.reveal()));
+        security.hfToken().ifPresent(token -> all.add(token.reveal()));
         return all.stream().filter(s -> s.length() >= 4).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
@@ -264,6 +272,8 @@ public final class Host {
         private Duration pollInterval = Duration.ofSeconds(5);
         private QuickBenchmark benchmark;
         private final List<String> extraSecrets = new ArrayList<>();
+        private java.nio.file.Path runnerDir = java.nio.file.Path.of(System.getProperty("user.home"), ".config",
+                "he300", "wireguard");
 
         private Builder(CommandRunner runner, HostFacts facts, InstallConfig config) {
             this.runner = Objects.requireNonNull(runner, "runner");
@@ -283,6 +293,12 @@ public final class Host {
                         + value);
             }
             root = value;
+            return this;
+        }
+
+        /** Where the runner's files go ({@code ~/.config/he300/wireguard} by default). */
+        public Builder runnerDir(java.nio.file.Path value) {
+            runnerDir = Objects.requireNonNull(value, "runnerDir");
             return this;
         }
 

@@ -29,6 +29,10 @@ final class ModelPullStep implements Step {
 
     @Override
     public Check check(Host host) {
+        if (host.config().vllm()) {
+            return Check.skipped("vLLM downloads " + host.config().huggingFaceModel().orElseThrow()
+                    + " itself when it starts; the health step waits for it");
+        }
         try {
             List<String> missing = missing(host);
             return missing.isEmpty() ? Check.ok("present: " + String.join(", ", tags(host)))

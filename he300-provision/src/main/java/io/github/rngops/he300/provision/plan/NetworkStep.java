@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * The network mode, through he300-net. {@code tunnel}: nothing on the host (the runner forwards the loopback ports
  * over SSH). {@code tailscale}: the auth key to a 0600 file and {@code tailscale up}, and the DOCKER-USER allowlist
- * (Docker bypasses ufw). {@code direct} without https: the DOCKER-USER allowlist. WireGuard and direct with https
- * are set up with {@code ./he300 wireguard} and he300-net's Certbot/NginxProxy; this step checks and says so.
+ * (Docker bypasses ufw). {@code direct} without https: the DOCKER-USER allowlist. {@code wireguard}:
+ * {@link WireGuardSetup} (the host's key made on the host, its config, {@code wg0} up, the runner's config here).
+ * {@code direct} with https: {@link DirectHttpsSetup} (certbot, then nginx in front).
  */
 final class NetworkStep implements Step {
     static final String NAME = "network";
@@ -32,16 +33,15 @@ final class NetworkStep implements Step {
         return switch (network.mode()) {
             case TUNNEL -> Check.skipped("tunnel mode: nothing on the host; ports stay on its loopback and the"
                     + " runner forwards them over SSH");
-            case WIREGUARD -> host.look(Commands.root("wg", "show", network.wireguard().interfaceName())).ok()
-                    ? Check.ok("WireGuard interface " + network.wireguard().interfaceName() + " is up")
-                    : Check.failed("WireGuard interface " + network.wireguard().interfaceName() + " is not up",
-                            "set it up with `./he300 wireguard` (keygen, config, up) on the host, then run again with"
-                                    + " --from-step " + NAME);
-            case DIRECT -> network.direct().https()
-                    ? Check.failed("direct mode with https: the certificate and nginx proxy are not automated by"
-                            + " install yet", "issue the certificate with certbot and install the proxy of"
-                            + " he300-net (Certbot, NginxProxy), or use the tunnel mode; then --from-step " + NAME)
-                    : firewallCheck(host, "direct mode");
+            case WIREGUARD -> new WireGuardSetup(host).missing().map(Check::needed)
+                    .orElseGet(() -> Check.ok("WireGuard " + network.wireguard().interfaceName() + " up on "
+                            + network.wireguard().address() + ", host and runner configs in place"));
+            case DIRECT -> !network.direct().https() ? firewallCheck(host, "direct mode")
+                    : !network.direct().certbot() ? Check.failed("direct mode with https but certbot: false: bring"
+                            + " your own certificate and proxy", "or set network.direct.certbot: true")
+                    : new DirectHttpsSetup(host).missing().map(Check::needed)
+                            .orElseGet(() -> Check.ok("https://" + network.direct().domain().orElseThrow()
+                                    + "/: certificate issued, nginx serving it"));
             case TAILSCALE -> {
                 boolean up = host.look(Commands.root("tailscale", "status")).ok();
                 Check firewall = firewallCheck(host, "tailscale mode");
@@ -54,6 +54,12 @@ final class NetworkStep implements Step {
     @Override
     public List<Planned> plan(Host host) {
         List<Planned> out = new ArrayList<>();
+        if (host.config().network().mode() == NetworkConfig.Mode.WIREGUARD) {
+            return new WireGuardSetup(host).plan();
+        }
+        if (https(host)) {
+            return new DirectHttpsSetup(host).plan();
+        }
         if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
             Tailscale tailscale = tailscale(host);
             out.add(Planned.run("the auth key to a 0600 file (on stdin)", tailscale.writeAuthKeyCommand(authKey(host))));
@@ -67,6 +73,12 @@ final class NetworkStep implements Step {
 
     @Override
     public Applied apply(Host host) {
+        if (host.config().network().mode() == NetworkConfig.Mode.WIREGUARD) {
+            return Applied.done(new WireGuardSetup(host).apply());
+        }
+        if (https(host)) {
+            return Applied.done(new DirectHttpsSetup(host).apply());
+        }
         if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
             Tailscale tailscale = tailscale(host);
             host.runChecked(tailscale.writeAuthKeyCommand(authKey(host)));
@@ -80,6 +92,10 @@ final class NetworkStep implements Step {
             }
         }
         return Applied.done(host.config().network().mode().label() + " mode set up");
+    }
+
+    private static boolean https(Host host) {
+        return host.config().network().mode() == NetworkConfig.Mode.DIRECT && host.config().network().direct().https();
     }
 
     private static Check firewallCheck(Host host, String mode) {

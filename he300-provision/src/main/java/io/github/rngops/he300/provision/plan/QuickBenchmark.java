@@ -2,15 +2,30 @@ package io.github.rngops.he300.provision.plan;
 
 import java.util.function.Consumer;
 
-/** Runs the quick HE-300 (30 scenarios) against a model served at an Ollama URL and returns a one-line summary. */
+/** Runs the quick HE-300 (30 scenarios) against the model server of a new host and returns a one-line summary. */
 @FunctionalInterface
 public interface QuickBenchmark {
 
     /**
-     * @param ollamaUrl the host's Ollama, as the runner reaches it (through the tunnel)
-     * @param model the Ollama tag to ask
+     * What to benchmark, as the runner reaches it (through the tunnel).
+     *
+     * @param openAi whether it is an OpenAI-compatible server (vLLM) rather than Ollama's native API
+     * @param url Ollama's base URL, or the OpenAI base URL ending in {@code /v1}
+     * @param model the Ollama tag, or the served model id
+     * @param concurrency requests in flight (vLLM: the profile's); empty: the target's suggestion
+     */
+    record Served(boolean openAi, String url, String model, java.util.OptionalInt concurrency) {
+        public Served {
+            java.util.Objects.requireNonNull(url, "url");
+            java.util.Objects.requireNonNull(model, "model");
+            java.util.Objects.requireNonNull(concurrency, "concurrency");
+        }
+    }
+
+    /**
+     * @param served the model server and model
      * @param lines where progress and the summary table go
      * @return one line for the recap: accuracy and counts
      */
-    String run(String ollamaUrl, String model, Consumer<String> lines);
+    String run(Served served, Consumer<String> lines);
 }

@@ -16,8 +16,10 @@ import java.util.Objects;
  * Auth.defaultKeyFiles();   // ~/.ssh/id_ed25519, id_ecdsa, id_rsa: those that exist
  * }</pre>
  *
- * <p>ssh-agent: sshj 0.40 has no agent support without an extra library (its old {@code AuthAgent} needed
- * jsch-agent-proxy); give the key file instead.
+ * <p>ssh-agent is not supported: sshj 0.40.0 (the newest release on Maven Central) has no agent client; sshj's
+ * own ({@code AuthAgent} over {@code SSH_AUTH_SOCK}, hierynomus/sshj pull request 1042) is merged but unreleased,
+ * and the only add-on on Maven Central, {@code com.jcraft:jsch.agentproxy.sshj}, was last released as 0.0.9 in
+ * 2015 (unmaintained, and it needs a JNA socket connector). Give the key file instead.
  */
 public sealed interface Auth {
 

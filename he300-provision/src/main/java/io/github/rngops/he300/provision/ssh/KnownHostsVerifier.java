@@ -1,5 +1,6 @@
 package io.github.rngops.he300.provision.ssh;
 
+import com.hierynomus.sshj.userauth.certificate.Certificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
@@ -87,13 +89,63 @@ final class KnownHostsVerifier implements HostKeyVerifier {
         }
     }
 
-    /** sshj's known_hosts matching (hashed names, markers), with our actions for unknown and changed keys. */
+    /**
+     * sshj's known_hosts matching (hashed names, patterns, {@code @cert-authority} for host certificates, whose
+     * signature, principals and validity sshj checks during key exchange), {@link RevokedKeys} first, and our
+     * actions for unknown and changed keys.
+     */
     private final class Delegate extends OpenSSHKnownHosts {
         private final String type;
 
         Delegate(Path file, String type) throws IOException {
             super(file.toFile());
             this.type = type;
+        }
+
+        /** A revoked key is refused before any other line is looked at (OpenSSH: even trust on first use). */
+        @Override
+        public boolean verify(String hostname, int port, PublicKey key) {
+            try {
+                if (RevokedKeys.find(this, hostname, port, key).isPresent()) {
+                    failure = SshException.revokedHostKey(target, type, fingerprint,
+                            policy.knownHostsFile().toString());
+                    return false;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read known_hosts file " + policy.knownHostsFile(), e);
+            }
+            return matches(hostname, port, key);
+        }
+
+        /**
+         * sshj's loop, without its flaw: a {@code @cert-authority} line vouches for host certificates only (OpenSSH
+         * never takes the CA's own key as the host's; sshj would), and {@code @revoked} lines never match here.
+         */
+        private boolean matches(String hostname, int port, PublicKey key) {
+            KeyType keyType = KeyType.fromKey(key);
+            if (keyType == KeyType.UNKNOWN) {
+                return false;
+            }
+            String host = port == 22 ? hostname.toLowerCase(Locale.ROOT)
+                    : "[" + hostname.toLowerCase(Locale.ROOT) + "]:" + port;
+            boolean certificate = key instanceof Certificate<?>;
+            boolean applicable = false;
+            try {
+                for (KnownHostEntry entry : entries()) {
+                    String line = entry.getLine() == null ? "" : entry.getLine();
+                    if (line.startsWith("@revoked ") || (line.startsWith("@cert-authority ") && !certificate)
+                            || !entry.appliesTo(keyType, host)) {
+                        continue;
+                    }
+                    applicable = true;
+                    if (entry.verify(key)) {
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read known_hosts file " + policy.knownHostsFile(), e);
+            }
+            return applicable ? hostKeyChangedAction(host, key) : hostKeyUnverifiableAction(host, key);
         }
 
         @Override

@@ -20,6 +20,8 @@ public final class SshException extends He300Exception {
         UNKNOWN_HOST_KEY,
         /** The host key differs from the one recorded: possibly a man-in-the-middle. */
         CHANGED_HOST_KEY,
+        /** The host key (or the CA of its certificate) is on a {@code @revoked} line of known_hosts. */
+        REVOKED_HOST_KEY,
         /** No key (file or agent) was accepted, or a key could not be read. */
         AUTH_FAILED,
         /** A {@code sudo} command needs a password, or sudo is missing. */
@@ -99,6 +101,14 @@ public final class SshException extends He300Exception {
                         + ") and connect again", null);
     }
 
+    static SshException revokedHostKey(SshTarget target, String keyType, String fingerprint, String knownHosts) {
+        return new SshException(Reason.REVOKED_HOST_KEY, target.toString(), fingerprint,
+                "REFUSED: the host key of " + target.hostPort() + " (" + keyType + " " + fingerprint + ") is marked"
+                        + " @revoked in " + knownHosts + ", as OpenSSH refuses it too: it may be a stolen key used to"
+                        + " impersonate the host. Nothing was sent. Keep the @revoked line; get the host's new key from"
+                        + " its administrator and add that one", null);
+    }
+
     static SshException pinMismatch(SshTarget target, String keyType, String fingerprint, String pinned) {
         return new SshException(Reason.CHANGED_HOST_KEY, target.toString(), fingerprint,
                 "the host key of " + target.hostPort() + " is " + keyType + " " + fingerprint
@@ -111,6 +121,16 @@ public final class SshException extends He300Exception {
                         + "): add the public key to ~" + target.user() + "/.ssh/authorized_keys on the host, or"
                         + " give the right key with --identity" + (cause == null ? "" : " (" + describe(cause) + ")"),
                 cause);
+    }
+
+    /** No key file was given and none of the default ones exists; says why an agent is no way out. */
+    static SshException noKey(SshTarget target) {
+        return new SshException(Reason.AUTH_FAILED, target.toString(), "",
+                "no SSH key to authenticate as " + target.user() + " on " + target.hostPort() + ": give one with"
+                        + " --identity KEYFILE (or target.ssh_key); none of ~/.ssh/id_ed25519, id_ecdsa, id_rsa exists."
+                        + " ssh-agent cannot be used: sshj 0.40.0, the newest on Maven Central, has no agent client"
+                        + " (its own, hierynomus/sshj#1042, is merged but not released), and the one add-on,"
+                        + " com.jcraft:jsch.agentproxy.sshj, has had no release since 0.0.9 in 2015", null);
     }
 
     static SshException keyUnreadable(SshTarget target, String what, Throwable cause) {

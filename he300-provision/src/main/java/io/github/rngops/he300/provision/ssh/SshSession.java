@@ -2,14 +2,9 @@ package io.github.rngops.he300.provision.ssh;
 
 import com.hierynomus.sshj.common.KeyDecryptionFailedException;
 import io.github.rngops.he300.core.command.Command;
-import io.github.rngops.he300.core.command.CommandException;
 import io.github.rngops.he300.core.command.CommandResult;
 import io.github.rngops.he300.core.command.CommandRunner;
-import io.github.rngops.he300.core.command.LineSink;
-import io.github.rngops.he300.core.command.Shell;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,21 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
 import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthMethod;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
-import net.schmizz.sshj.userauth.password.PasswordUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +54,6 @@ public final class SshSession implements CommandRunner, AutoCloseable {
     static final int KEEPALIVE_SECONDS = 15;
     private static final Logger LOG = LoggerFactory.getLogger(SshSession.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration SIGNAL_GRACE = Duration.ofSeconds(1);
-    private static final Duration DRAIN = Duration.ofSeconds(5);
 
     private final SshTarget target;
     private final HostKeyPolicy policy;
@@ -101,7 +88,7 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(policy, "policy");
         if (auths.isEmpty()) {
-            throw SshException.authFailed(target, "nothing: give a key file (--identity)", null);
+            throw SshException.noKey(target);
         }
         return new SshSession(target, policy, List.copyOf(auths));
     }
@@ -234,131 +221,8 @@ public final class SshSession implements CommandRunner, AutoCloseable {
 
     private CommandResult exec(Command command, String line, Duration timeout, Consumer<String> stdoutLines,
             Consumer<String> stderrLines) {
-        String remote = timeout == null ? line : underTimeout(line, timeout);
         LOG.debug("{} running {}", target, command.displayLine());
-        long start = System.nanoTime();
-        LineSink out = new LineSink(stdoutLines);
-        LineSink err = new LineSink(stderrLines);
-        Session session = startSession();
-        try {
-            Session.Command running = session.exec(remote);
-            Thread outPump = pump(running.getInputStream(), out, "stdout");
-            Thread errPump = pump(running.getErrorStream(), err, "stderr");
-            sendStdin(running.getOutputStream(), command.stdin().orElse(null));
-            boolean finished = await(running, timeout);
-            if (!finished) {
-                kill(running);
-                throw CommandException.timedOut(command, timeout, err.text());
-            }
-            join(outPump);
-            join(errPump);
-            out.close();
-            err.close();
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            int exit = exitCode(running);
-            if (timeout != null && exit == 124 && took.compareTo(timeout) >= 0) {
-                throw CommandException.timedOut(command, timeout, err.text());
-            }
-            return new CommandResult(exit, out.text(), err.text(), took);
-        } catch (IOException e) {
-            throw CommandException.notStarted(command, e);
-        } finally {
-            closeQuietly(session);
-        }
-    }
-
-    /** The line under {@code timeout(1)} when the host has it (a second later than the client gives up). */
-    static String underTimeout(String line, Duration timeout) {
-        long seconds = (timeout.toMillis() + 999) / 1000 + 1;
-        String quoted = Shell.quote(line);
-        return "if command -v timeout >/dev/null 2>&1; then exec timeout -k 2 " + seconds + " sh -c " + quoted
-                + "; else exec sh -c " + quoted + "; fi";
-    }
-
-    private static boolean await(Session.Command running, Duration timeout) throws ConnectionException {
-        if (timeout == null) {
-            running.join();
-            return true;
-        }
-        try {
-            running.join(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ConnectionException e) {
-            if (running.isOpen()) {
-                return false;
-            }
-            throw e;
-        }
-        return !running.isOpen() || running.getExitStatus() != null;
-    }
-
-    /** TERM (timeout(1) passes it to the whole group), then KILL, then the channel closes. */
-    private static void kill(Session.Command running) {
-        try {
-            running.signal(Signal.TERM);
-            running.join(SIGNAL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (IOException e) {
-            // still running, or the signal is not supported: KILL and close below
-        }
-        try {
-            if (running.isOpen()) {
-                running.signal(Signal.KILL);
-            }
-        } catch (IOException e) {
-            // closing below ends it on servers without signal support
-        }
-        closeQuietly(running);
-    }
-
-    private static int exitCode(Session.Command running) {
-        Integer status = running.getExitStatus();
-        if (status != null) {
-            return status;
-        }
-        Signal signal = running.getExitSignal();
-        if (signal == null) {
-            return 255;
-        }
-        return 128 + switch (signal) {
-            case HUP -> 1;
-            case INT -> 2;
-            case QUIT -> 3;
-            case KILL -> 9;
-            case PIPE -> 13;
-            case TERM -> 15;
-            default -> 127;
-        };
-    }
-
-    private static void sendStdin(OutputStream stdin, byte[] bytes) {
-        try (stdin) {
-            if (bytes != null) {
-                stdin.write(bytes);
-                stdin.flush();
-            }
-        } catch (IOException e) {
-            // the command exited without reading all of its input: its exit status tells
-        }
-    }
-
-    private static Thread pump(InputStream in, LineSink sink, String name) {
-        Thread thread = new Thread(() -> {
-            try (in) {
-                in.transferTo(sink);
-            } catch (IOException e) {
-                // channel closed: what arrived is kept
-            }
-        }, "he300-ssh-" + name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join(DRAIN.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return RemoteExec.run(startSession(), command, line, timeout, stdoutLines, stderrLines);
     }
 
     // ---- connection -------------------------------------------------------------------------------------------
@@ -416,7 +280,13 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         List<AuthMethod> methods = new ArrayList<>();
         List<Path> encrypted = new ArrayList<>();
         for (Auth auth : auths) {
-            AuthMethod method = method(ssh, auth, encrypted);
+            AuthMethod method;
+            try {
+                method = AuthMethods.of(ssh, target, auth, encrypted);
+            } catch (SshException e) {
+                disconnect(ssh);
+                throw e;
+            }
             if (method != null) {
                 methods.add(method);
             }
@@ -438,44 +308,6 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         connections++;
         LOG.debug("{}: connected, host key {}", target, hostKeyFingerprint);
         return ssh;
-    }
-
-    /** The method for {@code auth}; null for an encrypted key without a passphrase, added to {@code encrypted}. */
-    private AuthMethod method(SSHClient ssh, Auth auth, List<Path> encrypted) {
-        if (auth instanceof Auth.KeyFile key) {
-            if (!Files.isReadable(key.path())) {
-                disconnect(ssh);
-                throw SshException.keyUnreadable(target, "key file " + key.path(),
-                        new IOException("no such readable file"));
-            }
-            try {
-                KeyProvider provider;
-                if (key.passphraseEnv().isEmpty()) {
-                    provider = ssh.loadKeys(key.path().toString());
-                } else {
-                    String passphrase = System.getenv(key.passphraseEnv());
-                    if (passphrase == null) {
-                        disconnect(ssh);
-                        throw SshException.keyUnreadable(target, "key file " + key.path(), new IOException(
-                                "its passphrase variable $" + key.passphraseEnv() + " is not set"));
-                    }
-                    provider = ssh.loadKeys(key.path().toString(), PasswordUtils.createOneOff(passphrase.toCharArray()));
-                }
-                provider.getPrivate(); // decrypts now: an encrypted key is named as such, not as a failed login
-                return new AuthPublickey(provider);
-            } catch (KeyDecryptionFailedException e) {
-                if (key.passphraseEnv().isEmpty()) {
-                    encrypted.add(key.path());   // another key may still do; named if none does
-                    return null;
-                }
-                disconnect(ssh);
-                throw SshException.keyEncrypted(target, key.path(), true);
-            } catch (IOException e) {
-                disconnect(ssh);
-                throw SshException.keyUnreadable(target, "key file " + key.path(), e);
-            }
-        }
-        throw new IllegalArgumentException("unsupported auth " + auth);
     }
 
     private Sftp sftp() {

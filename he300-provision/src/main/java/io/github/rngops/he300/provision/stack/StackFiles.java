@@ -2,7 +2,12 @@ package io.github.rngops.he300.provision.stack;
 
 import io.github.rngops.he300.provision.config.GpuProfile;
 import io.github.rngops.he300.provision.config.InstallConfig;
+import io.github.rngops.he300.provision.config.Secret;
+import io.github.rngops.he300.provision.config.StackSecret;
+import io.github.rngops.he300.core.He300Exception;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +24,8 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
     public static final String CPU_COMPOSE = "docker-compose.cpu.yml";
     public static final String ENV = EnvFile.FILE;
     public static final String INIT_SQL = PostgresInit.FILE;
+    /** The Hugging Face token vLLM reads (a compose secret), written only when one is given. */
+    public static final String HF_TOKEN = ComposeFile.HF_TOKEN_FILE;
     public static final String STACK_UNIT = SystemdUnits.STACK;
     public static final String HEALTH_UNIT = SystemdUnits.HEALTH;
     public static final String HEALTH_TIMER = SystemdUnits.TIMER;
@@ -44,20 +51,41 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
     public static StackFiles of(InstallConfig config) {
         GpuProfile profile = config.profile().orElseThrow(() -> new IllegalStateException("the GPU profile of "
                 + config.source() + " is not known yet: choose it from the host's facts with withProfile(..)"));
+        if (config.vllm() && !profile.nvidia()) {
+            throw new He300Exception("services.inference: vllm needs an NVIDIA GPU, and the host's profile is "
+                    + profile.name() + ": use inference: ollama (the default) on this host");
+        }
+        if (config.vllm() && config.huggingFaceModel().isEmpty()) {
+            throw new He300Exception("services.inference: vllm serves a Hugging Face model, and the registry gives"
+                    + " none (hf_id) for " + config.models().defaultPull().model());
+        }
         String dir = config.stack().dir();
         StackFile gpu = new StackFile(dir + "/" + GPU_COMPOSE, ComposeFile.render(config, profile, true), 0644,
                 false);
         StackFile cpu = new StackFile(dir + "/" + CPU_COMPOSE, ComposeFile.render(config, profile, false), 0644,
                 false);
         StackFile used = profile.nvidia() ? gpu : cpu;
-        return new StackFiles(List.of(gpu, cpu,
+        List<StackFile> files = new ArrayList<>(List.of(gpu, cpu,
                 new StackFile(dir + "/" + ENV, EnvFile.render(config), 0600, true),
-                new StackFile(dir + "/" + INIT_SQL, PostgresInit.render(), 0644, false),
+                new StackFile(dir + "/" + INIT_SQL, PostgresInit.render(), 0644, false)));
+        MonitoringFiles.files(config).forEach((name, content) ->
+                files.add(new StackFile(dir + "/" + name, content, 0644, false)));
+        config.security().hfToken().filter(t -> config.vllm()).ifPresent(token ->
+                files.add(new StackFile(dir + "/" + HF_TOKEN, token.reveal() + "\n", 0600, true)));
+        files.addAll(List.of(
                 new StackFile(SystemdUnits.DIR + "/" + STACK_UNIT, SystemdUnits.stack(config, used.name()), 0644,
                         false),
                 new StackFile(SystemdUnits.DIR + "/" + HEALTH_UNIT, SystemdUnits.health(config), 0644, false),
-                new StackFile(SystemdUnits.DIR + "/" + HEALTH_TIMER, SystemdUnits.timer(config), 0644, false)),
-                used);
+                new StackFile(SystemdUnits.DIR + "/" + HEALTH_TIMER, SystemdUnits.timer(config), 0644, false)));
+        return new StackFiles(files, used);
+    }
+
+    /**
+     * The stack's secrets in the content of a {@code .env} this class wrote (read back from a host), each with
+     * {@code origin} as its {@link Secret#origin()}; secrets the content does not hold are absent.
+     */
+    public static Map<StackSecret, Secret> secretsIn(String envContent, String origin) {
+        return EnvFile.parse(envContent, origin);
     }
 
     /** {@return the file called {@code name} ({@code .env}, {@code he300-stack.service})} */

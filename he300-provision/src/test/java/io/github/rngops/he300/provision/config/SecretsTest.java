@@ -33,6 +33,21 @@ class SecretsTest {
     }
 
     @Test
+    void cirisNodesCipherKeyIsAFernetKeyGeneratedOrChecked() {
+        Secret generated = Fixtures.parse("").security().cipherSecretKey();
+        assertThat(generated.generated()).isTrue();
+        assertThat(generated.reveal()).hasSize(44).matches("[A-Za-z0-9_-]{43}=");
+
+        String key = "q3QKn5Qh5XS8tXkWQ0Tg6GGr7A2b3yLb8wVx0fZ1c2M=";
+        assertThat(Fixtures.reader(Map.of("HE300_CIPHER_SECRET_KEY", key)).parse("install.yaml", "", Path.of("/"))
+                .security().cipherSecretKey().reveal()).isEqualTo(key);
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> Fixtures.parse(
+                "security:\n  cipher_secret_key: not-a-fernet-key-0123456789\n"));
+        assertThat(e.getMessage()).contains("install.yaml:2:22: security.cipher_secret_key: must be a Fernet key")
+                .doesNotContain("not-a-fernet-key");
+    }
+
+    @Test
     void secretsComeFromTheEnvironment() {
         InstallConfig config = Fixtures.reader(Map.of("HE300_API_KEY", "env-key-0123456789abcdef",
                 "HE300_JWT_SECRET", "env-jwt-0123456789abcdef")).parse("install.yaml", "", Path.of("/"));

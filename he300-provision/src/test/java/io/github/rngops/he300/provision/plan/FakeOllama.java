@@ -12,13 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An Ollama on 127.0.0.1 that keeps the models pulled: /api/tags lists them, /api/pull adds one. */
-final class FakeOllama implements AutoCloseable {
+public final class FakeOllama implements AutoCloseable {
     private static final Pattern MODEL = Pattern.compile("\"(?:model|name)\"\\s*:\\s*\"([^\"]+)\"");
     private final HttpServer server;
-    final Set<String> models = new ConcurrentSkipListSet<>();
-    volatile int pulls;
+    public final Set<String> models = new ConcurrentSkipListSet<>();
+    public volatile int pulls;
 
-    FakeOllama() throws IOException {
+    public FakeOllama() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/tags", exchange -> {
             StringBuilder body = new StringBuilder("{\"models\":[");
@@ -43,7 +43,7 @@ final class FakeOllama implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

@@ -4,17 +4,19 @@ import io.github.rngops.he300.provision.ssh.FakeHost;
 
 /**
  * Fake programs that keep state under {@code $HE300_PROBE_ROOT/state}: apt-get records what it installed, docker
- * answers according to it, nvidia-ctk registers the runtime, compose up starts "containers", systemctl enables.
+ * answers according to it, nvidia-ctk registers the runtime, compose up starts "containers", systemctl enables;
+ * {@code compose exec -T postgres psql ..} runs the real psql against {@code HE300_PG_SOCKET}/{@code HE300_PG_PORT}
+ * when set (a real PostgreSQL started by the test), and fails as a stopped stack would otherwise.
  */
-final class FakePrograms {
-    static final String S = "S=\"$HE300_PROBE_ROOT/state\"; mkdir -p \"$S\"; ";
-    static final String SERVICES = "for s in cirisnode ethicsengine ollama redis postgres; do "
+public final class FakePrograms {
+    public static final String S = "S=\"$HE300_PROBE_ROOT/state\"; mkdir -p \"$S\"; ";
+    public static final String SERVICES = "for s in cirisnode ethicsengine ollama vllm redis postgres; do "
             + "echo \"{\\\"Service\\\":\\\"$s\\\",\\\"State\\\":\\\"running\\\",\\\"Health\\\":\\\"healthy\\\"}\"; done";
 
     private FakePrograms() {}
 
     /** The real tools the install scripts use, and the stateful fakes. */
-    static FakeHost.Builder stateful(FakeHost.Builder host) {
+    public static FakeHost.Builder stateful(FakeHost.Builder host) {
         for (String real : new String[] {"mkdir", "dirname", "cmp", "chmod", "mv", "cp", "sha256sum", "install", "sed",
                 "cut"}) {
             host.program(real, "exec /usr/bin/" + real + " \"$@\"");
@@ -38,7 +40,9 @@ final class FakePrograms {
                         + "  version) echo 27.3.1;;\n"
                         + "  info) if [ -f \"$S/runtime\" ]; then echo '{\"nvidia\":{},\"runc\":{}}'; else echo '{\"runc\":{}}'; fi;;\n"
                         + "  compose) case \"$2\" in version) echo 'Docker Compose version v2.29.7';;\n"
-                        + "    *) case \"$6\" in ps) [ -f \"$S/up\" ] && { " + SERVICES + "; };; up) echo \"docker $*\" >> \"$S/log\"; touch \"$S/up\";; esac;; esac;;\n"
+                        + "    *) case \"$6\" in ps) [ -f \"$S/up\" ] && { " + SERVICES + "; };; up) echo \"docker $*\" >> \"$S/log\"; touch \"$S/up\";;\n"
+                        + "      exec) [ \"$9\" = psql ] && [ -n \"$HE300_PG_PORT\" ] || exit 1; shift 9;"
+                        + " exec /usr/bin/psql -h \"$HE300_PG_SOCKET\" -p \"$HE300_PG_PORT\" \"$@\";; esac;; esac;;\n"
                         + "esac");
     }
 }

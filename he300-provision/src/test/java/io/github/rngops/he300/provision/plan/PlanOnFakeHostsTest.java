@@ -87,8 +87,10 @@ class PlanOnFakeHostsTest {
             HostFacts facts = HostFactsProbe.gather(counting);
             InstallConfig config = base.withProfile(base.registry().profile(facts.gpuProfile()).orElseThrow());
             Host host = Host.builder(counting, facts, config).ports(Ports.over(ssh)).root(fake.root().toString())
-                    .sleeper(d -> { }).benchmark((url, model, lines) -> {
-                        lines.accept("  fake benchmark against " + model);
+                    .sleeper(d -> { }).benchmark((served, lines) -> {
+                        lines.accept("  fake benchmark against " + served.model() + " at " + served.url()
+                                + (served.openAi() ? " (OpenAI API, " + served.concurrency().getAsInt()
+                                + " in flight)" : ""));
                         return "HE-300 quick: 27/30 correct";
                     }).build();
             Plan plan = fromStep == null ? Plan.install() : Plan.install().from(fromStep);
@@ -275,6 +277,35 @@ class PlanOnFakeHostsTest {
     }
 
     @Test
+    void vllmServesTheHuggingFaceModelAndIsBenchmarkedThroughTheOpenAiApi() throws Exception {
+        try (FakeHost fake = start("vllm", h -> a10(ubuntu(h, "22.04")).file("/state/docker", "")
+                .file("/state/toolkit", "").file("/state/runtime", ""))) {
+            InstallConfig config = config("  inference: vllm\nsecurity:\n  hf_token: hf_0123456789abcdefghijklmnop\n"
+                    .replace("  inference", "  vllm:\n    port: 18100\n  inference"));
+            Outcome first = run(fake, config, Mode.APPLY, null);
+            assertThat(first.recap().failure()).as(first.output()).isEmpty();
+            assertThat(first.states()).containsEntry("models", Status.SKIPPED).containsEntry("health", Status.OK)
+                    .containsEntry("benchmark", Status.OK);
+            assertThat(first.output()).contains("vLLM downloads meta-llama/Llama-3.2-3B-Instruct itself")
+                    .contains("fake benchmark against meta-llama/Llama-3.2-3B-Instruct at http://127.0.0.1:")
+                    .contains("/v1 (OpenAI API, 32 in flight)");
+            String compose = Files.readString(fake.root().resolve("opt/he300/docker-compose.gpu.yml"));
+            assertThat(compose).contains("image: vllm/vllm-openai:v0.12.0", "- --max-model-len\n      - '8192'",
+                    "- --gpu-memory-utilization\n      - '0.9'", "- --tensor-parallel-size\n      - '1'",
+                    "- --max-num-seqs\n      - '32'", "HF_TOKEN_PATH: /run/secrets/hf_token", "file: ./hf_token",
+                    "LLM_PROVIDER: openai", "OPENAI_BASE_URL: http://vllm:8000/v1")
+                    .doesNotContain("hf_0123456789abcdefghijklmnop").doesNotContain("ollama:");
+            Path token = fake.root().resolve("opt/he300/hf_token");
+            assertThat(Files.readString(token)).isEqualTo("hf_0123456789abcdefghijklmnop\n");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
+            assertThat(first.output()).doesNotContain("hf_0123456789abcdefghijklmnop");
+
+            Outcome second = run(fake, config, Mode.APPLY, null);
+            assertThat(second.states().values()).as(second.output()).containsOnly(Status.OK, Status.SKIPPED);
+        }
+    }
+
+    @Test
     void aChangedSecretRewritesEnvWithABackupAndRecreatesTheStack() throws Exception {
         try (FakeHost fake = start("env-change", h -> h.osRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)")
                 .file("/state/docker", ""))) {
@@ -319,6 +350,23 @@ class PlanOnFakeHostsTest {
             assertThat(dry.commands()).as("the firewall rules are checked in one round trip, not one each")
                     .isLessThanOrEqualTo(7);
             assertNoSecrets(dry);
+        }
+    }
+
+    @Test
+    void directHttpsPlansCertbotOnStagingThenNginx() throws Exception {
+        try (FakeHost fake = start("direct-https", h -> h.osRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)")
+                .file("/state/docker", ""))) {
+            Outcome dry = run(fake, config("network:\n  mode: direct\n  direct:\n    domain: gpu.example.com\n"
+                    + "    email: ops@example.com\n"), Mode.DRY_RUN, "network");
+            assertThat(dry.states()).containsEntry("network", Status.WOULD_CHANGE);
+            assertThat(dry.output()).contains("no certificate for gpu.example.com yet")
+                    .contains("'certbot' 'certonly' '--standalone'", "'--test-cert'", "he300-reload-nginx.sh")
+                    .contains("Let's Encrypt staging; production: true for a trusted one")
+                    .contains("/etc/nginx/sites-available/he300");
+            Outcome production = run(fake, config("network:\n  mode: direct\n  direct:\n    domain: gpu.example.com\n"
+                    + "    email: ops@example.com\n    production: true\n"), Mode.DRY_RUN, "network");
+            assertThat(production.output()).doesNotContain("'--test-cert'").contains("(production CA)");
         }
     }
 

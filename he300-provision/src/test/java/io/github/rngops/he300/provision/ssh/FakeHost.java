@@ -121,7 +121,12 @@ public final class FakeHost implements AutoCloseable {
             return this;
         }
 
-        public FakeHost start() {
+        /**
+         * Writes the programs ({@code dir/bin}) and files ({@code dir/root}) without starting a server, and returns
+         * the environment a session on this host gets ({@code PATH}, {@code HE300_PROBE_ROOT}, {@code HOME},
+         * {@code LC_ALL}), for a real sshd to set.
+         */
+        public Map<String, String> prepare() {
             try {
                 Path bin = Files.createDirectories(dir.resolve("bin"));
                 Path root = Files.createDirectories(dir.resolve("root"));
@@ -145,7 +150,15 @@ public final class FakeHost implements AutoCloseable {
                 env.put("HE300_PROBE_ROOT", root.toString());
                 env.put("HOME", dir.toString());
                 env.put("LC_ALL", "C");
+                return env;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
+        public FakeHost start() {
+            Map<String, String> env = prepare();
+            try {
                 SshServer server = SshServer.setUpDefaultServer();
                 server.setHost("127.0.0.1");
                 server.setPort(0);

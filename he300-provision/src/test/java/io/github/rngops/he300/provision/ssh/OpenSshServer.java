@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -33,6 +35,23 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     public static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, Map.of());
+    }
+
+    /**
+     * A server whose sessions get {@code env} ({@code SetEnv}, which overrides the default environment): a
+     * {@code PATH} of fake programs and a {@code HE300_PROBE_ROOT} make this machine answer like another host.
+     */
+    public static OpenSshServer start(Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        return start(dir, env, false);
+    }
+
+    /**
+     * With {@code certificate}, the host key is also certified by a CA of the test's ({@code dir/host_ca}, principal
+     * {@code 127.0.0.1}) and sshd offers the certificate ({@code HostCertificate}); {@link #caPublicKey()} is the CA.
+     */
+    public static OpenSshServer start(Path dir, Map<String, String> env, boolean certificate)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(SSHD)) {
             String why = SSHD + " is not installed: add openssh-server to APT_PACKAGES in .ci/run";
             if ("true".equals(System.getenv("CI"))) {
@@ -44,6 +63,14 @@ public final class OpenSshServer implements AutoCloseable {
         Path hostKey = dir.resolve("ssh_host_ed25519_key");
         TestKeys.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey.toString());
         Path clientKey = TestKeys.ed25519(dir, "id_ed25519");
+        String hostCertificate = "";
+        if (certificate) {
+            Path ca = dir.resolve("host_ca");
+            TestKeys.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", ca.toString());
+            TestKeys.run("ssh-keygen", "-q", "-s", ca.toString(), "-I", "he300-test-host", "-h", "-n", "127.0.0.1",
+                    "-V", "-5m:+1d", hostKey + ".pub");
+            hostCertificate = "HostCertificate " + hostKey + "-cert.pub";
+        }
         Path authorized = dir.resolve("authorized_keys");
         Files.copy(Path.of(clientKey + ".pub"), authorized);
         int port;
@@ -66,6 +93,9 @@ public final class OpenSshServer implements AutoCloseable {
                 "AllowTcpForwarding yes",
                 "MaxSessions 64",
                 "LogLevel ERROR",
+                hostCertificate,
+                env.isEmpty() ? "" : "SetEnv " + env.entrySet().stream()
+                        .map(e -> "\"" + e.getKey() + "=" + e.getValue() + "\"").collect(Collectors.joining(" ")),
                 ""));
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
@@ -96,6 +126,11 @@ public final class OpenSshServer implements AutoCloseable {
     /** The server's public host key file. */
     public Path hostPublicKey() {
         return Path.of(hostKey + ".pub");
+    }
+
+    /** The CA's public key file, for a server started with a host certificate. */
+    public Path caPublicKey() {
+        return hostKey.resolveSibling("host_ca.pub");
     }
 
     /** The client's private key, authorized on the server. */

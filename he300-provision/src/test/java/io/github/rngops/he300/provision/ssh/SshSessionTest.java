@@ -52,6 +52,17 @@ class SshSessionTest {
     }
 
     @Test
+    void noKeyAtAllSaysWhatToGiveAndWhyNotTheAgent() {
+        assertThatThrownBy(() -> SshSession.open(SshTarget.of("ubuntu", "127.0.0.1", 2222),
+                HostKeyPolicy.knownHosts(Path.of("/nonexistent/known_hosts")), List.of()))
+                .isInstanceOfSatisfying(SshException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(SshException.Reason.AUTH_FAILED);
+                    assertThat(e.getMessage()).contains("--identity KEYFILE", "ssh-agent cannot be used",
+                            "sshj 0.40.0", "jsch.agentproxy.sshj");
+                });
+    }
+
+    @Test
     void refusesUnknownHostKeyWithItsFingerprint() {
         Path knownHosts = dir.resolve("refuses/known_hosts");
         assertThatThrownBy(() -> SshSession.open(host.target("ubuntu"), HostKeyPolicy.knownHosts(knownHosts),

@@ -82,16 +82,56 @@ class StackFilesTest {
                 .contains("http://127.0.0.1:8000/api/v1/health");
         for (String caller : List.of("ethicsengine", "cirisnode")) {
             assertThat(at(gpu, "services", caller, "environment"))
-                    .containsEntry("OLLAMA_HOST", "http://ollama:11434")
                     .containsEntry("OLLAMA_BASE_URL", "http://ollama:11434");
             assertThat(at(gpu, "services", caller, "depends_on")).containsKeys("postgres", "redis");
         }
+        // only what each service's code reads (CIRISNode reads no OLLAMA_HOST and no API key variable)
+        assertThat(at(gpu, "services", "cirisnode", "environment").keySet()).containsExactly("OLLAMA_BASE_URL",
+                "EEE_ENABLED", "EEE_BASE_URL", "DATABASE_URL", "REDIS_URL", "JWT_SECRET", "CIPHER_SECRET_KEY");
+        assertThat(at(gpu, "services", "ethicsengine", "environment").keySet()).containsExactly("LLM_PROVIDER",
+                "LLM_MODEL", "OLLAMA_BASE_URL", "OLLAMA_HOST", "DATABASE_URL_ASYNC", "REDIS_URL", "JWT_SECRET",
+                "ENGINE_API_KEYS");
+        assertThat(at(gpu, "services", "cirisnode").get("command")).isEqualTo(List.of("uvicorn",
+                "cirisnode.main:app", "--host", "0.0.0.0", "--port", "8000", "--workers", "1"));
         assertThat(at(gpu, "services", "postgres").get("volumes").toString())
                 .contains("./init.sql:/docker-entrypoint-initdb.d/10-he300.sql:ro");
         assertThat(at(gpu, "networks").keySet()).containsExactly("he300-net");
         assertThat(at(gpu, "volumes").keySet()).containsExactly("he300-ollama-models", "he300-redis-data",
                 "he300-postgres-data");
         assertThat(at(gpu, "services", "redis").get("networks")).isEqualTo(List.of("he300-net"));
+    }
+
+    @Test
+    void imagesArePinnedAndWhatIsNotPublishedIsBuiltFromACommit() {
+        String text = file(files(""), "docker-compose.gpu.yml").content();
+        Map<String, Object> gpu = yaml(file(files(""), "docker-compose.gpu.yml"));
+
+        assertThat(at(gpu, "services", "cirisnode").get("image")).isEqualTo("ghcr.io/cirisai/cirisnode:0c20f78");
+        assertThat(at(gpu, "services", "cirisnode")).doesNotContainKey("build");
+        assertThat(at(gpu, "services", "ethicsengine", "build")).containsExactly(Map.entry("context",
+                "https://github.com/CIRISAI/CIRISBench.git#44198dddb6f60064d814cad3bafe72f9b7c87d83:engine"));
+        assertThat(at(gpu, "services", "ethicsengine")).containsEntry("image", "he300/ethicsengine:44198dd")
+                .containsEntry("pull_policy", "build");
+        assertThat(at(gpu, "services", "ollama").get("image")).isEqualTo("ollama/ollama:0.32.15");
+        assertThat(text).doesNotContain(":latest");
+        // each variable says where the service reads it
+        assertThat(text).contains("CIPHER_SECRET_KEY: '${CIPHER_SECRET_KEY}'  # read by CIRISAI/CIRISNode@0c20f78"
+                + " cirisnode/utils/encryption.py")
+                .contains("ENGINE_API_KEYS: '${HE300_API_KEY}'  # read by CIRISAI/CIRISBench@44198dd"
+                        + " engine/config/settings.py");
+        long variables = text.lines().filter(l -> l.matches("      [A-Z_]+: .*")).count();
+        assertThat(text.lines().filter(l -> l.matches("      [A-Z_]+: .*  # read by .+"))).hasSize((int) variables);
+
+        // a digest the user gives is kept; a commit of their own builds from it; an image alone is pulled
+        Map<String, Object> own = yaml(file(files("services:\n  cirisnode:\n    image: ghcr.io/cirisai/cirisnode:0c20f78@sha256:"
+                + "a".repeat(64) + "\n    commit: " + "b".repeat(40) + "\n    repository: https://github.com/CIRISAI/CIRISNode.git\n"
+                + "  ethicsengine:\n    image: example.org/eee:1.0\n"), "docker-compose.gpu.yml"));
+        assertThat(at(own, "services", "cirisnode").get("image")).isEqualTo("ghcr.io/cirisai/cirisnode:0c20f78@sha256:"
+                + "a".repeat(64));
+        assertThat(at(own, "services", "cirisnode", "build")).containsEntry("context",
+                "https://github.com/CIRISAI/CIRISNode.git#" + "b".repeat(40));
+        assertThat(at(own, "services", "ethicsengine")).containsEntry("image", "example.org/eee:1.0")
+                .doesNotContainKey("build");
     }
 
     @Test
@@ -149,7 +189,7 @@ class StackFilesTest {
         StackFiles files = StackFiles.of(config);
         Security s = config.security();
         List<Secret> secrets = List.of(s.apiKey(), s.jwtSecret(), s.postgresPassword(), s.cirisnodeDbPassword(),
-                s.ethicsengineDbPassword());
+                s.ethicsengineDbPassword(), s.cipherSecretKey(), s.grafanaAdminPassword());
 
         for (StackFile file : files.all()) {
             for (Secret secret : secrets) {
@@ -163,7 +203,7 @@ class StackFilesTest {
                 assertThat(file.installCommand(true, Instant.EPOCH).displayLine()).doesNotContain(secret.reveal());
             }
         }
-        assertThat(files.describe()).contains("/opt/he300/.env: 7 lines of secrets, not shown");
+        assertThat(files.describe()).contains("/opt/he300/.env: 9 lines of secrets, not shown");
         assertThat(file(files, "docker-compose.gpu.yml").content()).contains("${HE300_API_KEY}",
                 "postgresql://cirisnode:${CIRISNODE_DB_PASSWORD}@postgres:5432/cirisnode");
     }
@@ -211,7 +251,7 @@ class StackFilesTest {
 
         assertThat(at(compose, "services")).doesNotContainKey("ollama");
         assertThat(at(compose, "services", "cirisnode", "environment"))
-                .containsEntry("OLLAMA_HOST", "http://host.docker.internal:11434");
+                .containsEntry("OLLAMA_BASE_URL", "http://host.docker.internal:11434");
         assertThat(at(compose, "volumes")).doesNotContainKey("he300-ollama-models");
     }
 
@@ -227,6 +267,45 @@ class StackFilesTest {
         assertThat(compose.argv()).endsWith("/opt/he300/docker-compose.gpu.yml", "0644", "");
         assertThat(file(files, ".env").backupPath(Instant.parse("2025-01-02T03:04:05Z")))
                 .isEqualTo("/opt/he300/.env.bak-20250102T030405Z");
+    }
+
+    @Test
+    void monitoringScrapesWhatExposesMetricsAndStaysOnLoopback() throws Exception {
+        StackFiles files = StackFiles.of(config("services:\n  inference: vllm\n  monitoring:\n    enabled: true\n",
+                A10));
+        Map<String, Object> compose = yaml(files.composeFile());
+        assertThat(at(compose, "services").keySet()).contains("prometheus", "grafana");
+        assertThat(at(compose, "services", "prometheus").get("ports").toString()).contains("host_ip=127.0.0.1")
+                .contains("published=9090");
+        assertThat(at(compose, "services", "grafana").get("ports").toString()).contains("host_ip=127.0.0.1");
+        assertThat(at(compose, "services", "grafana", "environment")).containsEntry("GF_SECURITY_ADMIN_PASSWORD",
+                "${GRAFANA_ADMIN_PASSWORD}");
+        assertThat(file(files, "prometheus.yml").content()).contains("job_name: vllm", "targets: ['vllm:8000']")
+                .doesNotContain("cirisnode:8000");
+        var dashboard = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                file(files, "he300-dashboard.json").content());
+        assertThat(dashboard.get("panels")).hasSize(4);
+        assertThat(dashboard.toString()).contains("vllm:num_requests_waiting", "he300-prometheus");
+        assertThat(file(files, ".env").content()).contains("GRAFANA_ADMIN_PASSWORD='");
+        // off by default; exposed only when asked
+        assertThat(at(yaml(files("").composeFile()), "services")).doesNotContainKeys("prometheus", "grafana");
+        Map<String, Object> exposed = yaml(StackFiles.of(config("services:\n  monitoring:\n    enabled: true\n"
+                + "    expose: true\nnetwork:\n  mode: wireguard\n  wireguard:\n    address: 10.8.0.2/24\n", A10))
+                .composeFile());
+        assertThat(at(exposed, "services", "grafana").get("ports").toString()).contains("host_ip=10.8.0.2");
+        assertThat(file(files, "prometheus.yml").content()).startsWith("# he300");
+        assertThatThrownBy(() -> config("services:\n  monitoring:\n    enabled: true\n    grafana_port: 8000\n", A10))
+                .hasMessageContaining("services.monitoring.grafana_port: port 8000 is already services.cirisnode.port");
+    }
+
+    @Test
+    void vllmNeedsAnNvidiaHost() {
+        assertThatThrownBy(() -> StackFiles.of(config("services:\n  inference: vllm\n", REGISTRY.cpuProfile())))
+                .isInstanceOf(io.github.rngops.he300.core.He300Exception.class)
+                .hasMessage("services.inference: vllm needs an NVIDIA GPU, and the host's profile is cpu: use"
+                        + " inference: ollama (the default) on this host");
+        assertThat(StackFiles.of(config("services:\n  inference: vllm\n", A10)).file(StackFiles.HF_TOKEN))
+                .as("no token given: no token file").isEmpty();
     }
 
     @Test

@@ -1,0 +1,59 @@
+package io.github.rngops.he300.provision.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The secrets of the stack: the key under {@code security:}, the {@code .env} variable the compose files
+ * reference, and whether it is a database role's password (a rotation must then change the role too).
+ */
+public enum StackSecret {
+    API_KEY("api_key", "HE300_API_KEY", null, Security::apiKey),
+    JWT_SECRET("jwt_secret", "HE300_JWT_SECRET", null, Security::jwtSecret),
+    POSTGRES_PASSWORD("postgres_password", "POSTGRES_PASSWORD", "postgres", Security::postgresPassword),
+    CIRISNODE_DB_PASSWORD("cirisnode_db_password", "CIRISNODE_DB_PASSWORD", "cirisnode",
+            Security::cirisnodeDbPassword),
+    ETHICSENGINE_DB_PASSWORD("ethicsengine_db_password", "ETHICSENGINE_DB_PASSWORD", "ethicsengine",
+            Security::ethicsengineDbPassword),
+    CIPHER_SECRET_KEY("cipher_secret_key", "CIPHER_SECRET_KEY", null, Security::cipherSecretKey),
+    GRAFANA_ADMIN_PASSWORD("grafana_admin_password", "GRAFANA_ADMIN_PASSWORD", null,
+            Security::grafanaAdminPassword);
+
+    private final String key;
+    private final String variable;
+    private final String role;
+    private final Function<Security, Secret> read;
+
+    StackSecret(String key, String variable, String role, Function<Security, Secret> read) {
+        this.key = key;
+        this.variable = variable;
+        this.role = role;
+        this.read = read;
+    }
+
+    /** The key under {@code security:} ({@code api_key}). */
+    public String key() {
+        return key;
+    }
+
+    /** The {@code .env} variable ({@code HE300_API_KEY}). */
+    public String variable() {
+        return variable;
+    }
+
+    /** The PostgreSQL role whose password this is, if it is one. */
+    public Optional<String> role() {
+        return Optional.ofNullable(role);
+    }
+
+    /** This secret's value in {@code security}. */
+    public Secret of(Security security) {
+        return read.apply(security);
+    }
+
+    /** The secret whose {@code security:} key is {@code key}. */
+    public static Optional<StackSecret> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+}
