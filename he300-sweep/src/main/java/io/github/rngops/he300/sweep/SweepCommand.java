@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -75,18 +77,32 @@ public final class SweepCommand {
         out.flush();
 
         AtomicBoolean interrupted = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             interrupted.set(true);
             runner.stop(STOP_GRACE);
+            try {
+                finished.await(STOP_GRACE.toSeconds() * 4, TimeUnit.SECONDS);   // let the journals be written
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "he300-sweep-stop");
         if (shutdownHook) {
             Runtime.getRuntime().addShutdownHook(hook);
         }
-        SweepResult result = runner.run();
-        progress.finish();
+        SweepResult result;
+        try {
+            result = runner.run();
+        } finally {
+            progress.finish();
+            if (interrupted.get()) {
+                err.println("sweep: interrupted; every answer received is kept: continue with ./he300 sweep "
+                        + options.file + " --resume --output " + output);
+                err.flush();
+            }
+            finished.countDown();
+        }
         if (interrupted.get()) {
-            err.println("sweep: interrupted; continue with --resume " + output);
-            err.flush();
             return INTERRUPTED;
         }
         if (shutdownHook) {
@@ -96,14 +112,14 @@ public final class SweepCommand {
                 // the JVM is exiting anyway
             }
         }
-        summarize(result);
+        summarize(result, "./he300 sweep " + options.file + " --resume --output " + output);
         if (options.cells.isEmpty() && !result.completeDirectories().isEmpty()) {
             leaderboard(sweep, plan, result, output);
         }
         return result.complete() ? Cli.OK : Cli.FAILURE;
     }
 
-    private void summarize(SweepResult result) {
+    private void summarize(SweepResult result, String resume) {
         out.println();
         for (CellReport report : result.cells()) {
             out.println(String.format("%-44s %-16s %s", report.cell().id(), report.status().name().toLowerCase(
@@ -114,7 +130,7 @@ public final class SweepCommand {
         }
         long done = result.cells().stream().filter(CellReport::complete).count();
         out.println(done + " of " + result.cells().size() + " cells complete"
-                + (result.complete() ? "" : "; rerun with --resume " + result.output() + " to retry the others"));
+                + (result.complete() ? "" : "; retry the others with " + resume));
         out.flush();
     }
 
