@@ -61,8 +61,7 @@ final class LeaderboardHtml {
                     + n(String.format(Locale.ROOT, "%.1f", r.scenariosPerSecond()))
                     + n(v == null ? "baseline" : Figures.points(v.estimate()) + " [" + Figures.points(v.low()) + ", "
                             + Figures.points(v.high()) + "]")
-                    + n(v == null ? "–" : LeaderboardText.p(v.pValue()) + " (" + v.better() + "/" + v.worse() + " of "
-                            + v.shared() + ")")
+                    + n(LeaderboardText.test(v))
                     + "<td>" + (v == null ? "–" : Escape.html(v.reading())) + "</td><td>" + Escape.html(r.signature())
                     + "</td></tr>\n");
         }

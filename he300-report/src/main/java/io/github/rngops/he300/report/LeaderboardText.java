@@ -50,8 +50,8 @@ final class LeaderboardText {
                     + Figures.millis(r.p50Ms()) + " | " + Figures.millis(r.p95Ms()) + " | "
                     + String.format(Locale.ROOT, "%.1f", r.scenariosPerSecond()) + " | "
                     + (v == null ? "baseline" : Figures.points(v.estimate()) + " [" + Figures.points(v.low()) + ", "
-                    + Figures.points(v.high()) + "]") + " | " + (v == null ? "–" : p(v.pValue()) + " (" + v.better()
-                    + "/" + v.worse() + " of " + v.shared() + ")") + " | " + (v == null ? "–" : v.reading()) + " |\n");
+                    + Figures.points(v.high()) + "]") + " | " + test(v) + " | " + (v == null ? "–" : v.reading())
+                    + " |\n");
         }
         List<LeaderboardRow> marked = board.rows().stream().filter(r -> r.mismatch() != null).toList();
         if (!marked.isEmpty()) {
@@ -123,7 +123,9 @@ final class LeaderboardText {
                     g.writeNumberField("shared", v.shared());
                     g.writeNumberField("better", v.better());
                     g.writeNumberField("worse", v.worse());
-                    g.writeNumberField("mcnemar_p", v.pValue());
+                    if (v.shared() > 0) {
+                        g.writeNumberField("mcnemar_p", v.pValue());
+                    }
                     g.writeStringField("reading", v.reading());
                     g.writeEndObject();
                 }
@@ -156,8 +158,8 @@ final class LeaderboardText {
             row.addAll(List.of(r.unknownRate(), r.errorRate(), r.p50Ms(), r.p95Ms(), r.scenariosPerSecond(),
                     r.tokensPerSecond() == null ? "" : r.tokensPerSecond()));
             row.addAll(v == null ? List.of("", "", "", "", "", "", "", "baseline")
-                    : List.of(v.estimate(), v.low(), v.high(), v.shared(), v.better(), v.worse(), v.pValue(),
-                            v.reading()));
+                    : List.of(v.estimate(), v.low(), v.high(), v.shared(), v.better(), v.worse(),
+                            v.shared() == 0 ? "" : v.pValue(), v.reading()));
             row.addAll(List.of(orEmpty(r.mismatch()), r.signature(), r.simulated()));
             csv.printRecord(row);
         }
@@ -173,6 +175,15 @@ final class LeaderboardText {
 
     static String ci(Interval interval) {
         return Figures.interval(interval.low(), interval.high());
+    }
+
+    /** {@code 0.012 (9/1 of 300)}: the p-value and the discordant counts; a dash when nothing is shared. */
+    static String test(LeaderboardRow.Versus v) {
+        if (v == null) {
+            return "–";
+        }
+        return v.shared() == 0 ? "no shared scenarios" : p(v.pValue()) + " (" + v.better() + "/" + v.worse() + " of "
+                + v.shared() + ")";
     }
 
     static String p(double p) {
