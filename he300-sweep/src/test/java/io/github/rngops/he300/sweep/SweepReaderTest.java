@@ -114,6 +114,19 @@ class SweepReaderTest {
     }
 
     @Test
+    void theReadmesSweepFileReadsAsItSays() throws Exception {
+        Path readme = Path.of(System.getProperty("user.dir")).resolve("../README.md").normalize();
+        String text = java.nio.file.Files.readString(readme);
+        int start = text.indexOf("# sweep.yaml\n");
+        String yaml = text.substring(start, text.indexOf("```", start));
+        SweepPlan plan = parse(yaml).plan();
+        assertThat(plan.cells()).hasSize(6);
+        assertThat(plan.baseline().id()).isEqualTo("gpu-a.llama3-2-3b-instruct-q4_k_m.s42");
+        assertThat(plan.byHost().get("gpu-a")).hasSize(4);
+        assertThat(parse(yaml).host("gpu-b").orElseThrow().concurrency()).isEqualTo(8);
+    }
+
+    @Test
     void aBuilderChecksItsArguments() {
         assertThatThrownBy(() -> Host.of("bad name", TargetKind.OLLAMA, null)).hasMessageContaining("host name");
         assertThatThrownBy(() -> Sweep.builder().host(Host.of("a", TargetKind.SIMULATE, null))
