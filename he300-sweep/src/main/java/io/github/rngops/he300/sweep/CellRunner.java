@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rngops.he300.cli.Benchmark;
 import io.github.rngops.he300.cli.CredentialSources;
+import io.github.rngops.he300.cli.TargetChoice;
 import io.github.rngops.he300.client.http.ClientException;
 import io.github.rngops.he300.client.target.Credentials;
 import io.github.rngops.he300.client.target.OpenTarget;
@@ -32,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +56,7 @@ final class CellRunner {
     private final PrintWriter warnings;
     private final boolean pull;
     private final SweepListener listener;
+    private final Map<String, Credentials> credentials = new java.util.concurrent.ConcurrentHashMap<>();
 
     CellRunner(Sweep sweep, Supplier<Dataset> dataset, Map<String, String> env, PrintWriter warnings, boolean pull,
             SweepListener listener) {
@@ -101,7 +102,7 @@ final class CellRunner {
                     RunResultJson.read(directory.resolve("result.json")));
         }
         writeCellFile(cell, directory);
-        Credentials credentials = credentials(host);
+        Credentials credentials = this.credentials.computeIfAbsent(host.name(), name -> credentials(host));
         boolean resume = Files.exists(directory.resolve(RunManifest.FILE));
         List<Scenario> scenarios;
         Sample sample = null;
@@ -116,7 +117,8 @@ final class CellRunner {
         OpenTarget target = open(host, cell, config, credentials, scenarios);
         try (target) {
             RunEngine engine = RunEngine.builder().target(target).concurrency(host.concurrency())
-                    .batchTimeout(config.requestTimeout().multipliedBy(3).plusSeconds(30))
+                    .batchTimeout(new TargetChoice(host.kind(), host.url(), cell.model().name(), "sweep.yaml")
+                            .batchTimeout(config.requestTimeout(), null))
                     .failFast(sweep.run().failFast())
                     .listener(progress -> listener.cellProgress(cell, progress)).build();
             listener.cellStarted(cell, resume);
@@ -167,6 +169,7 @@ final class CellRunner {
         return builder.build();
     }
 
+    /** Read once per host, so a warning about a credentials file others can read is printed once. */
     private Credentials credentials(Host host) {
         Host.CredentialRef ref = host.credentials();
         if (ref.file() != null) {

@@ -103,7 +103,11 @@ final class SweepReader {
             node.problem("a sweep needs at least one host (hosts: {name: {kind: ollama, url: ...}})");
             return hosts;
         }
-        for (Map.Entry<String, ConfigNode> entry : node.entries().entrySet()) {
+        Map<String, ConfigNode> entries = node.entries();
+        if (entries.isEmpty()) {
+            node.problem("a sweep needs at least one host (hosts: {name: {kind: ollama, url: ...}})");
+        }
+        for (Map.Entry<String, ConfigNode> entry : entries.entrySet()) {
             String name = entry.getKey();
             Section host = entry.getValue().section(HOST);
             if (!Host.NAME.matcher(name).matches()) {
@@ -144,10 +148,11 @@ final class SweepReader {
 
     private List<Model> models(ConfigNode node, Set<String> hostNames) {
         List<Model> models = new ArrayList<>();
-        if (node.isNull()) {
+        List<ConfigNode> items = node.items();
+        if (items.isEmpty()) {
             node.problem("a sweep needs at least one model (models: [llama3.2:3b])");
         }
-        for (ConfigNode item : node.items()) {
+        for (ConfigNode item : items) {
             Optional<String> plain = item.peek();
             if (plain.isPresent()) {
                 item.text(Model::of).ifPresent(models::add);
@@ -179,7 +184,11 @@ final class SweepReader {
         if (!root.has("seeds")) {
             return List.of(BigInteger.valueOf(42));
         }
-        for (ConfigNode item : root.list("seeds")) {
+        List<ConfigNode> items = root.list("seeds");
+        if (items.isEmpty()) {
+            root.get("seeds").problem("needs at least one seed (or leave seeds out for 42)");
+        }
+        for (ConfigNode item : items) {
             item.integer("a non-negative whole number").ifPresent(seed -> {
                 if (seed.signum() < 0) {
                     item.problem("must be a non-negative whole number, was " + seed);

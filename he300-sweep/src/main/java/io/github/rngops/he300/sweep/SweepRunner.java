@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * SweepResult result = SweepRunner.builder(Sweep.read(Path.of("sweep.yaml")).plan(), Path.of("sweeps/nightly"))
  *         .dataset(() -> Dataset.load(dir))
- *         .listener(new SweepProgress(System.err, false))
+ *         .listener(new SweepProgress(new PrintWriter(System.err, true), false))
  *         .build().run();
  * }</pre>
  *

@@ -198,6 +198,19 @@ class SweepIT {
     }
 
     @Test
+    void withNoPullAMissingModelFailsItsCellsAndNothingIsPulled() throws Exception {
+        Path out = dir.resolve("out");
+        Files.writeString(dir.resolve("c.yaml"), "hosts:\n  c: {kind: ollama, url: '" + c.baseUri()
+                + "', concurrency: 1}\nmodels: [m3]\nseeds: [42]\nsample: {size: 30}\n");
+        Outcome run = command(Map.of(), dir.resolve("c.yaml").toString(), "--output", out.toString(), "--no-pull");
+
+        assertThat(run.code).isEqualTo(Cli.FAILURE);
+        assertThat(run.out).contains("c.m3.s42").contains("failed").contains("--no-pull was given");
+        assertThat(c.log().entries(r -> r.path().equals("/api/pull"))).isEmpty();
+        assertThat(out.resolve("leaderboard.md")).doesNotExist();
+    }
+
+    @Test
     void theMatrixRunCellByCellAndMergedEqualsTheOneRunnerLeaderboard() throws Exception {
         Path one = dir.resolve("one");
         assertThat(command(Map.of(), sweepFile().toString(), "--output", one.toString()).code).isEqualTo(Cli.OK);
