@@ -5,6 +5,7 @@ import io.github.rngops.he300.client.http.ClientException;
 import io.github.rngops.he300.client.ollama.OllamaClient;
 import io.github.rngops.he300.client.target.Credentials;
 import io.github.rngops.he300.core.He300Exception;
+import java.time.Duration;
 
 /**
  * Makes sure an Ollama host has a model before its cells run: {@code /api/show}, and when it answers 404, a
@@ -15,6 +16,7 @@ import io.github.rngops.he300.core.He300Exception;
 final class ModelPuller {
 
     static final int ATTEMPTS = 3;
+    static final Duration STALL = Duration.ofMinutes(1);
 
     private ModelPuller() {
     }
@@ -22,7 +24,13 @@ final class ModelPuller {
     /** @return whether the model had to be pulled */
     static boolean ensure(Host host, String url, Credentials credentials, String model, boolean pull,
             SweepListener listener) {
-        OllamaClient.Builder builder = OllamaClient.builder().baseUrl(url);
+        return ensure(host, url, credentials, model, pull, listener, STALL);
+    }
+
+    /** As above, with the silence after which a pull counts as stalled (a minute, the client's default). */
+    static boolean ensure(Host host, String url, Credentials credentials, String model, boolean pull,
+            SweepListener listener, Duration stall) {
+        OllamaClient.Builder builder = OllamaClient.builder().baseUrl(url).stallTimeout(stall);
         String bearer = credentials.token() != null ? credentials.token() : credentials.apiKey();
         if (bearer != null) {
             builder.auth(Auth.bearer(bearer));
