@@ -52,6 +52,10 @@ public final class SweepCommand {
     public int run() {
         Sweep sweep = Sweep.read(options.file);
         SweepPlan plan = sweep.plan();
+        if (options.baseline != null && plan.cell(options.baseline).isEmpty()) {
+            throw new He300Exception("--baseline " + options.baseline + " is not a cell of the sweep; the cells are "
+                    + String.join(", ", plan.cells().stream().map(Cell::id).toList()));
+        }
         if (options.matrix != null) {
             if (!options.matrix.equals("cell") && !options.matrix.equals("host")) {
                 throw new He300Exception("--matrix takes cell or host, was " + options.matrix);
