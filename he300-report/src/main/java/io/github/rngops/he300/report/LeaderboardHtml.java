@@ -33,6 +33,15 @@ final class LeaderboardHtml {
         out.write(AccuracyChart.svg(groups(board), "Accuracy of each cell with its 95% interval"));
         out.write("\n<ul class=\"legend\"><li><i class=\"wh\"></i>95% Wilson interval</li><li><i class=\"bl\"></i>"
                 + "majority-label baseline</li><li><i class=\"ch\"></i>chance</li></ul>\n</figure>\n</section>\n");
+        List<DifferenceChart.Point> points = differences(board);
+        if (!points.isEmpty()) {
+            out.write("<section aria-labelledby=\"h-diff\"><h2 id=\"h-diff\">Difference from "
+                    + Escape.html(board.baseline()) + "</h2>\n<figure class=\"acc\">");
+            out.write(DifferenceChart.svg(points, "Each cell's accuracy minus the baseline's, with its 95% interval"));
+            out.write("\n<ul class=\"legend\"><li><i class=\"wh\"></i>95% interval (Newcombe)</li><li><i"
+                    + " class=\"ch\"></i>no difference: a whisker across it is within noise by the interval</li>"
+                    + "</ul>\n</figure>\n</section>\n");
+        }
         out.write("<section aria-labelledby=\"h-tab\"><h2 id=\"h-tab\">Cells</h2>\n<div class=\"tablewrap\"><table"
                 + " class=\"summary\"><thead><tr><th>rank</th><th>cell</th><th>model</th><th>host</th><th>seed</th>"
                 + "<th class=\"n\">accuracy</th><th class=\"n\">95% CI</th>");
@@ -67,6 +76,21 @@ final class LeaderboardHtml {
         }
         out.write("</tbody></table></div>\n</section>\n");
         Page.close(out, "he300 leaderboard · " + Escape.html(Leaderboard.SCHEMA), null);
+    }
+
+    private static List<DifferenceChart.Point> differences(Leaderboard board) {
+        List<DifferenceChart.Point> points = new ArrayList<>();
+        int series = 0;
+        for (LeaderboardRow r : board.rows()) {
+            LeaderboardRow.Versus v = r.versus();
+            if (v != null) {
+                points.add(new DifferenceChart.Point(r.id(), series, v.estimate(), v.low(), v.high(), r.id() + ": "
+                        + Figures.points(v.estimate()) + " [" + Figures.points(v.low()) + ", "
+                        + Figures.points(v.high()) + "], " + v.reading()));
+            }
+            series++;
+        }
+        return points;
     }
 
     private static List<AccuracyChart.Group> groups(Leaderboard board) {
