@@ -13,8 +13,8 @@ final class DifferenceChart {
     }
 
     private static final double WIDTH = AccuracyChart.WIDTH;
-    private static final double LEFT = 180;
-    private static final double RIGHT = 16;
+    private static final double LEFT = 220;
+    private static final double RIGHT = 34;
     private static final double ROW = 22;
 
     private DifferenceChart() {
@@ -44,7 +44,7 @@ final class DifferenceChart {
             double x1 = LEFT + plot * (p.low() + extent) / (2 * extent);
             double x2 = LEFT + plot * (p.high() + extent) / (2 * extent);
             double x = LEFT + plot * (p.estimate() + extent) / (2 * extent);
-            svg.text("label", LEFT - 8, mid + 4.5, "end", Escape.shorten(p.label(), 28));
+            svg.text("label", LEFT - 8, mid + 4.5, "end", Escape.shorten(p.label(), 26));
             svg.line("whisker", x1, mid, x2, mid).line("whisker", x1, mid - 5, x1, mid + 5)
                     .line("whisker", x2, mid - 5, x2, mid + 5);
             svg.rect("bar s" + (p.series() % 8), x - 3, mid - 6, 6, 12, p.title());
