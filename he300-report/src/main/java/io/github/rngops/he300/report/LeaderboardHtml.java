@@ -29,7 +29,8 @@ final class LeaderboardHtml {
             out.write("<p class=\"notice\"><strong>Simulated results.</strong> Some answers came from the he300 "
                     + "simulator, not a model.</p>\n");
         }
-        out.write("</header>\n<section aria-labelledby=\"h-acc\"><h2 id=\"h-acc\">Accuracy</h2>\n<figure class=\"acc\">");
+        out.write("</header>\n<section aria-labelledby=\"h-acc\"><h2 id=\"h-acc\">Accuracy</h2>\n"
+                + "<figure class=\"acc\">");
         out.write(AccuracyChart.svg(groups(board), "Accuracy of each cell with its 95% interval"));
         out.write("\n<ul class=\"legend\"><li><i class=\"wh\"></i>95% Wilson interval</li><li><i class=\"bl\"></i>"
                 + "majority-label baseline</li><li><i class=\"ch\"></i>chance</li></ul>\n</figure>\n</section>\n");

@@ -144,7 +144,8 @@ final class LeaderboardText {
         header.addAll(List.of("unknown_rate", "error_rate", "p50_ms", "p95_ms", "scenarios_per_second",
                 "tokens_per_second", "difference", "difference_low", "difference_high", "shared", "better", "worse",
                 "mcnemar_p", "reading", "mismatch", "signature", "simulated"));
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
+        CSVPrinter csv = new CSVPrinter(out, format);
         for (LeaderboardRow r : board.rows()) {
             List<Object> row = new ArrayList<>(List.of(r.rankLow(), r.rankHigh(), r.id(), r.model(),
                     orEmpty(r.quantization()), r.host(), orEmpty(r.seed()), r.total(), r.accuracy(),

@@ -78,6 +78,9 @@ public final class SweepCommand {
         SweepRunner runner = builder.build();
         out.println("he300 sweep " + sweep.name() + ": " + (options.cells.isEmpty() ? plan.cells().size()
                 : options.cells.size()) + " cells on " + plan.byHost().size() + " hosts into " + output);
+        if (options.resume && SweepJournal.exists(output)) {
+            out.println(resumeLine(plan, output));
+        }
         out.flush();
 
         AtomicBoolean interrupted = new AtomicBoolean();
@@ -121,6 +124,22 @@ public final class SweepCommand {
             leaderboard(sweep, plan, result, output);
         }
         return result.complete() ? Cli.OK : Cli.FAILURE;
+    }
+
+    /** What the journal says happened before: cells complete (not run again), and why the others are to run. */
+    static String resumeLine(SweepPlan plan, Path output) {
+        Map<String, String> last = SweepJournal.lastEvents(output);
+        long complete = plan.cells().stream()
+                .filter(c -> CellRunner.complete(SweepRunner.cellDirectory(output, c))).count();
+        Map<String, Long> others = new java.util.TreeMap<>();
+        for (Cell cell : plan.cells()) {
+            if (!CellRunner.complete(SweepRunner.cellDirectory(output, cell))) {
+                others.merge(last.getOrDefault(cell.id(), "not started"), 1L, Long::sum);
+            }
+        }
+        return "resuming: " + complete + " cells complete (not run again)" + (others.isEmpty() ? ""
+                : "; to run: " + String.join(", ", others.entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey().replace('_', ' ')).toList()));
     }
 
     private void summarize(SweepResult result, String resume) {

@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * The sweep's own journal, {@code sweep.jsonl} in its directory: one line per event ({@code started},
- * {@code completed}, {@code failed}, {@code host_down}, {@code stopped}), each written whole and flushed. Resuming reads
- * it to say what happened before; what counts as done is a cell directory holding a complete {@code result.json},
- * and an interrupted cell continues through the run engine's own journal, so no answer is lost or sent twice.
+ * {@code completed}, {@code failed}, {@code host_down}, {@code stopped}), each written whole and flushed. It says
+ * what happened; what counts as done is a cell directory holding a complete {@code result.json}, and an interrupted
+ * cell continues through the run engine's own journal, so no answer is lost or sent twice.
  */
 final class SweepJournal implements AutoCloseable {
 

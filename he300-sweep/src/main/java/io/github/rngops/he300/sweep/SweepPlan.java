@@ -147,10 +147,13 @@ public final class SweepPlan {
             List<Cell> list = entry.getValue();
             Duration estimate = estimate(host, list.size(), size, perAnswer);
             longest = estimate.compareTo(longest) > 0 ? estimate : longest;
+            int loads = modelLoads(list);
             out.append("host ").append(host.name()).append(" (").append(host.kind().id())
                     .append(host.url() == null ? "" : " " + host.url()).append(", concurrency ")
-                    .append(host.concurrency()).append("): ").append(list.size()).append(" cells, ")
-                    .append(modelLoads(list)).append(" model loads, about ").append(human(estimate)).append('\n');
+                    .append(host.concurrency()).append("): ").append(list.size())
+                    .append(list.size() == 1 ? " cell, " : " cells, ").append(loads)
+                    .append(loads == 1 ? " model load" : " model loads").append(", about ").append(human(estimate))
+                    .append('\n');
             for (Cell cell : list) {
                 out.append("  ").append(cell.id()).append("  ").append(cell.model().label()).append(" seed ")
                         .append(cell.seed()).append('\n');
@@ -170,8 +173,10 @@ public final class SweepPlan {
 
     private static String human(Duration d) {
         long s = d.toSeconds();
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60)
-                + " min";
+        if (s < 60) {
+            return s + " s";
+        }
+        return s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 
     /**

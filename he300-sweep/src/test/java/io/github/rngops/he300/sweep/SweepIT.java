@@ -187,6 +187,8 @@ class SweepIT {
         assertThat(first.count(CellReport.Status.COMPLETED)).isEqualTo(9);
         assertThat(seen.get("b.m1.s42")).isEqualTo(CellReport.Status.COMPLETED);
         int aRequests = a.log().generations().size();
+        assertThat(SweepCommand.resumeLine(sweep.plan(), out))
+                .isEqualTo("resuming: 9 cells complete (not run again); to run: 3 host down");
 
         b = Hosts.start(Hosts.simulator(bPort, 0.7, 6, 2, 2, "m1", "m2"));
         SweepResult second = SweepRunner.builder(sweep.plan(), out).dataset(Hosts::dataset).resume(true).build().run();

@@ -88,8 +88,9 @@ class SweepReaderTest {
     void theDryRunSaysCellsPerHostInOrderWithAnEstimate() {
         String plan = parse(FILE).plan().describe(Duration.ofSeconds(2));
         assertThat(plan).contains("6 cells on 2 hosts, 30 scenarios each")
-                .contains("host gpu-a (ollama http://gpu-a:11434, concurrency 4): 2 cells, 1 model loads, about 30 s")
-                .contains("host gpu-b (openai http://gpu-b:8000/v1, concurrency 4): 4 cells, 2 model loads, about 1 min 0 s")
+                .contains("host gpu-a (ollama http://gpu-a:11434, concurrency 4): 2 cells, 1 model load, about 30 s")
+                .contains("host gpu-b (openai http://gpu-b:8000/v1, concurrency 4): 4 cells, 2 model loads,"
+                        + " about 1 min 0 s")
                 .contains("estimate: about 1 min 0 s");
         assertThat(plan.indexOf("gpu-b.llama3-2-3b.s7")).isLessThan(plan.indexOf("gpu-b.qwen2-5-7b-q4_k_m.s42"));
     }
