@@ -115,12 +115,17 @@ final class CellRunner {
         }
         TargetConfig config = config(host, cell, credentials);
         OpenTarget target = open(host, cell, config, credentials, scenarios);
+        HostWatch watch = host.kind() == TargetKind.SIMULATE ? null : HostWatch.of(config.effectiveUrl());
         try (target) {
-            RunEngine engine = RunEngine.builder().target(target).concurrency(host.concurrency())
+            RunEngine.Builder builder = RunEngine.builder().target(target).concurrency(host.concurrency())
                     .batchTimeout(new TargetChoice(host.kind(), host.url(), cell.model().name(), "sweep.yaml")
                             .batchTimeout(config.requestTimeout(), null))
                     .failFast(sweep.run().failFast())
-                    .listener(progress -> listener.cellProgress(cell, progress)).build();
+                    .listener(progress -> listener.cellProgress(cell, progress));
+            if (watch != null) {
+                builder.listener(watch);
+            }
+            RunEngine engine = builder.build();
             listener.cellStarted(cell, resume);
             Run run;
             if (resume) {
@@ -131,8 +136,16 @@ final class CellRunner {
                 run = engine.start(RunPlan.of(sample, generation), directory);
             }
             started.accept(run);
+            if (watch != null) {
+                watch.watch(run);
+            }
             try {
                 RunResult result = run.await();
+                if (watch != null && watch.hostDown()) {
+                    throw new HostDown("host " + host.name() + " stopped answering during " + cell.id() + " ("
+                            + result.outcomes().size() + " of " + result.spec().size() + " outcomes kept; --resume"
+                            + " continues it)", null);
+                }
                 return new CellReport(cell, result.complete() ? CellReport.Status.COMPLETED
                         : CellReport.Status.STOPPED, directory, result.complete() ? "" : "stopped: " + result.ending()
                         .id(), result);

@@ -200,6 +200,46 @@ class SweepIT {
     }
 
     @Test
+    void aHostThatDiesMidCellIsStoppedThereAndTheCellResumesFromItsJournal() throws Exception {
+        Path out = dir.resolve("out");
+        Sweep sweep = Sweep.read(sweepFile());
+        int bPort = b.port();
+        List<String> downs = new ArrayList<>();
+        SweepListener killB = new SweepListener() {
+            @Override
+            public void cellProgress(Cell cell, io.github.rngops.he300.core.run.Progress progress) {
+                if (cell.id().equals("b.m1.s42") && progress.done() >= 8) {
+                    b.close();                      // b dies in the middle of its first cell
+                }
+            }
+
+            @Override
+            public void hostDown(Host host, String reason, int cellsMarked) {
+                downs.add(host.name() + ":" + cellsMarked + ":" + reason);
+            }
+        };
+        SweepResult first = SweepRunner.builder(sweep.plan(), out).dataset(Hosts::dataset).listener(killB).build()
+                .run();
+
+        assertThat(downs).hasSize(1);
+        assertThat(downs.get(0)).startsWith("b:4:host b stopped answering during b.m1.s42");
+        assertThat(first.count(CellReport.Status.HOST_DOWN)).isEqualTo(4);
+        Path cellDir = SweepRunner.cellDirectory(out, sweep.plan().cell("b.m1.s42").orElseThrow());
+        RunResult partial = RunResultJson.read(cellDir.resolve("result.json"));
+        assertThat(partial.complete()).isFalse();
+        assertThat(partial.summary().total() - partial.summary().errors()).isGreaterThanOrEqualTo(8);
+
+        b = Hosts.start(Hosts.simulator(bPort, 0.7, 6, 2, 2, "m1", "m2"));
+        SweepResult second = SweepRunner.builder(sweep.plan(), out).dataset(Hosts::dataset).resume(true).build().run();
+        assertThat(second.complete()).isTrue();
+        RunResult resumed = RunResultJson.read(cellDir.resolve("result.json"));
+        assertThat(resumed.outcomes()).hasSize(30);
+        assertThat(resumed.timing().resumed()).isEqualTo(partial.outcomes().size());
+        // what failed while b was down stays failed (the engine's journal); it is not the rest of the cell
+        assertThat(resumed.summary().errors()).isEqualTo(partial.summary().errors()).isLessThan(22);
+    }
+
+    @Test
     void withNoPullAMissingModelFailsItsCellsAndNothingIsPulled() throws Exception {
         Path out = dir.resolve("out");
         Files.writeString(dir.resolve("c.yaml"), "hosts:\n  c: {kind: ollama, url: '" + c.baseUri()
