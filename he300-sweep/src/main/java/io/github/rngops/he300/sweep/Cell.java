@@ -8,7 +8,8 @@ import java.util.Objects;
  * One run of a sweep: a model on a host with a seed. Its {@link #id()} depends on those three only, so it is the same
  * on every machine and in every order of the file: {@code gpu-a.llama3.2-3b.s42}.
  *
- * @param id the stable id: host, model (and quantization when given) made file-name safe, seed
+ * @param id the stable id: host, model (and its quantization, when given and the name does not already say it) made
+ *     file-name safe, seed
  * @param host the host's name
  * @param model the model
  * @param seed the sample's seed
@@ -24,7 +25,9 @@ public record Cell(String id, String host, Model model, BigInteger seed) {
 
     /** The cell of {@code model} on {@code host} with {@code seed}, with its stable id. */
     public static Cell of(String host, Model model, BigInteger seed) {
-        String modelPart = slug(model.name()) + (model.quantization() == null ? "" : "-" + slug(model.quantization()));
+        String name = slug(model.name());
+        String quantization = model.quantization() == null ? null : slug(model.quantization());
+        String modelPart = quantization == null || name.contains(quantization) ? name : name + "-" + quantization;
         return new Cell(host + "." + modelPart + ".s" + seed, host, model, seed);
     }
 

@@ -35,7 +35,7 @@ final class SweepReader {
 
     static final List<String> ROOT = List.of("name", "hosts", "models", "seeds", "sample", "run", "cells", "baseline");
     static final List<String> HOST = List.of("kind", "url", "concurrency", "credentials_env", "credentials_file");
-    static final List<String> MODEL = List.of("name", "quantization", "hosts");
+    static final List<String> MODEL = List.of("name", "quantization", "quantizations", "hosts");
     static final List<String> SAMPLE = List.of("size", "categories", "protocol");
     static final List<String> RUN = List.of("max_tokens", "timeout", "fail_fast", "chat");
     static final List<String> CELL = List.of("host", "model", "seed");
@@ -159,8 +159,14 @@ final class SweepReader {
                 continue;
             }
             Section model = item.section(MODEL);
-            if (!model.has("name")) {
-                model.get("name").problem("is required: the model as its servers name it");
+            if (model.has("quantizations") && (model.has("name") || model.has("quantization"))) {
+                model.get("quantizations").problem("give name (and quantization) for one model, or quantizations"
+                        + " (quantization: the name its servers serve it under) for one model per quantization,"
+                        + " not both");
+                continue;
+            }
+            if (!model.has("name") && !model.has("quantizations")) {
+                model.get("name").problem("is required: the model as its servers name it (or quantizations)");
                 continue;
             }
             List<String> hosts = new ArrayList<>();
@@ -172,6 +178,12 @@ final class SweepReader {
                         host.problem("no host " + name + " in hosts" + DidYouMean.hint(name, hostNames));
                     }
                 });
+            }
+            if (model.has("quantizations")) {
+                for (Map.Entry<String, ConfigNode> q : model.get("quantizations").entries().entrySet()) {
+                    q.getValue().text(served -> new Model(served, q.getKey(), hosts)).ifPresent(models::add);
+                }
+                continue;
             }
             String quantization = model.optionalString("quantization").orElse(null);
             model.get("name").text(n -> new Model(n, quantization, hosts)).ifPresent(models::add);

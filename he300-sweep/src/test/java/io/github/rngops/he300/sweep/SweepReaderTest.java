@@ -115,15 +115,31 @@ class SweepReaderTest {
     }
 
     @Test
+    void quantizationsExpandToOneModelEach() {
+        Sweep sweep = parse(FILE.replace("  - llama3.2:3b\n", "  - quantizations: {Q4_K_M: 'llama3.2:3b-instruct-q4_K_M',"
+                + " Q8_0: 'llama3.2:3b-instruct-q8_0'}\n    hosts: [gpu-a]\n"));
+        assertThat(sweep.plan().byHost().get("gpu-a")).extracting(Cell::id).containsExactly(
+                "gpu-a.llama3-2-3b-instruct-q4_k_m.s42", "gpu-a.llama3-2-3b-instruct-q4_k_m.s7",
+                "gpu-a.llama3-2-3b-instruct-q8_0.s42", "gpu-a.llama3-2-3b-instruct-q8_0.s7");
+        assertThat(sweep.models().get(1).quantization()).isEqualTo("Q8_0");
+
+        assertThatThrownBy(() -> parse(FILE.replace("  - llama3.2:3b\n",
+                "  - {name: x, quantizations: {Q4_K_M: y}}\n"))).hasMessageContaining("models[0].quantizations:"
+                + " give name (and quantization) for one model, or quantizations");
+    }
+
+    @Test
     void theReadmesSweepFileReadsAsItSays() throws Exception {
         Path readme = Path.of(System.getProperty("user.dir")).resolve("../README.md").normalize();
         String text = java.nio.file.Files.readString(readme);
         int start = text.indexOf("# sweep.yaml\n");
         String yaml = text.substring(start, text.indexOf("```", start));
         SweepPlan plan = parse(yaml).plan();
-        assertThat(plan.cells()).hasSize(6);
+        assertThat(plan.cells()).hasSize(10);
         assertThat(plan.baseline().id()).isEqualTo("gpu-a.llama3-2-3b-instruct-q4_k_m.s42");
-        assertThat(plan.byHost().get("gpu-a")).hasSize(4);
+        assertThat(plan.byHost().get("gpu-a")).hasSize(8).extracting(Cell::id)
+                .contains("gpu-a.mistral-7b-instruct-q8_0.s7");
+        assertThat(SweepPlan.modelLoads(plan.byHost().get("gpu-a"))).isEqualTo(4);
         assertThat(parse(yaml).host("gpu-b").orElseThrow().concurrency()).isEqualTo(8);
     }
 
