@@ -13,6 +13,9 @@ import java.util.OptionalDouble;
  */
 public final class SweepProgress implements SweepListener {
 
+    /** The widest line redrawn on a terminal. */
+    static final int WIDTH = 100;
+
     private final PrintWriter out;
     private final boolean terminal;
     private final Map<String, String> lines = new LinkedHashMap<>();
@@ -137,7 +140,8 @@ public final class SweepProgress implements SweepListener {
 
     private void redraw() {
         for (String line : lines.values()) {
-            out.println(line);
+            // a line that wraps would take two rows and throw the erasing off by one
+            out.println(line.length() < WIDTH ? line : line.substring(0, WIDTH - 2) + "…");
         }
         drawn = lines.size();
         out.flush();
