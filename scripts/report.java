@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Reports of HE-300 results: render, compare, sign, verify.",
-        subcommands = {report.Render.class, report.Compare.class, report.Sign.class, report.Verify.class})
+        subcommands = {report.Render.class, report.Compare.class, report.Leaderboard.class, report.Sign.class,
+                report.Verify.class})
 class report implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -103,6 +104,60 @@ class report implements Callable<Integer> {
             results.forEach(file -> read.add(RunResultJson.read(file)));
             Comparison comparison = labels.isEmpty() ? Comparison.of(read) : Comparison.of(read, labels);
             comparison.write(out, name).forEach(System.out::println);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "leaderboard", mixinStandardHelpOptions = true,
+            description = {"Merge run directories (a sweep's cells/<id>, CI artifacts from many machines) into one"
+                    + " leaderboard: leaderboard.md, .html, .json, .csv; appended to $GITHUB_STEP_SUMMARY when set.",
+                    "Signed results (result.json.sig) are verified against --public-key."})
+    static class Leaderboard implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run directories, or directories holding"
+                + " them (each subdirectory with a result.json is taken).")
+        List<Path> directories;
+
+        @Option(names = "--out", defaultValue = "report", paramLabel = "DIR",
+                description = "Directory to write into (created). Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--baseline", paramLabel = "ID", description = "The cell to compare with. Default: the first.")
+        String baseline;
+
+        @Option(names = "--title", defaultValue = "HE-300 leaderboard", paramLabel = "TEXT",
+                description = "The title. Default: ${DEFAULT-VALUE}.")
+        String title;
+
+        @Option(names = "--allow-mismatch", description = "Compare cells whose sample design differs from the"
+                + " baseline's anyway (they are marked).")
+        boolean allowMismatch;
+
+        @Option(names = {"--public-key", "--trusted-key"}, paramLabel = "KEY|FILE",
+                description = "A trusted public key for signed results (repeat for several).")
+        List<String> keys = new ArrayList<>();
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            List<Path> runs = new ArrayList<>();
+            for (Path directory : directories) {
+                if (Files.isRegularFile(directory.resolve("result.json"))) {
+                    runs.add(directory);
+                } else if (Files.isDirectory(directory)) {
+                    try (var children = Files.walk(directory)) {
+                        children.filter(d -> Files.isRegularFile(d.resolve("result.json"))).sorted()
+                                .forEach(runs::add);
+                    }
+                }
+            }
+            List<String> trusted = new ArrayList<>();
+            keys.forEach(key -> trusted.add(Verification.keyText(key)));
+            io.github.rngops.he300.report.Leaderboard board = io.github.rngops.he300.report.Leaderboard.builder()
+                    .title(title).directories(runs).trustedKeys(trusted).baseline(baseline)
+                    .allowMismatch(allowMismatch).build();
+            board.write(out).forEach(System.out::println);
+            if (board.appendToStepSummary(System.getenv())) {
+                System.out.println("appended to $GITHUB_STEP_SUMMARY");
+            }
             return Cli.OK;
         }
     }

@@ -280,7 +280,7 @@ public final class Benchmark {
     }
 
     /** The seed sent to the model: the sample's seed when it fits an int, else its remainder modulo 2^31. */
-    static int generationSeed(BigInteger seed) {
+    public static int generationSeed(BigInteger seed) {
         return seed.bitLength() < 32 ? seed.intValue() : seed.mod(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
     }
 

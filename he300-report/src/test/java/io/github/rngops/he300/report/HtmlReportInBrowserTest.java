@@ -63,14 +63,19 @@ class HtmlReportInBrowserTest {
 
     /** Runs Chromium headless on the page with {@code extra} arguments; returns its standard output. */
     static String chromium(Path page, String... extra) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(dir, "profile");
+        return chromium(dir, page, extra);
+    }
+
+    /** As above, with its profile and output under {@code work}. */
+    static String chromium(Path work, Path page, String... extra) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory(work, "profile");
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-extensions", "--hide-scrollbars",
                 "--user-data-dir=" + profile));
         command.addAll(List.of(extra));
         command.add(page.toUri().toString());
-        Path stdout = Files.createTempFile(dir, "chromium", ".out");
+        Path stdout = Files.createTempFile(work, "chromium", ".out");
         Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -51,7 +51,7 @@ final class Generation {
         call.model = request.model();
         call.stream = request.stream();
         call.options = request.options();
-        Optional<SimulatedModel> model = settings.model(request.model());
+        Optional<SimulatedModel> model = models.find(settings, request.model());
         if (model.isEmpty()) {
             call.outcome = Outcome.REJECTED;
             call.json(404, dialect.modelNotFound(request.model()));

@@ -42,7 +42,7 @@ final class ModelRoutes {
     void tags(Call call) throws IOException {
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("models");
-        for (SimulatedModel model : settings.models()) {
+        for (SimulatedModel model : state.served(settings)) {
             ObjectNode entry = list.addObject().put("name", model.name()).put("model", model.name())
                     .put("modified_at", modified.toString()).put("size", model.size()).put("digest", model.digest());
             details(entry, model);
@@ -89,9 +89,15 @@ final class ModelRoutes {
         call.json(200, body);
     }
 
-    /** A known model "downloads" at once; an unknown one fails as on Ollama (error line, or 500 unstreamed). */
+    /**
+     * A served model "downloads" at once, a pullable one too and is served from then on; an unknown one fails as on
+     * Ollama (error line, or 500 unstreamed).
+     */
     void pull(Call call) throws IOException, BadRequest {
         Optional<SimulatedModel> found = named(call);
+        if (found.isEmpty()) {
+            found = settings.pullableModel(call.model);
+        }
         boolean stream = call.stream;
         String missing = "pull model manifest: file does not exist";
         if (found.isEmpty()) {
@@ -105,11 +111,12 @@ final class ModelRoutes {
             line(call, Json.object().put("error", missing));
             return;
         }
+        SimulatedModel model = found.get();
         if (!stream) {
+            state.pulled(model);
             call.json(200, Json.object().put("status", "success"));
             return;
         }
-        SimulatedModel model = found.get();
         String digest = "sha256:" + model.digest();
         long total = model.size();
         call.openStream(OLLAMA.streamContentType());
@@ -122,13 +129,14 @@ final class ModelRoutes {
         }
         line(call, Json.object().put("status", "verifying sha256 digest"));
         line(call, Json.object().put("status", "writing manifest"));
+        state.pulled(model);
         line(call, Json.object().put("status", "success"));
     }
 
     void openAiModels(Call call) throws IOException {
         ObjectNode body = Json.object().put("object", "list");
         ArrayNode data = body.putArray("data");
-        for (SimulatedModel model : settings.models()) {
+        for (SimulatedModel model : state.served(settings)) {
             data.addObject().put("id", model.name()).put("object", "model")
                     .put("created", modified.getEpochSecond()).put("owned_by", SimulatedModel.FAMILY);
         }
@@ -146,7 +154,7 @@ final class ModelRoutes {
         }
         call.model = name;
         call.stream = body.path("stream").asBoolean(true);
-        return settings.model(name);
+        return state.find(settings, name);
     }
 
     private static void details(ObjectNode node, SimulatedModel model) {

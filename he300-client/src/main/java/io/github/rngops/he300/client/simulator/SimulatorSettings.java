@@ -48,6 +48,7 @@ import java.util.TreeMap;
  * @param logCapacity how many requests the {@link RequestLog} keeps (the oldest go first)
  * @param sleeper how latency is waited out
  * @param clock the source of timestamps in answers and in the log
+ * @param pullable models it does not have but downloads on {@code POST /api/pull}; served from then on
  */
 public record SimulatorSettings(
         List<Scenario> groundTruth,
@@ -68,7 +69,8 @@ public record SimulatorSettings(
         String version,
         int logCapacity,
         Sleeper sleeper,
-        Clock clock) {
+        Clock clock,
+        List<SimulatedModel> pullable) {
 
     /** The default model: {@code he300-simulator:latest}. */
     public static final String DEFAULT_MODEL = "he300-simulator:latest";
@@ -106,6 +108,7 @@ public record SimulatorSettings(
         checkAtLeast(logCapacity, 1, "logCapacity");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(clock, "clock");
+        pullable = List.copyOf(pullable);
     }
 
     /** {@return the defaults around {@code groundTruth}: see {@link Builder}} */
@@ -145,6 +148,7 @@ public record SimulatorSettings(
         b.logCapacity = logCapacity;
         b.sleeper = sleeper;
         b.clock = clock;
+        b.pullable = new ArrayList<>(pullable);
         return b;
     }
 
@@ -157,6 +161,12 @@ public record SimulatorSettings(
     public Optional<SimulatedModel> model(String name) {
         String wanted = SimulatedModel.withTag(name.trim());
         return models.stream().filter(m -> m.name().equals(wanted)).findFirst();
+    }
+
+    /** The model of that name that {@code /api/pull} can download, if any. */
+    public Optional<SimulatedModel> pullableModel(String name) {
+        String wanted = SimulatedModel.withTag(name.trim());
+        return pullable.stream().filter(m -> m.name().equals(wanted)).findFirst();
     }
 
     /**
@@ -185,6 +195,7 @@ public record SimulatorSettings(
         private int logCapacity = 100_000;
         private Sleeper sleeper = Sleeper.system();
         private Clock clock = Clock.systemUTC();
+        private List<SimulatedModel> pullable = new ArrayList<>();
 
         private Builder() {}
 
@@ -379,11 +390,27 @@ public record SimulatorSettings(
             return this;
         }
 
+        /**
+         * Models the simulator lacks until {@code POST /api/pull} names one: a pull streams progress and from then on
+         * the model is listed and served, as on an Ollama that downloads it. None by default.
+         *
+         * @param names the models' names
+         * @return this builder
+         */
+        public Builder pullable(String... names) {
+            List<SimulatedModel> list = new ArrayList<>();
+            for (String name : names) {
+                list.add(SimulatedModel.of(name));
+            }
+            this.pullable = list;
+            return this;
+        }
+
         /** {@return the {@link SimulatorSettings} these settings describe} */
         public SimulatorSettings build() {
             return new SimulatorSettings(groundTruth, models, bindAddress, port, seed, accuracy, categoryAccuracy,
                     offFormatRate, latency, parallel, maxQueue, faultRates, faultSchedule, retryAfter, slowDelay,
-                    version, logCapacity, sleeper, clock);
+                    version, logCapacity, sleeper, clock, pullable);
         }
     }
 

@@ -139,6 +139,23 @@ class SimulatorEndpointsTest {
     }
 
     @Test
+    void aPullableModelIsServedOnlyOnceItIsPulled() throws Exception {
+        try (Simulator lacking = Simulator.start(SimulatorSettings.of(List.of(scenario)).toBuilder()
+                .pullable("mistral:7b").build())) {
+            Http client = new Http(lacking);
+            assertThat(client.post("api/show", "{\"model\":\"mistral:7b\"}").statusCode()).isEqualTo(404);
+            assertThat(client.post("api/generate", Http.generate("mistral:7b", scenario)).statusCode()).isEqualTo(404);
+
+            List<JsonNode> lines = Http.lines(client.post("api/pull", "{\"model\":\"mistral:7b\"}").body());
+            assertThat(lines).extracting(l -> l.path("status").asText()).contains("success");
+
+            assertThat(Http.parse(client.get("api/tags").body()).get("models").findValuesAsText("name"))
+                    .contains("mistral:7b");
+            assertThat(client.post("api/generate", Http.generate("mistral:7b", scenario)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void generateAnswersWithOllamasFields() throws Exception {
         HttpResponse<String> response = http.post("api/generate", Http.generate(MODEL, scenario));
         assertThat(response.statusCode()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package io.github.rngops.he300.provision.config;
 
+import io.github.rngops.he300.core.config.ConfigException;
+import io.github.rngops.he300.core.config.ConfigNode;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

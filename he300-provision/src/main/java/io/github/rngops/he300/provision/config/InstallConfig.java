@@ -1,5 +1,6 @@
 package io.github.rngops.he300.provision.config;
 
+import io.github.rngops.he300.core.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

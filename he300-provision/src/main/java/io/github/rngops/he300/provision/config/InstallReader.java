@@ -1,5 +1,10 @@
 package io.github.rngops.he300.provision.config;
 
+import io.github.rngops.he300.core.config.ConfigException;
+import io.github.rngops.he300.core.config.ConfigNode;
+import io.github.rngops.he300.core.config.DidYouMean;
+import io.github.rngops.he300.core.config.Problems;
+import io.github.rngops.he300.core.config.Section;
 import io.github.rngops.he300.net.Cidr;
 import io.github.rngops.he300.net.NetException;
 import io.github.rngops.he300.net.wireguard.Endpoint;

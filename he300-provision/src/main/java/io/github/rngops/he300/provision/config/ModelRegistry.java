@@ -1,5 +1,7 @@
 package io.github.rngops.he300.provision.config;
 
+import io.github.rngops.he300.core.config.ConfigException;
+import io.github.rngops.he300.core.config.DidYouMean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,9 @@
 package io.github.rngops.he300.provision.config;
 
+import io.github.rngops.he300.core.config.ConfigNode;
+import io.github.rngops.he300.core.config.DidYouMean;
+import io.github.rngops.he300.core.config.Problems;
+import io.github.rngops.he300.core.config.Section;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;

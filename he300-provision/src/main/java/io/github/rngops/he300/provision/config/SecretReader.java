@@ -1,5 +1,9 @@
 package io.github.rngops.he300.provision.config;
 
+import io.github.rngops.he300.core.config.ConfigException;
+import io.github.rngops.he300.core.config.ConfigNode;
+import io.github.rngops.he300.core.config.Problems;
+import io.github.rngops.he300.core.config.Section;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,5 +1,7 @@
 package io.github.rngops.he300.provision.config;
 
+import io.github.rngops.he300.core.config.ConfigNode;
+import io.github.rngops.he300.core.config.Section;
 import io.github.rngops.he300.net.Cidr;
 import io.github.rngops.he300.net.firewall.Allowlist;
 import java.util.ArrayList;

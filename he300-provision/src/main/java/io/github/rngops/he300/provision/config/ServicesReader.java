@@ -1,5 +1,8 @@
 package io.github.rngops.he300.provision.config;
 
+import io.github.rngops.he300.core.config.ConfigNode;
+import io.github.rngops.he300.core.config.Problems;
+import io.github.rngops.he300.core.config.Section;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

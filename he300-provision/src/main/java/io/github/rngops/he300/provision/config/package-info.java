@@ -2,7 +2,7 @@
  * The installer's configuration: {@code install.yaml} read into {@link io.github.rngops.he300.provision.config.InstallConfig}
  * and {@code models.yaml} into {@link io.github.rngops.he300.provision.config.ModelRegistry}, both through
  * {@link io.github.rngops.he300.provision.config.ConfigReader}. Every refusal is a
- * {@link io.github.rngops.he300.provision.config.ConfigException} naming file, line, column and key path, raised
+ * {@link io.github.rngops.he300.core.config.ConfigException} naming file, line, column and key path, raised
  * before anything is changed anywhere. Secrets are {@link io.github.rngops.he300.provision.config.Secret}s, shown
  * as {@code ****} everywhere.
  *

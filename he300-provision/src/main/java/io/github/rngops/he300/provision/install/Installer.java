@@ -48,7 +48,7 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code ./he300 install} and {@code ./he300 uninstall} from a {@link Request} to an exit code: 0 done, 1 a step
  * failed or stopped (a reboot to do), 2 bad usage or configuration ({@link He300Exception}s, which the script's
- * {@code Cli.run} maps, a {@link io.github.rngops.he300.provision.config.ConfigException} with file:line:col).
+ * {@code Cli.run} maps, a {@link io.github.rngops.he300.core.config.ConfigException} with file:line:col).
  */
 public final class Installer {
     private final Request request;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.command.Command;
-import io.github.rngops.he300.provision.config.ConfigException;
+import io.github.rngops.he300.core.config.ConfigException;
 import io.github.rngops.he300.provision.config.ConfigReader;
 import io.github.rngops.he300.provision.config.InstallConfig;
 import io.github.rngops.he300.provision.config.ModelRegistry;

@@ -375,7 +375,7 @@ class PlanOnFakeHostsTest {
         assertThat(ModelRegistry.ofDefaults().model("x; rm -rf /")).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> config("stack:\n  dir: \"/tmp/he300 $(touch /tmp/pwned); '\"\n"))
-                .isInstanceOf(io.github.rngops.he300.provision.config.ConfigException.class)
+                .isInstanceOf(io.github.rngops.he300.core.config.ConfigException.class)
                 .hasMessageContaining("stack.dir");
     }
 }

@@ -1,17 +1,17 @@
-package io.github.rngops.he300.provision.config;
+package io.github.rngops.he300.core.config;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the known word nearest to a misspelt one: Damerau-Levenshtein (optimal string alignment) at most 2. */
-final class DidYouMean {
+public final class DidYouMean {
     static final int MAX_DISTANCE = 2;
 
     private DidYouMean() {}
 
     /** The nearest of {@code known} within {@value #MAX_DISTANCE} edits, ignoring case; the first on a tie. */
-    static Optional<String> nearest(String given, Collection<String> known) {
+    public static Optional<String> nearest(String given, Collection<String> known) {
         String lower = given.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
@@ -26,13 +26,13 @@ final class DidYouMean {
     }
 
     /** {@code ; did you mean 'x'?} or {@code  (known: a, b, c)}. */
-    static String hint(String given, Collection<String> known) {
+    public static String hint(String given, Collection<String> known) {
         return nearest(given, known).map(s -> "; did you mean '" + s + "'?")
                 .orElseGet(() -> known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")");
     }
 
     /** Edits (insert, delete, substitute, swap two adjacent) between {@code a} and {@code b}. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

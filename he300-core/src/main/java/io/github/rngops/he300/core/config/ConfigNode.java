@@ -1,4 +1,4 @@
-package io.github.rngops.he300.provision.config;
+package io.github.rngops.he300.core.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,7 +27,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * node that sits where its parent mapping starts, so that a problem about a missing value still has a place. Reads
  * report problems to the file's {@link Problems} and return a fallback, so that one read finds every problem.
  */
-final class ConfigNode {
+public final class ConfigNode {
     private final String file;
     private final Node node;
     private final String path;
@@ -47,7 +47,7 @@ final class ConfigNode {
     }
 
     /** Composes {@code text}; a syntax error is thrown at once with snakeyaml's mark. */
-    static ConfigNode parse(String file, String text, Problems problems) {
+    public static ConfigNode parse(String file, String text, Problems problems) {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(true).setMaxAliasesForCollections(20).setCodePointLimit(1 << 20).build();
         Optional<Node> root;
@@ -71,43 +71,43 @@ final class ConfigNode {
                 mark == null ? 1 : mark.getColumn() + 1, problems);
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    int line() {
+    public int line() {
         return line;
     }
 
-    int column() {
+    public int column() {
         return column;
     }
 
-    Problems problems() {
+    public Problems problems() {
         return problems;
     }
 
     /** Absent, or written as {@code ~}/{@code null}/nothing. */
-    boolean isNull() {
+    public boolean isNull() {
         return node == null || node.getTag().equals(Tag.NULL);
     }
 
-    void problem(String text) {
+    public void problem(String text) {
         problems.add(this, text);
     }
 
     /** An absent child: placed at this node's key (or this node, for the root), with the child's key path. */
-    ConfigNode child(String key) {
+    public ConfigNode child(String key) {
         return keyLine > 0 ? new ConfigNode(file, null, join(path, key), keyLine, keyColumn, problems)
                 : new ConfigNode(file, null, join(path, key), line, column, problems);
     }
 
     /** This value's key, for problems about the entry as a whole (a model that must not exist). */
-    ConfigNode atKey() {
+    public ConfigNode atKey() {
         return keyLine > 0 ? new ConfigNode(file, null, path, keyLine, keyColumn, problems) : this;
     }
 
@@ -115,12 +115,12 @@ final class ConfigNode {
      * This node as a mapping whose keys must be among {@code known} (in that order): unknown keys, duplicates and
      * non-string keys are problems. Absent or null reads as an empty mapping.
      */
-    Section section(List<String> known) {
+    public Section section(List<String> known) {
         return new Section(this, entries(known));
     }
 
     /** This node as a mapping with any keys (names of models or profiles); values by key, in file order. */
-    Map<String, ConfigNode> entries() {
+    public Map<String, ConfigNode> entries() {
         return entries(null);
     }
 
@@ -159,7 +159,7 @@ final class ConfigNode {
     }
 
     /** Items of a sequence; a single scalar reads as a list of one; absent or null as empty. */
-    List<ConfigNode> items() {
+    public List<ConfigNode> items() {
         List<ConfigNode> out = new ArrayList<>();
         if (isNull()) {
             return out;
@@ -178,7 +178,7 @@ final class ConfigNode {
     }
 
     /** The text of a scalar (any scalar: {@code 10.0.0.1}, {@code 8b}); empty if null; a problem if not a scalar. */
-    Optional<String> text() {
+    public Optional<String> text() {
         if (isNull()) {
             return Optional.empty();
         }
@@ -190,17 +190,17 @@ final class ConfigNode {
     }
 
     /** The text of a scalar without reporting anything (for {@code auto} checks). */
-    Optional<String> peek() {
+    public Optional<String> peek() {
         return node instanceof ScalarNode scalar && !isNull() ? Optional.of(scalar.getValue()) : Optional.empty();
     }
 
     /** Whether this is a plain (unquoted) scalar that YAML reads as {@code tag}. */
-    boolean is(Tag tag) {
+    public boolean is(Tag tag) {
         return node instanceof ScalarNode && node.getTag().equals(tag);
     }
 
     /** A whole number; {@code what} completes "must be ..." in a problem. Floats, strings and collections are refused. */
-    Optional<BigInteger> integer(String what) {
+    public Optional<BigInteger> integer(String what) {
         if (isNull()) {
             return Optional.empty();
         }
@@ -216,7 +216,7 @@ final class ConfigNode {
     }
 
     /** A number (whole or not); {@code what} completes "must be ..." in a problem. */
-    Optional<BigDecimal> number(String what) {
+    public Optional<BigDecimal> number(String what) {
         if (isNull()) {
             return Optional.empty();
         }
@@ -232,7 +232,7 @@ final class ConfigNode {
     }
 
     /** {@code true} or {@code false}. */
-    Optional<Boolean> bool() {
+    public Optional<Boolean> bool() {
         if (isNull()) {
             return Optional.empty();
         }
@@ -244,7 +244,7 @@ final class ConfigNode {
     }
 
     /** One of {@code choices} (as written there; case-insensitive match), with a did-you-mean. */
-    Optional<String> choice(List<String> choices) {
+    public Optional<String> choice(List<String> choices) {
         return text().flatMap(text -> {
             for (String choice : choices) {
                 if (choice.equalsIgnoreCase(text)) {
@@ -258,7 +258,7 @@ final class ConfigNode {
     }
 
     /** Reads a value with {@code reader}; {@link IllegalArgumentException} from it becomes a problem here. */
-    <T> Optional<T> text(Function<String, T> reader) {
+    public <T> Optional<T> text(Function<String, T> reader) {
         return text().flatMap(text -> {
             try {
                 return Optional.of(reader.apply(text));
@@ -270,7 +270,7 @@ final class ConfigNode {
     }
 
     /** How the value looks in a problem: {@code 70000}, {@code "abc" (a string)}, {@code a mapping}. */
-    String shown() {
+    public String shown() {
         if (node == null) {
             return "nothing";
         }
@@ -303,7 +303,7 @@ final class ConfigNode {
         }
     }
 
-    static String join(String path, String key) {
+    public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 }

@@ -1,4 +1,4 @@
-package io.github.rngops.he300.provision.config;
+package io.github.rngops.he300.core.config;
 
 import io.github.rngops.he300.core.He300Exception;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * A configuration file was refused: it does not parse, has an unknown key, a value of the wrong type or an
- * impossible value, or names a model or quantization the registry does not know. Every problem found in one file is
+ * impossible value, or names something its reader does not know. Every problem found in one file is
  * reported at once; {@link #file()}, {@link #line()}, {@link #column()} and {@link #keyPath()} are those of the first.
  * A message reads {@code install.yaml:12:9: services.ollama.port: must be a port number 1..65535, was 70000}.
  */

@@ -1,4 +1,4 @@
-package io.github.rngops.he300.provision.config;
+package io.github.rngops.he300.core.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A mapping of known keys with typed reads; a missing key reads as its default, a wrong value as a problem. */
-final class Section {
+public final class Section {
     private final ConfigNode node;
     private final Map<String, ConfigNode> values;
 
@@ -16,42 +16,42 @@ final class Section {
         this.values = values;
     }
 
-    ConfigNode node() {
+    public ConfigNode node() {
         return node;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return values.containsKey(key) && !values.get(key).isNull();
     }
 
     /** The value at {@code key}, or an absent node placed at this mapping. */
-    ConfigNode get(String key) {
+    public ConfigNode get(String key) {
         ConfigNode value = values.get(key);
         return value != null ? value : node.child(key);
     }
 
-    Section section(String key, List<String> known) {
+    public Section section(String key, List<String> known) {
         return get(key).section(known);
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         return get(key).text().orElse(fallback);
     }
 
-    Optional<String> optionalString(String key) {
+    public Optional<String> optionalString(String key) {
         return get(key).text().filter(text -> !text.isEmpty());
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         return get(key).bool().orElse(fallback);
     }
 
-    String choice(String key, List<String> choices, String fallback) {
+    public String choice(String key, List<String> choices, String fallback) {
         return get(key).choice(choices).orElse(fallback);
     }
 
     /** A whole number in {@code min..max}; {@code what} completes "must be ...", e.g. "a port number 1..65535". */
-    int integer(String key, int fallback, long min, long max, String what) {
+    public int integer(String key, int fallback, long min, long max, String what) {
         ConfigNode value = get(key);
         Optional<BigInteger> number = value.integer(what);
         if (number.isEmpty()) {
@@ -65,12 +65,12 @@ final class Section {
         return n.intValueExact();
     }
 
-    int port(String key, int fallback) {
+    public int port(String key, int fallback) {
         return integer(key, fallback, 1, 65535, "a port number 1..65535");
     }
 
     /** {@code auto} (empty) or a whole number in {@code min..max}. */
-    Optional<Integer> autoInteger(String key, long min, long max, String what) {
+    public Optional<Integer> autoInteger(String key, long min, long max, String what) {
         ConfigNode value = get(key);
         if (value.isNull() || value.peek().filter("auto"::equalsIgnoreCase).isPresent()) {
             return Optional.empty();
@@ -80,7 +80,7 @@ final class Section {
     }
 
     /** A positive number ({@code auto} → empty). */
-    Optional<BigDecimal> autoPositive(String key, String what) {
+    public Optional<BigDecimal> autoPositive(String key, String what) {
         ConfigNode value = get(key);
         if (value.isNull() || value.peek().filter("auto"::equalsIgnoreCase).isPresent()) {
             return Optional.empty();
@@ -93,7 +93,7 @@ final class Section {
         return number;
     }
 
-    List<ConfigNode> list(String key) {
+    public List<ConfigNode> list(String key) {
         return get(key).items();
     }
 }
