@@ -61,25 +61,27 @@ public final class Leaderboard {
         this.rows = rows;
     }
 
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the title, {@code HE-300 leaderboard} unless the builder set one} */
     public String title() {
         return title;
     }
 
-    /** The rows, best first. */
+    /** {@return the rows, best first} */
     public List<LeaderboardRow> rows() {
         return rows;
     }
 
-    /** The baseline cell's id. */
+    /** {@return the baseline cell's id} */
     public String baseline() {
         return baseline.id();
     }
 
-    /** Whether any row's answers came from the simulator. */
+    /** {@return whether any row's answers came from the simulator} */
     public boolean simulated() {
         return rows.stream().anyMatch(LeaderboardRow::simulated);
     }
@@ -87,7 +89,9 @@ public final class Leaderboard {
     /**
      * Writes {@code leaderboard.md}, {@code .html}, {@code .json} and {@code .csv} into {@code directory}.
      *
+     * @param directory where to write them; created if missing
      * @return the four files
+     * @throws ReportException if the directory cannot be created or a file cannot be written
      */
     public List<Path> write(Path directory) {
         try {
@@ -108,7 +112,12 @@ public final class Leaderboard {
         return files;
     }
 
-    /** Writes the Markdown table alone. */
+    /**
+     * Writes the Markdown table alone.
+     *
+     * @param out where to write it; flushed, not closed
+     * @throws IOException if writing fails
+     */
     public void writeMarkdown(Writer out) throws IOException {
         LeaderboardText.markdown(this, out);
         out.flush();
@@ -117,7 +126,9 @@ public final class Leaderboard {
     /**
      * Appends the Markdown to the file {@code GITHUB_STEP_SUMMARY} names in {@code environment}, if it names one.
      *
+     * @param environment the variables, e.g. {@code System.getenv()}
      * @return whether it was appended
+     * @throws ReportException if the file cannot be written
      */
     public boolean appendToStepSummary(Map<String, String> environment) {
         String summary = environment.get("GITHUB_STEP_SUMMARY");
@@ -159,6 +170,17 @@ public final class Leaderboard {
      */
     public record Entry(String id, String host, String model, String quantization, String seed, RunResult result,
             String signature) {
+        /**
+         * Checks that id, host, model, result and signature are given.
+         *
+         * @param id the cell id
+         * @param host where it ran
+         * @param model the model
+         * @param quantization the quantization, or null
+         * @param seed the seed, or null
+         * @param result the run's result
+         * @param signature {@code valid}, {@code unknown key}, {@code tampered} or {@code unsigned}
+         */
         public Entry {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(host, "host");
@@ -167,7 +189,14 @@ public final class Leaderboard {
             Objects.requireNonNull(signature, "signature");
         }
 
-        /** An entry labelled from the result alone. */
+        /**
+         * An entry labelled from the result alone: host from its URL, model, quantization and seed from the result,
+         * signature {@code unsigned}.
+         *
+         * @param id the cell id
+         * @param result the run's result
+         * @return the entry
+         */
         public static Entry of(String id, RunResult result) {
             return new Entry(id, host(result.environment().url()), result.settings().model(),
                     result.environment().quantization(), result.spec().seed(), result, "unsigned");
@@ -177,6 +206,9 @@ public final class Leaderboard {
          * The run in {@code directory}: its {@code result.json}, labelled by its {@code cell.json} when there is one,
          * its signature ({@code result.json.sig}) checked against {@code trustedKeys} when there is one.
          *
+         * @param directory the run directory
+         * @param trustedKeys public keys a signature may be made by (base64 or PEM text)
+         * @return the entry
          * @throws ReportException if there is no result, or a signature is present and no key is trusted
          */
         public static Entry read(Path directory, Collection<String> trustedKeys) {
@@ -240,41 +272,76 @@ public final class Leaderboard {
         private Builder() {
         }
 
+        /**
+         * The title; {@code HE-300 leaderboard} by default.
+         *
+         * @param value the title
+         * @return this builder
+         */
         public Builder title(String value) {
             title = Objects.requireNonNull(value, "title");
             return this;
         }
 
+        /**
+         * Adds an entry already read.
+         *
+         * @param value the entry
+         * @return this builder
+         */
         public Builder entry(Entry value) {
             entries.add(Objects.requireNonNull(value, "entry"));
             return this;
         }
 
-        /** Run directories, read when {@link #build()} is called (after the trusted keys are known). */
+        /**
+         * Run directories, read when {@link #build()} is called (after the trusted keys are known).
+         *
+         * @param values the directories, added to any given before
+         * @return this builder
+         */
         public Builder directories(Collection<Path> values) {
             directories.addAll(values);
             return this;
         }
 
-        /** Public keys that signed results may be signed by (base64 or PEM text). */
+        /**
+         * Public keys that signed results may be signed by (base64 or PEM text).
+         *
+         * @param values the keys, added to any given before
+         * @return this builder
+         */
         public Builder trustedKeys(Collection<String> values) {
             trustedKeys.addAll(values);
             return this;
         }
 
-        /** The cell every other is compared with; the first entry by default. */
+        /**
+         * The cell every other is compared with; the first entry by default.
+         *
+         * @param cellId the baseline cell's id
+         * @return this builder
+         */
         public Builder baseline(String cellId) {
             baseline = cellId;
             return this;
         }
 
-        /** Compare cells whose sample design differs from the baseline's anyway, marking them; false by default. */
+        /**
+         * Compare cells whose sample design differs from the baseline's anyway, marking them; false by default.
+         *
+         * @param value whether to allow it
+         * @return this builder
+         */
         public Builder allowMismatch(boolean value) {
             allowMismatch = value;
             return this;
         }
 
         /**
+         * Reads the directories and ranks every entry against the baseline.
+         *
+         * @return the leaderboard
          * @throws ReportException if there are no entries, two share an id, the baseline is unknown, or cells differ
          *     from the baseline's sample design and that was not allowed
          */

@@ -37,22 +37,53 @@ public record LeaderboardRow(String id, String host, String model, String quanti
         double p50Ms, double p95Ms, double scenariosPerSecond, Double tokensPerSecond, boolean simulated,
         int rankLow, int rankHigh, Versus versus, String mismatch, String signature) {
 
+    /**
+     * Checks that the id is given; the categories are copied.
+     *
+     * @param id the cell id
+     * @param host where it ran
+     * @param model the model
+     * @param quantization its quantization, or null
+     * @param seed the sample's seed, or null
+     * @param total scenarios with an outcome
+     * @param accuracy correct over total
+     * @param interval Wilson 95% interval of {@code accuracy}
+     * @param categories accuracy and interval per category
+     * @param unknownRate unreadable answers over total
+     * @param errorRate scenarios without an answer over total
+     * @param p50Ms median latency
+     * @param p95Ms 95th percentile latency
+     * @param scenariosPerSecond throughput
+     * @param tokensPerSecond generated tokens per second, or null
+     * @param simulated whether the answers came from the simulator
+     * @param rankLow best rank the intervals allow
+     * @param rankHigh worst rank the intervals allow
+     * @param versus the comparison with the baseline; null for the baseline itself
+     * @param mismatch why the sample design differs from the baseline's; null when it is the same
+     * @param signature what the signature check found
+     */
     public LeaderboardRow {
         Objects.requireNonNull(id, "id");
         categories = Map.copyOf(categories);
     }
 
-    /** {@code 1} or {@code 1–3}: a range where the intervals cannot order the cells. */
+    /** {@return {@code 1} or {@code 1–3}: a range where the intervals cannot order the cells} */
     public String rank() {
         return rankLow == rankHigh ? Integer.toString(rankLow) : rankLow + "–" + rankHigh;
     }
 
-    /** Model and quantization. */
+    /** {@return the model, with its quantization in parentheses when there is one} */
     public String modelLabel() {
         return quantization == null ? model : model + " (" + quantization + ")";
     }
 
-    /** One category's accuracy. */
+    /**
+     * One category's accuracy.
+     *
+     * @param total the category's scenarios with an outcome
+     * @param accuracy correct over total
+     * @param interval Wilson 95% interval of {@code accuracy}
+     */
     public record Figure(int total, double accuracy, Interval interval) {
     }
 
@@ -71,8 +102,8 @@ public record LeaderboardRow(String id, String host, String model, String quanti
             double pValue) {
 
         /**
-         * {@code higher}, {@code lower} or {@code within noise}. With shared scenarios the paired test decides (p below
-         * 0.05); without, the interval does (it excludes 0).
+         * {@return {@code higher}, {@code lower} or {@code within noise}} With shared scenarios the paired test decides
+         * (p below 0.05); without, the interval does (it excludes 0).
          */
         public String reading() {
             boolean separated = shared > 0 ? pValue < 0.05 : low > 0 || high < 0;

@@ -218,7 +218,7 @@ final class InstallReader {
                 d.bool("production", false),
                 d.get("acme_server").text(checked(ACME_SERVER, "must be an https:// ACME directory URL")),
                 d.get("acme_ca_bundle").text(checked(SAFE_PATH, "must be an absolute path on the host")));
-        if (mode == NetworkConfig.Mode.DIRECT && direct.https() && direct.certbot() && direct.domain().isEmpty()) {
+        if (mode == NetworkConfig.Mode.DIRECT && direct.https() && direct.certbot() && !d.has("domain")) {
             d.get("domain").problem("required in direct mode with https and certbot: the certificate's domain");
         }
         Section w = s.section("wireguard", WIREGUARD);
