@@ -111,7 +111,8 @@ class SweepReaderTest {
                 "sweep.yaml:5:11: hosts.gpu-b.kind: must be one of ollama, openai, ethicsengine, cirisnode, simulate,"
                         + " was \"olama\"; did you mean 'ollama'?",
                 "sweep.yaml:10:54: models[1].hosts[0]: no host gpu-c in hosts; did you mean 'gpu-a'?",
-                "sweep.yaml:13:33: run.timeout: 'soon' is not a duration: use 90 (seconds), 90s, 500ms, 5m or 2h");
+                "sweep.yaml:13:33: run.timeout: 'soon' is not a duration: use 90 (seconds), 90s, 500ms, 5m, 2h or"
+                        + " ISO-8601 like PT3M");
     }
 
     @Test
