@@ -279,7 +279,11 @@ public final class Benchmark {
         return builder;
     }
 
-    /** The seed sent to the model: the sample's seed when it fits an int, else its remainder modulo 2^31. */
+    /**
+     * {@return the seed sent to the model: the sample's seed when it fits an int, else its remainder modulo 2^31}
+     *
+     * @param seed the sample's seed
+     */
     public static int generationSeed(BigInteger seed) {
         return seed.bitLength() < 32 ? seed.intValue() : seed.mod(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
     }
