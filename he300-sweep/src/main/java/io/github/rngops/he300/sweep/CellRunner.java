@@ -154,6 +154,10 @@ final class CellRunner {
                     throw new HostDown(e.getMessage(), e);
                 }
                 return new CellReport(cell, CellReport.Status.FAILED, directory, e.getMessage(), e.result());
+            } finally {
+                if (watch != null) {
+                    watch.close();
+                }
             }
         }
     }
