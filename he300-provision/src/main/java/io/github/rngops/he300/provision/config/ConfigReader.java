@@ -50,14 +50,30 @@ public final class ConfigReader {
         return new Builder();
     }
 
-    /** Reads {@code file}; paths in it ({@code models.registry}, {@code *_file}) are relative to its directory. */
+    /**
+     * Reads and checks {@code file}; paths in it ({@code models.registry}, {@code *_file}) are relative to its
+     * directory. Reads only local files and the environment; nothing is connected to.
+     *
+     * @param file the {@code install.yaml} to read
+     * @return the resolved config: models checked against the registry, secrets given or generated
+     * @throws ConfigException listing every problem with file, line, column and key path (a missing or unreadable
+     *     file is one too)
+     */
     public InstallConfig read(Path file) {
         String name = file.toString();
         Path dir = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("/"));
         return parse(name, readText(file, name, null), dir);
     }
 
-    /** Reads {@code yaml}; {@code fileName} names it in messages, relative paths resolve against {@code baseDir}. */
+    /**
+     * Reads and checks {@code install.yaml} content given as text.
+     *
+     * @param fileName what messages and {@link InstallConfig#source()} call it
+     * @param yaml the content
+     * @param baseDir what relative paths in it ({@code models.registry}, {@code *_file}) resolve against
+     * @return the resolved config
+     * @throws ConfigException listing every problem with its place
+     */
     public InstallConfig parse(String fileName, String yaml, Path baseDir) {
         return new InstallReader(this, fileName, baseDir, null).read(yaml);
     }
@@ -66,6 +82,10 @@ public final class ConfigReader {
      * Defaults for a host of {@code profile}, with no config file ({@code --quick-start}): this machine as target,
      * the profile's first recommended model in Q4_K_M (or the first quantization it is offered in), the SSH-tunnel
      * network mode, the usual ports, secrets from the environment or generated.
+     *
+     * @param profile the GPU profile, usually chosen from the host's facts
+     * @return the config, with {@link #QUICK_START} as its source and {@code profile} set
+     * @throws ConfigException if the profile recommends no model the registry has in any quantization
      */
     public InstallConfig quickStart(GpuProfile profile) {
         return new InstallReader(this, QUICK_START, home, Objects.requireNonNull(profile, "profile")).read("");

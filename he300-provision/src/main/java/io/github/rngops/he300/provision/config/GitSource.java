@@ -17,6 +17,14 @@ public record GitSource(String repository, String commit, String dir) {
     static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     static final Pattern DIR = Pattern.compile("([A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)?");
 
+    /**
+     * Checks the shape of each component, so that nothing but a Git URL, a commit and a path reaches Docker.
+     *
+     * @param repository an {@code https://} URL ending in {@code .git}
+     * @param commit the full 40-hex commit, lower case
+     * @param dir the build directory inside the repository, relative and without {@code ..}; empty for the root
+     * @throws IllegalArgumentException naming the component that does not fit and its value
+     */
     public GitSource {
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(commit, "commit");
@@ -32,12 +40,12 @@ public record GitSource(String repository, String commit, String dir) {
         }
     }
 
-    /** The Git build context Docker fetches: {@code <repository>#<commit>:<dir>}. */
+    /** {@return the Git build context Docker fetches: {@code <repository>#<commit>:<dir>}} */
     public String context() {
         return repository + "#" + commit + (dir.isEmpty() ? "" : ":" + dir);
     }
 
-    /** The first 7 hex digits, as GitHub and the image tags show a commit. */
+    /** {@return the first 7 hex digits, as GitHub and the image tags show a commit} */
     public String shortCommit() {
         return commit.substring(0, 7);
     }

@@ -42,11 +42,29 @@ public record GpuProfile(String name, Accelerator accelerator, OptionalInt memor
         /** The CPU: the CPU compose file. */
         NONE;
 
+        /** {@return the name as {@code models.yaml} writes it: {@code nvidia}, {@code apple}, {@code none}} */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
+    /**
+     * Checks that the profile recommends a model and that its sizes are positive; the lists are copied.
+     *
+     * @param name the registry's name
+     * @param accelerator what runs the model
+     * @param memoryGb GPU or unified memory in GB, if known
+     * @param gpuNames name prefixes of the devices this profile is for
+     * @param maxModelSize the largest model size that fits, as a person reads it
+     * @param recommendedModels registry names, best first; at least one
+     * @param maxBatchSize the largest batch a runner should send at once, 1 or more
+     * @param concurrentRequests requests served in parallel, 1 or more
+     * @param contextLength the context length models are loaded with, 1 or more
+     * @param gpuCount GPUs of the host, 1 or more
+     * @param vllmGpuMemoryUtilization vLLM's share of GPU memory, above 0 and at most 1
+     * @param vllmConcurrentRequests vLLM's {@code --max-num-seqs}, 1 or more
+     * @throws IllegalArgumentException if no model is recommended or a size is out of range
+     */
     public GpuProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(accelerator, "accelerator");

@@ -32,6 +32,7 @@ public record GpuSpec(String type, OptionalInt memoryGb, Optional<String> nvidia
         Objects.requireNonNull(profile, "profile");
     }
 
+    /** {@return {@code gpu: auto}: everything from the host's facts (what an absent {@code gpu:} means)} */
     public static GpuSpec auto() {
         return new GpuSpec("auto", OptionalInt.empty(), Optional.empty(), Optional.empty());
     }

@@ -54,20 +54,45 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
         return Defaults.REGISTRY;
     }
 
-    /** Reads a registry file; every problem is reported with its place. */
+    /**
+     * Reads a registry file ({@code models.yaml}'s shape).
+     *
+     * @param file the file
+     * @return the registry
+     * @throws ConfigException listing every problem with its place (a missing or unreadable file is one)
+     */
     public static ModelRegistry read(Path file) {
         return parse(file.toString(), ConfigReader.readText(file, file.toString(), null));
     }
 
-    /** Reads registry YAML; {@code fileName} names it in messages. */
+    /**
+     * Reads registry YAML given as text.
+     *
+     * @param fileName what messages and {@link #source()} call it
+     * @param yaml the content
+     * @return the registry
+     * @throws ConfigException listing every problem with its place
+     */
     public static ModelRegistry parse(String fileName, String yaml) {
         return RegistryReader.read(fileName, yaml);
     }
 
+    /**
+     * Looks a model up by its registry name.
+     *
+     * @param name the registry's name ({@code llama-3.2-3B-instruct}), exactly
+     * @return the model, or empty if the registry does not have it
+     */
     public Optional<ModelSpec> model(String name) {
         return Optional.ofNullable(models.get(name));
     }
 
+    /**
+     * Looks a GPU profile up by name.
+     *
+     * @param name the profile's name ({@code a10-24gb}), exactly
+     * @return the profile, or empty if the registry does not have it
+     */
     public Optional<GpuProfile> profile(String name) {
         return Optional.ofNullable(profiles.get(name));
     }
@@ -75,6 +100,9 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
     /**
      * The profile for a device named {@code gpuName} ({@code NVIDIA A10}, {@code NVIDIA A100-SXM4-40GB},
      * {@code Apple M2}): the profile with the longest {@code gpu_names} prefix of it, ignoring case.
+     *
+     * @param gpuName the device name as {@code nvidia-smi} or {@code sysctl} prints it
+     * @return the profile, or empty if no profile names a prefix of it
      */
     public Optional<GpuProfile> profileFor(String gpuName) {
         String lower = gpuName.strip().toLowerCase(java.util.Locale.ROOT);
@@ -101,12 +129,25 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
     /**
      * Resolves a model and quantization given on a command line ({@code --pull-model M --quantization Q}); a
      * refusal names the flag.
+     *
+     * @param model the registry's name of the model
+     * @param quantization a quantization label, any case ({@code Q5_K_M})
+     * @return the model, the quantization and the Ollama tag to pull
+     * @throws ConfigException naming {@code --pull-model} or {@code --quantization}, with the nearest known name
      */
     public ModelPull pull(String model, String quantization) {
         return pull("--pull-model", model, quantization);
     }
 
-    /** As {@link #pull(String, String)}, for the model given by {@code flag} ({@code --set-model}): a refusal names it. */
+    /**
+     * Resolves a model and quantization as {@link #pull(String, String)} does, for the model given by another flag.
+     *
+     * @param flag the flag that named the model ({@code --set-model}), for the message
+     * @param model the registry's name of the model
+     * @param quantization a quantization label, any case
+     * @return the model, the quantization and the Ollama tag to pull
+     * @throws ConfigException naming {@code flag} or {@code --quantization}, with the nearest known name
+     */
     public ModelPull pull(String flag, String model, String quantization) {
         ModelSpec spec = require(flag, model);
         Quantization q = Quantization.find(quantization).orElseThrow(() -> ConfigException.of("command line", 0, 0,
@@ -115,7 +156,14 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
                 "command line", 0, 0, "--quantization", unknownQuantization(quantization, spec)));
     }
 
-    /** The model {@code flag} names; a refusal naming the flag when the registry does not have it. */
+    /**
+     * Looks up the model a flag names, refusing a name the registry does not have.
+     *
+     * @param flag the flag that named the model ({@code --pull-model}), for the message
+     * @param model the registry's name of the model
+     * @return the model
+     * @throws ConfigException naming {@code flag}, with the nearest known name (or the Llama 3.1 model meant)
+     */
     public ModelSpec require(String flag, String model) {
         return model(model).orElseThrow(() -> ConfigException.of("command line", 0, 0, flag, unknownModel(model)));
     }

@@ -22,6 +22,7 @@ public record ModelSpec(String name, OllamaTag ollamaName, Optional<String> hugg
      *
      * @param name the registry's name, as {@code install.yaml} refers to it ({@code llama-3.2-3B-instruct})
      * @param ollamaName the default tag (its {@link Quantization#Q4_K_M} one in the shipped registry)
+     * @param huggingFaceId the Hugging Face id vLLM serves; empty: not offered with vLLM
      * @param contextLength the context window the stack is configured for, in tokens
      * @param recommendedGpuMemoryGb GPU (or unified) memory the default quantization needs, in GB
      * @param quantizations the tag of each quantization offered (in order)
@@ -33,7 +34,11 @@ public record ModelSpec(String name, OllamaTag ollamaName, Optional<String> hugg
         quantizations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quantizations));
     }
 
-    /** {@return the tag of {@code quantization}, if this model is offered in it} */
+    /**
+     * {@return the tag of {@code quantization}, if this model is offered in it}
+     *
+     * @param quantization the quantization wanted
+     */
     public Optional<OllamaTag> tag(Quantization quantization) {
         return Optional.ofNullable(quantizations.get(quantization));
     }

@@ -36,8 +36,16 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
 
     /** How the runner reaches the stack. */
     public enum Mode {
-        TUNNEL, DIRECT, WIREGUARD, TAILSCALE;
+        /** Every port on loopback; the runner forwards over SSH (the default). */
+        TUNNEL,
+        /** Published for direct access: behind an HTTPS proxy, or on {@code 0.0.0.0} with an allowlist. */
+        DIRECT,
+        /** Published on the host's WireGuard address. */
+        WIREGUARD,
+        /** Published on {@code 0.0.0.0}, allowed to the tailnet's addresses only. */
+        TAILSCALE;
 
+        /** {@return the name as {@code network.mode} takes it: {@code tunnel}, {@code direct}...} */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -60,6 +68,18 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
      */
     public record Direct(boolean https, boolean certbot, Optional<String> domain, Optional<String> email,
                          boolean production, Optional<String> acmeServer, Optional<String> acmeCaBundle) {
+        /**
+         * Checks that the optional components are given as {@link Optional}s.
+         *
+         * @param https whether a TLS reverse proxy fronts the stack
+         * @param certbot whether the certificate comes from certbot
+         * @param domain the certificate's domain, or empty
+         * @param email the ACME account's address, or empty
+         * @param production whether Let's Encrypt's production CA is asked
+         * @param acmeServer another ACME directory URL, or empty
+         * @param acmeCaBundle the CA bundle certbot trusts for it, or empty
+         * @throws NullPointerException if an optional component is null
+         */
         public Direct {
             Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(email, "email");
@@ -127,6 +147,16 @@ public record NetworkConfig(Mode mode, Direct direct, WireGuard wireguard, Tails
      */
     public record Tunnel(int cirisnode, int ethicsengine, int ollama) {}
 
+    /**
+     * Checks that every component is given.
+     *
+     * @param mode the mode
+     * @param direct {@code network.direct}
+     * @param wireguard {@code network.wireguard}
+     * @param tailscale {@code network.tailscale}
+     * @param tunnel {@code network.tunnel}
+     * @throws NullPointerException if a component is null
+     */
     public NetworkConfig {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(direct, "direct");

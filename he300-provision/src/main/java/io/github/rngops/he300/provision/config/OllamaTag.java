@@ -46,7 +46,14 @@ public record OllamaTag(String name, String tag) {
         }
     }
 
-    /** Parses {@code name:tag}; the message of a refusal says what is wrong. */
+    /**
+     * Parses {@code name:tag}, as {@code ollama pull} takes it.
+     *
+     * @param text {@code name:tag} with exactly one colon ({@code llama3.2:3b-instruct-q4_K_M})
+     * @return the tag
+     * @throws IllegalArgumentException saying what is wrong: no colon, a bad name or tag, or a model that does not
+     *     exist (Llama 3.2 8B)
+     */
     public static OllamaTag parse(String text) {
         Objects.requireNonNull(text, "text");
         int colon = text.lastIndexOf(':');

@@ -23,10 +23,12 @@ public record OsSpec(Optional<String> manual) {
         Objects.requireNonNull(manual, "manual");
     }
 
+    /** {@return {@code os.detect: auto}: the OS is read from the host's facts (the default)} */
     public static OsSpec detect() {
         return new OsSpec(Optional.empty());
     }
 
+    /** {@return whether the OS comes from the host's facts rather than {@code os.manual}} */
     public boolean detected() {
         return manual.isEmpty();
     }

@@ -31,12 +31,22 @@ public final class Secret {
         }
     }
 
-    /** {@return a given value; {@code origin} says where it was found} */
+    /**
+     * {@return a given value}
+     *
+     * @param value the secret itself; not empty
+     * @param origin where it was found ({@code env HE300_API_KEY}); shown in place of the value
+     * @throws IllegalArgumentException if {@code value} is empty
+     */
     public static Secret of(String value, String origin) {
         return new Secret(value, origin);
     }
 
-    /** {@return {@value #GENERATED_BYTES} random bytes from {@code random}, URL-safe base64 without padding} */
+    /**
+     * {@return {@value #GENERATED_BYTES} random bytes from {@code random}, URL-safe base64 without padding}
+     *
+     * @param random the source, a {@link SecureRandom} (a test may seed one)
+     */
     public static Secret generate(SecureRandom random) {
         byte[] bytes = new byte[GENERATED_BYTES];
         random.nextBytes(bytes);
@@ -46,6 +56,9 @@ public final class Secret {
     /**
      * A new Fernet key (what CIRISNode's {@code CIPHER_SECRET_KEY} must be): {@value #GENERATED_BYTES} random bytes,
      * URL-safe base64 with its padding (44 characters).
+     *
+     * @param random the source, a {@link SecureRandom} (a test may seed one)
+     * @return the key, with origin {@code generated}
      */
     public static Secret generateKey(SecureRandom random) {
         byte[] bytes = new byte[GENERATED_BYTES];
@@ -53,7 +66,7 @@ public final class Secret {
         return new Secret(Base64.getUrlEncoder().encodeToString(bytes), GENERATED);
     }
 
-    /** Whether it was generated here (not given in the file, a file or the environment). */
+    /** {@return whether it was generated here (not given in the file, a file or the environment)} */
     public boolean generated() {
         return origin.equals(GENERATED);
     }
@@ -81,6 +94,7 @@ public final class Secret {
                 that.value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@return the value's length only, so that a hash says nothing more of the value} */
     @Override
     public int hashCode() {
         return value.length();

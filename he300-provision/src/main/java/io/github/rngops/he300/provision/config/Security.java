@@ -23,6 +23,20 @@ public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword,
                        Secret ethicsengineDbPassword, Secret cipherSecretKey, Secret grafanaAdminPassword,
                        java.util.Optional<Secret> hfToken,
                        Allowlist allowedIps) {
+    /**
+     * Checks that every component is given.
+     *
+     * @param apiKey {@code HE300_API_KEY}
+     * @param jwtSecret {@code HE300_JWT_SECRET}
+     * @param postgresPassword {@code POSTGRES_PASSWORD}
+     * @param cirisnodeDbPassword the {@code cirisnode} role's password
+     * @param ethicsengineDbPassword the {@code ethicsengine} role's password
+     * @param cipherSecretKey CIRISNode's Fernet key
+     * @param grafanaAdminPassword Grafana's {@code admin} password
+     * @param hfToken the Hugging Face token, or empty
+     * @param allowedIps networks allowed to reach exposed ports
+     * @throws NullPointerException if a component is null
+     */
     public Security {
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
@@ -35,7 +49,12 @@ public record Security(Secret apiKey, Secret jwtSecret, Secret postgresPassword,
         Objects.requireNonNull(allowedIps, "allowedIps");
     }
 
-    /** The same with {@code which} set to {@code value}. */
+    /**
+     * {@return the same secrets with {@code which} set to {@code value}}
+     *
+     * @param which the secret to replace
+     * @param value its new value
+     */
     public Security with(StackSecret which, Secret value) {
         Objects.requireNonNull(value, "value");
         return new Security(which == StackSecret.API_KEY ? value : apiKey,

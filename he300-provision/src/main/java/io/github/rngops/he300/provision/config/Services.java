@@ -20,11 +20,12 @@ import java.util.Optional;
 public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store redis, Store postgres,
                        Inference inference, Vllm vllm, Monitoring monitoring) {
     /**
-     * Prometheus and Grafana, pinned by tag and index digest (as renovate pinned them in prometheus/client_java
-     * pull requests 1638 and 1635).
+     * Prometheus's image, pinned by tag and index digest (as renovate pinned it in prometheus/client_java pull
+     * request 1638).
      */
     public static final String PROMETHEUS_IMAGE = "prom/prometheus:v3.7.2"
             + "@sha256:23031bfe0e74a13004252caaa74eccd0d62b6c6e7a04711d5b8bf5b7e113adc7";
+    /** Grafana's image, pinned by tag and index digest (prometheus/client_java pull request 1635). */
     public static final String GRAFANA_IMAGE = "grafana/grafana:12.2.1"
             + "@sha256:35c41e0fd0295f5d0ee5db7e780cf33506abfaf47686196f825364889dee878b";
 
@@ -41,6 +42,17 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
      */
     public record Monitoring(boolean enabled, boolean expose, int prometheusPort, int grafanaPort,
                              String prometheusImage, String grafanaImage) {
+        /**
+         * Checks that both images are given.
+         *
+         * @param enabled whether the stack has them
+         * @param expose publish them on the network mode's address too
+         * @param prometheusPort Prometheus's host port
+         * @param grafanaPort Grafana's host port
+         * @param prometheusImage Prometheus's image
+         * @param grafanaImage Grafana's image
+         * @throws NullPointerException if an image is null
+         */
         public Monitoring {
             Objects.requireNonNull(prometheusImage, "prometheusImage");
             Objects.requireNonNull(grafanaImage, "grafanaImage");
@@ -49,8 +61,12 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
 
     /** What serves the model: Ollama (the default), or vLLM on an NVIDIA host ({@code services.inference}). */
     public enum Inference {
-        OLLAMA, VLLM;
+        /** Ollama, in Docker (on a Mac, natively). */
+        OLLAMA,
+        /** vLLM's OpenAI-compatible server; NVIDIA hosts only. */
+        VLLM;
 
+        /** {@return the name as {@code services.inference} takes it: {@code ollama}, {@code vllm}} */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -63,7 +79,7 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
     public static final String VLLM_IMAGE = "vllm/vllm-openai:v0.12.0";
 
     /**
-     * The default images, each pinned. CIRISNode: the tag {@code .github/workflows/deploy.yml} of CIRISAI/CIRISNode
+     * CIRISNode's default image. The default images are each pinned. CIRISNode: the tag {@code .github/workflows/deploy.yml} of CIRISAI/CIRISNode
      * publishes for each push to main (the short commit), at 0c20f78 (2026-02-24). EthicsEngine: not published
      * (CIRISBench's workflows publish agent images only), so built on the host from {@link #ETHICSENGINE_SOURCE};
      * the image name is the local tag of that build. Ollama, Redis, PostgreSQL: release tags (ollama's
@@ -71,11 +87,18 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
      * them). PostgreSQL must be 15 or newer: {@code init.sql} reads passwords with psql's {@code \getenv}.
      */
     public static final String CIRISNODE_IMAGE = "ghcr.io/cirisai/cirisnode:0c20f78";
+    /**
+     * Where EthicsEngine's image is built from on the host: CIRISBench's {@code engine} directory at a pinned commit.
+     */
     public static final GitSource ETHICSENGINE_SOURCE = new GitSource("https://github.com/CIRISAI/CIRISBench.git",
             "44198dddb6f60064d814cad3bafe72f9b7c87d83", "engine");
+    /** The local tag of the EthicsEngine image built from {@link #ETHICSENGINE_SOURCE}: its short commit. */
     public static final String ETHICSENGINE_IMAGE = "he300/ethicsengine:" + ETHICSENGINE_SOURCE.shortCommit();
+    /** Ollama's default image, a release tag. */
     public static final String OLLAMA_IMAGE = "ollama/ollama:0.32.15";
+    /** Redis's default image, a release tag. */
     public static final String REDIS_IMAGE = "redis:7.4.11-alpine";
+    /** PostgreSQL's default image, a release tag (15 or newer is needed). */
     public static final String POSTGRES_IMAGE = "postgres:16.15-alpine";
 
     /**
@@ -86,6 +109,14 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
      * @param build the source it is built from on the host; empty: {@code image} is pulled
      */
     public record App(String image, int port, Optional<GitSource> build) {
+        /**
+         * Checks that image and build are given.
+         *
+         * @param image the image pulled, or the local tag of the one built
+         * @param port the host port
+         * @param build the source it is built from, or empty
+         * @throws NullPointerException if {@code image} or {@code build} is null
+         */
         public App {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(build, "build");
@@ -152,6 +183,17 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
      */
     public record Vllm(String image, int port, Optional<Double> gpuMemoryUtilization, Optional<Integer> maxModelLen,
                        Optional<Integer> tensorParallel, Optional<Integer> maxNumSeqs) {
+        /**
+         * Checks that every component is given (the settings as {@link Optional}s).
+         *
+         * @param image the image
+         * @param port the host port
+         * @param gpuMemoryUtilization {@code --gpu-memory-utilization}, or empty
+         * @param maxModelLen {@code --max-model-len}, or empty
+         * @param tensorParallel {@code --tensor-parallel-size}, or empty
+         * @param maxNumSeqs {@code --max-num-seqs}, or empty
+         * @throws NullPointerException if a component is null
+         */
         public Vllm {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(gpuMemoryUtilization, "gpuMemoryUtilization");
@@ -161,6 +203,19 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
         }
     }
 
+    /**
+     * Checks that every service is given.
+     *
+     * @param cirisnode CIRISNode
+     * @param ethicsengine EthicsEngine Enterprise
+     * @param ollama Ollama
+     * @param redis Redis
+     * @param postgres PostgreSQL
+     * @param inference what serves the model
+     * @param vllm vLLM's settings
+     * @param monitoring Prometheus and Grafana
+     * @throws NullPointerException if a component is null
+     */
     public Services {
         Objects.requireNonNull(cirisnode, "cirisnode");
         Objects.requireNonNull(ethicsengine, "ethicsengine");
@@ -172,7 +227,7 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
         Objects.requireNonNull(monitoring, "monitoring");
     }
 
-    /** Host ports by service name, in stack order. */
+    /** {@return the host ports of CIRISNode, EthicsEngine, Ollama, Redis and PostgreSQL, in that order} */
     public List<Integer> ports() {
         return List.of(cirisnode.port, ethicsengine.port, ollama.port, redis.port, postgres.port);
     }

@@ -9,14 +9,21 @@ import java.util.function.Function;
  * reference, and whether it is a database role's password (a rotation must then change the role too).
  */
 public enum StackSecret {
+    /** {@code api_key}, {@code HE300_API_KEY}: the key clients send. */
     API_KEY("api_key", "HE300_API_KEY", null, Security::apiKey),
+    /** {@code jwt_secret}, {@code HE300_JWT_SECRET}: signs CIRISNode's tokens. */
     JWT_SECRET("jwt_secret", "HE300_JWT_SECRET", null, Security::jwtSecret),
+    /** {@code postgres_password}: the {@code postgres} superuser's password. */
     POSTGRES_PASSWORD("postgres_password", "POSTGRES_PASSWORD", "postgres", Security::postgresPassword),
+    /** {@code cirisnode_db_password}: the {@code cirisnode} role's password. */
     CIRISNODE_DB_PASSWORD("cirisnode_db_password", "CIRISNODE_DB_PASSWORD", "cirisnode",
             Security::cirisnodeDbPassword),
+    /** {@code ethicsengine_db_password}: the {@code ethicsengine} role's password. */
     ETHICSENGINE_DB_PASSWORD("ethicsengine_db_password", "ETHICSENGINE_DB_PASSWORD", "ethicsengine",
             Security::ethicsengineDbPassword),
+    /** {@code cipher_secret_key}: CIRISNode's Fernet key for the data it stores encrypted. */
     CIPHER_SECRET_KEY("cipher_secret_key", "CIPHER_SECRET_KEY", null, Security::cipherSecretKey),
+    /** {@code grafana_admin_password}: Grafana's {@code admin} password. */
     GRAFANA_ADMIN_PASSWORD("grafana_admin_password", "GRAFANA_ADMIN_PASSWORD", null,
             Security::grafanaAdminPassword);
 
@@ -32,27 +39,35 @@ public enum StackSecret {
         this.read = read;
     }
 
-    /** The key under {@code security:} ({@code api_key}). */
+    /** {@return the key under {@code security:} ({@code api_key})} */
     public String key() {
         return key;
     }
 
-    /** The {@code .env} variable ({@code HE300_API_KEY}). */
+    /** {@return the {@code .env} variable ({@code HE300_API_KEY})} */
     public String variable() {
         return variable;
     }
 
-    /** The PostgreSQL role whose password this is, if it is one. */
+    /** {@return the PostgreSQL role whose password this is, if it is one} */
     public Optional<String> role() {
         return Optional.ofNullable(role);
     }
 
-    /** This secret's value in {@code security}. */
+    /**
+     * {@return this secret's value in {@code security}}
+     *
+     * @param security the stack's secrets
+     */
     public Secret of(Security security) {
         return read.apply(security);
     }
 
-    /** The secret whose {@code security:} key is {@code key}. */
+    /**
+     * {@return the secret whose {@code security:} key is {@code key}, if there is one}
+     *
+     * @param key a key under {@code security:}, exactly ({@code api_key})
+     */
     public static Optional<StackSecret> byKey(String key) {
         return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
     }

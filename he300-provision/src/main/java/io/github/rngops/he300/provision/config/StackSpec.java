@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param healthIntervalMinutes how often the timer runs it (5)
  */
 public record StackSpec(String dir, String project, List<String> healthCommand, int healthIntervalMinutes) {
+    /** Where the stack lives unless {@code stack.dir} says otherwise. */
     public static final String DEFAULT_DIR = "/opt/he300";
 
     /**

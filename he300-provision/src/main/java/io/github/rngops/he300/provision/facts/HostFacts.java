@@ -42,6 +42,23 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Checks that every component is given; the lists are copied.
+     *
+     * @param os operating system and architecture
+     * @param lambdaSignals which Lambda Stack signals matched
+     * @param nvidia the NVIDIA GPUs and driver state
+     * @param appleChip the Apple silicon chip, or empty
+     * @param docker Docker, compose, runtimes and the toolkit
+     * @param privilege whether commands can run as root
+     * @param user the remote user name
+     * @param cpus online CPUs
+     * @param memoryBytes physical memory
+     * @param diskPath where Docker's data goes
+     * @param diskAvailableBytes bytes available on {@code diskPath}
+     * @param rebootRequired whether a reboot is pending
+     * @throws NullPointerException if a component is null
+     */
     public HostFacts {
         Objects.requireNonNull(os, "os");
         lambdaSignals = List.copyOf(lambdaSignals);
@@ -59,15 +76,25 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
         LAMBDA_STACK,
         /** Ubuntu 24.04 with driver, Docker and the container toolkit present: verify only. */
         GPU_BASE,
+        /** Ubuntu without all of those: the plan installs what is missing. */
         UBUNTU,
+        /** Debian: as Ubuntu, from Debian's repositories. */
         DEBIAN,
         /** macOS: Ollama runs natively (Metal), not in Docker. */
         MAC,
+        /** Anything else: the plan installs nothing there and says what to install by hand (Docker first). */
         OTHER
     }
 
     /** Whether commands can run as root. */
-    public enum Privilege { ROOT, PASSWORDLESS_SUDO, NONE }
+    public enum Privilege {
+        /** The user is root. */
+        ROOT,
+        /** {@code sudo -n} works without a password. */
+        PASSWORDLESS_SUDO,
+        /** Neither: the install stops at its first step and says how to allow sudo. */
+        NONE
+    }
 
     /** The state of the NVIDIA driver. */
     public enum DriverState {
@@ -108,6 +135,7 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
             Objects.requireNonNull(arch, "arch");
         }
 
+        /** {@return whether the kernel is Darwin (macOS)} */
         public boolean isMac() {
             return kernel.equals("Darwin");
         }
@@ -231,9 +259,9 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
     }
 
     /**
-     * The GPU profile to suggest: {@code a100-40gb} (≥ 39 GiB of GPU memory), {@code a10-24gb} (≥ 20 GiB),
-     * {@code mac-m1-16gb} (Apple silicon), else {@code cpu}. A GPU without a working driver is judged by its
-     * {@code lspci} name, since the plan installs the driver.
+     * {@return the name of the GPU profile to suggest} {@code a100-40gb} (≥ 39 GiB of GPU memory), {@code a10-24gb}
+     * (≥ 20 GiB), {@code mac-m1-16gb} (Apple silicon), else {@code cpu}. A GPU without a working driver is judged by
+     * its {@code lspci} name, since the plan installs the driver.
      */
     @JsonProperty("gpuProfile")
     public String gpuProfile() {

@@ -37,12 +37,26 @@ public final class HostFactsProbe {
         return Command.builder("sh").arg("-s").stdin(SCRIPT).timeout(TIMEOUT).build();
     }
 
-    /** Runs the probe (one command) and parses what it printed. */
+    /**
+     * Runs the probe (one read-only command, never with sudo) and parses what it printed. Nothing on the host is
+     * changed, so it may run any number of times.
+     *
+     * @param runner how commands reach the host
+     * @return what was detected
+     * @throws io.github.rngops.he300.core.command.CommandException if the probe script itself fails or times out
+     *     (after {@link #TIMEOUT})
+     */
     public static HostFacts gather(CommandRunner runner) {
         return parse(runner.runChecked(command()).stdout());
     }
 
-    /** Parses the output of {@link #script()} (for output captured elsewhere). */
+    /**
+     * Parses the output of {@link #script()}, for output captured elsewhere. Missing sections give empty text and
+     * zeros.
+     *
+     * @param probeOutput what the script printed
+     * @return the facts it describes
+     */
     public static HostFacts parse(String probeOutput) {
         return HostFactsParser.parse(probeOutput);
     }

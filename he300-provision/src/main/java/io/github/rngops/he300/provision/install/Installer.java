@@ -58,6 +58,12 @@ public final class Installer {
     private final BooleanSupplier confirm;
 
     /**
+     * Prepares a run; nothing is read, connected or changed until {@link #run()}.
+     *
+     * @param request what was asked, as the flags say
+     * @param env the environment: {@code HE300_*} secrets, {@code HE300_SSH_KEY_PASSPHRASE}; copied
+     * @param out where the plan's progress, the recap and command output go
+     * @param err where warnings, refusals and failure reports go
      * @param confirm asked before changing a remote host without {@code --yes} (the script asks on a terminal)
      */
     public Installer(Request request, Map<String, String> env, PrintWriter out, PrintWriter err,
@@ -69,6 +75,18 @@ public final class Installer {
         this.confirm = Objects.requireNonNull(confirm, "confirm");
     }
 
+    /**
+     * Does what the request asks: reads the config, connects (SSH, or this machine for {@code --local}), gathers the
+     * host's facts, then runs the install plan or the stack command. An install changes only what its checks find
+     * missing, so running it again changes nothing; {@code --dry-run} changes nothing at all. Secrets already in the
+     * host's {@code .env} are kept unless rotated.
+     *
+     * @return 0 done, 1 a step failed or stopped (a reboot to do) or the host refused a stack command
+     * @throws He300Exception for bad usage or configuration, with what to fix (a
+     *     {@link io.github.rngops.he300.core.config.ConfigException} with file:line:col); exit code 2 in the script
+     * @throws io.github.rngops.he300.provision.ssh.SshException if the host cannot be reached, trusted or
+     *     authenticated to
+     */
     public int run() {
         InstallConfig base = request.config().map(file -> reader().read(file)).orElse(null);
         if (request.action() == Request.Action.SET_MODEL || request.action() == Request.Action.PULL_MODEL) {

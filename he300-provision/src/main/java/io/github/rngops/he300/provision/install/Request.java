@@ -41,6 +41,26 @@ public record Request(Action action, Optional<String> host, Optional<Integer> po
      * Refuses flags that cannot work, before anything is read, probed or connected: a port outside 1..65535, a host
      * or user name outside their grammar, {@code --local} with {@code --host}.
      *
+     * @param action what to do
+     * @param host {@code --host}
+     * @param port {@code --port}
+     * @param user {@code --user}
+     * @param identity {@code --identity KEYFILE}
+     * @param knownHosts {@code --known-hosts FILE}
+     * @param trustOnFirstUse {@code --trust-on-first-use}
+     * @param local {@code --local}
+     * @param config {@code --config FILE}
+     * @param quickStart {@code --quick-start}
+     * @param json {@code --json}
+     * @param dryRun {@code --dry-run}
+     * @param yes {@code --yes}
+     * @param fromStep {@code --from-step NAME}
+     * @param argument the action's argument (service, model, secrets), if it takes one
+     * @param quantization {@code --quantization Q}
+     * @param benchmark whether the plan ends with the quick HE-300
+     * @param purgeModels {@code uninstall --purge-models}
+     * @param root a file root for every path written; empty for a real host
+     *
      * @throws He300Exception naming the flag, the value and what to do
      */
     public Request {
@@ -61,7 +81,28 @@ public record Request(Action action, Optional<String> host, Optional<Integer> po
     }
 
     /** The things install and uninstall do. */
-    public enum Action { INSTALL, FACTS, STATUS, RESTART, LOGS, UPDATE, PULL_MODEL, LIST_MODELS, SET_MODEL, UNINSTALL,
+    public enum Action {
+        /** {@code install}: run the install plan. */
+        INSTALL,
+        /** {@code --facts}: print the host's facts ({@code --json} for JSON); nothing is changed. */
+        FACTS,
+        /** {@code --status}: {@code docker compose ps} of the stack. */
+        STATUS,
+        /** {@code --restart}: restart the stack's containers. */
+        RESTART,
+        /** {@code --logs [SERVICE]}: the last 200 lines of the stack's logs, or one service's. */
+        LOGS,
+        /** {@code --update}: pull newer images and recreate what changed. */
+        UPDATE,
+        /** {@code --pull-model MODEL}: pull a model into the host's Ollama, unless it is there already. */
+        PULL_MODEL,
+        /** {@code --list-models}: the registry's models in each quantization, and which the host's Ollama has. */
+        LIST_MODELS,
+        /** {@code --set-model MODEL}: make another model the default, then install as {@link #INSTALL} does. */
+        SET_MODEL,
+        /** {@code uninstall}: stop and remove the stack (the model volume kept unless {@code --purge-models}). */
+        UNINSTALL,
         /** {@code --rotate-secrets NAMES}: the argument holds the names. */
-        ROTATE_SECRETS }
+        ROTATE_SECRETS
+    }
 }

@@ -20,11 +20,22 @@ public record Applied(String detail, String stop) {
         Objects.requireNonNull(stop, "stop");
     }
 
+    /**
+     * {@return the step did what it had to; the plan verifies it and goes on}
+     *
+     * @param detail what was done, one line, never a secret
+     */
     public static Applied done(String detail) {
         return new Applied(detail, "");
     }
 
-    /** {@return the step changed the host, and nothing after it can run until the operator acts ({@code stop})} */
+    /**
+     * {@return the step changed the host, and nothing after it can run until the operator acts}
+     *
+     * @param detail what was done, one line
+     * @param stop what the operator must do before running again ({@code reboot, then run the same command}); not
+     *     empty
+     */
     public static Applied stop(String detail, String stop) {
         return new Applied(detail, stop);
     }

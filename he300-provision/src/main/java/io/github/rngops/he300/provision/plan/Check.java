@@ -35,18 +35,39 @@ public record Check(State state, String detail, String next) {
         Objects.requireNonNull(next, "next");
     }
 
+    /**
+     * {@return nothing to do}
+     *
+     * @param detail what was seen, one line, never a secret
+     */
     public static Check ok(String detail) {
         return new Check(State.OK, detail, "");
     }
 
+    /**
+     * {@return the step's apply would change the host}
+     *
+     * @param detail what is missing or different, one line, never a secret
+     */
     public static Check needed(String detail) {
         return new Check(State.NEEDED, detail, "");
     }
 
+    /**
+     * {@return the step does not apply to this host or config}
+     *
+     * @param why why not, one line
+     */
     public static Check skipped(String why) {
         return new Check(State.SKIPPED, why, "");
     }
 
+    /**
+     * {@return the plan cannot go on: the step saw something it cannot fix}
+     *
+     * @param detail what was seen, one line, never a secret
+     * @param next what the operator should do
+     */
     public static Check failed(String detail, String next) {
         return new Check(State.FAILED, detail, next);
     }

@@ -58,6 +58,12 @@ public final class Host {
     /** Waits; injected so tests never sleep. */
     @FunctionalInterface
     public interface Sleeper {
+        /**
+         * Waits for {@code duration} (the health gate's poll interval).
+         *
+         * @param duration how long to wait; never negative
+         * @throws InterruptedException if the thread is interrupted while waiting: the step ends, the plan fails
+         */
         void sleep(Duration duration) throws InterruptedException;
     }
 
@@ -79,20 +85,31 @@ public final class Host {
     }
 
     /**
-     * A host for {@code config}, whose profile must be known ({@link InstallConfig#withProfile}, from the facts).
+     * Starts a host for {@code config}, whose GPU profile must be known ({@link InstallConfig#withProfile}, from the
+     * facts). Nothing is run on the host until a plan runs.
+     *
+     * @param runner how commands reach the host: an {@code SshSession}, or a {@code LocalRunner} for this machine
+     * @param facts the host's facts, as gathered before the plan ({@link HostFactsProbe#gather})
+     * @param config the resolved config, with its GPU profile
+     * @return a builder for the other settings, each with a default
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the config's GPU profile is not known yet
      */
     public static Builder builder(CommandRunner runner, HostFacts facts, InstallConfig config) {
         return new Builder(runner, facts, config);
     }
 
+    /** {@return the host's facts: those given to the builder, or the latest gathered after a step changed the host} */
     public HostFacts facts() {
         return facts;
     }
 
+    /** {@return the config the plan installs, with its GPU profile} */
     public InstallConfig config() {
         return config;
     }
 
+    /** {@return the stack's files generated from the config, the systemd units included} */
     public StackFiles files() {
         return files;
     }
@@ -109,54 +126,63 @@ public final class Host {
     }
 
     /**
-     * {@code path} on the host: itself, or under the file root when one is set (tests write into a temporary
-     * directory this way, as the probe reads from {@code HE300_PROBE_ROOT}).
+     * Where {@code path} is on the host: itself, or under the file root when one is set (tests write into a
+     * temporary directory this way, as the probe reads from {@code HE300_PROBE_ROOT}).
+     *
+     * @param path an absolute path as the stack knows it ({@code /opt/he300/.env})
+     * @return the path commands on the host use
      */
     public String path(String path) {
         return root + path;
     }
 
-    public String root() {
+    /** The file root prefixed to every path written; empty on a real host. */
+    String root() {
         return root;
     }
 
-    public Ports ports() {
+    /** How the runner reaches the host's loopback ports. */
+    Ports ports() {
         return ports;
     }
 
     /** Where this machine (the runner) keeps what install writes for it: the WireGuard config for this host. */
-    public java.nio.file.Path runnerDir() {
+    java.nio.file.Path runnerDir() {
         return runnerDir;
     }
 
+    /** {@return the clock steps time themselves and name backups with} */
     public Clock clock() {
         return clock;
     }
 
-    public Sleeper sleeper() {
+    Sleeper sleeper() {
         return sleeper;
     }
 
-    public Duration healthDeadline() {
+    /** How long the health gate waits for the services. */
+    Duration healthDeadline() {
         return healthDeadline;
     }
 
-    public Duration pollInterval() {
+    /** How long the health gate waits between two looks. */
+    Duration pollInterval() {
         return pollInterval;
     }
 
-    public Optional<QuickBenchmark> benchmark() {
+    /** The quick HE-300 the last step runs; empty: that step is skipped. */
+    Optional<QuickBenchmark> benchmark() {
         return benchmark;
     }
 
     /** Gathers the facts again (one round trip), after a step changed what they describe. */
-    public HostFacts refreshFacts() {
+    HostFacts refreshFacts() {
         facts = probe.apply(runner);
         return facts;
     }
 
-    /** {@return whether the stack-files step wrote a file in this run (compose up must then recreate containers)} */
-    public boolean stackChanged() {
+    /** Whether the stack-files step wrote a file in this run (compose up must then recreate containers). */
+    boolean stackChanged() {
         return stackChanged;
     }
 
@@ -168,15 +194,21 @@ public final class Host {
         stackChanged = false;
     }
 
-    /** Runs a command, streaming its output (masked) to the listener and the tail. */
-    public CommandResult run(Command command) {
+    /** Runs a command that may change the host, streaming its output (masked) to the listener and the tail. */
+    CommandResult run(Command command) {
         changes++;
         lastCommand = command.displayLine();
         tail.clear();
         return runner.run(command, this::output, this::output);
     }
 
-    /** Runs a read-only command quietly: no output to the listener, nothing in the tail. */
+    /**
+     * Runs a read-only command quietly: no output to the listener, nothing in the tail. A non-zero exit is returned,
+     * not thrown.
+     *
+     * @param command the command; with {@code sudo} it runs as root
+     * @return its exit code and output, unmasked: pass what is shown through {@link #mask}
+     */
     public CommandResult look(Command command) {
         return runner.run(command);
     }
@@ -199,17 +231,26 @@ public final class Host {
         return (T) value;
     }
 
-    /** Runs a command; a non-zero exit throws {@link io.github.rngops.he300.core.command.CommandException}. */
-    public CommandResult runChecked(Command command) {
+    /**
+     * Runs a command as {@link #run} does; a non-zero exit throws {@link
+     * io.github.rngops.he300.core.command.CommandException}.
+     */
+    CommandResult runChecked(Command command) {
         return run(command).orThrow(command);
     }
 
     /** Tells the operator something (masked). */
-    public void say(String text) {
+    void say(String text) {
         listener.line(mask(text));
     }
 
-    /** {@return {@code text} with every secret of the config replaced by {@value Secret#MASK}} */
+    /**
+     * Hides the secrets in {@code text}: every secret of the config (and those given to {@link Builder#secret}),
+     * longest first, becomes {@value Secret#MASK}.
+     *
+     * @param text what is about to be shown or logged
+     * @return the same text with every secret masked
+     */
     public String mask(String text) {
         String masked = text;
         for (String secret : secrets) {
@@ -285,7 +326,13 @@ public final class Host {
             }
         }
 
-        /** Prefix every path the plan writes (a test's temporary root); absolute, without a trailing slash. */
+        /**
+         * Sets a prefix for every path the plan writes (a test's temporary root); empty, the default, on a real host.
+         *
+         * @param value empty, or an absolute path without a trailing slash
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is neither empty nor absolute, or ends with {@code /}
+         */
         public Builder root(String value) {
             Objects.requireNonNull(value, "root");
             if (!value.isEmpty() && (!value.startsWith("/") || value.endsWith("/"))) {
@@ -296,12 +343,25 @@ public final class Host {
             return this;
         }
 
-        /** Where the runner's files go ({@code ~/.config/he300/wireguard} by default). */
+        /**
+         * Sets where this machine (the runner) keeps what install writes for it, such as the WireGuard config for
+         * the host; {@code ~/.config/he300/wireguard} by default.
+         *
+         * @param value a directory on this machine, created when needed
+         * @return this builder
+         */
         public Builder runnerDir(java.nio.file.Path value) {
             runnerDir = Objects.requireNonNull(value, "runnerDir");
             return this;
         }
 
+        /**
+         * Sets how the runner reaches the host's loopback ports: {@link Ports#over} an SSH session, or
+         * {@link Ports#local()} (the default) when the host is this machine.
+         *
+         * @param value how ports are reached
+         * @return this builder
+         */
         public Builder ports(Ports value) {
             ports = Objects.requireNonNull(value, "ports");
             return this;
@@ -318,11 +378,23 @@ public final class Host {
             return this;
         }
 
+        /**
+         * Sets the clock steps are timed with and backups named by; the system UTC clock by default.
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
+        /**
+         * Sets how the health gate waits between looks; {@link Thread#sleep} by default (tests never sleep).
+         *
+         * @param value the sleeper
+         * @return this builder
+         */
         public Builder sleeper(Sleeper value) {
             sleeper = Objects.requireNonNull(value, "sleeper");
             return this;
@@ -331,8 +403,9 @@ public final class Host {
         /**
          * Sets how long the health gate waits for every service to be healthy; 5 minutes by default.
          *
-         * @param value how long the health gate waits for every service to be healthy
+         * @param value how long the health gate waits for every service to be healthy; zero looks once
          * @return this builder
+         * @throws IllegalArgumentException if {@code value} is negative
          */
         public Builder healthDeadline(Duration value) {
             if (value.isNegative()) {
@@ -342,6 +415,13 @@ public final class Host {
             return this;
         }
 
+        /**
+         * Sets how long the health gate waits between two looks at the services; 5 seconds by default.
+         *
+         * @param value a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is zero or negative
+         */
         public Builder pollInterval(Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("poll interval must be positive, was " + value);
@@ -353,7 +433,7 @@ public final class Host {
         /**
          * Sets the quick HE-300 to run at the end; without one that step is skipped.
          *
-         * @param value the quick HE-300 to run at the end
+         * @param value the quick HE-300 to run at the end, or null for none
          * @return this builder
          */
         public Builder benchmark(QuickBenchmark value) {
@@ -361,7 +441,12 @@ public final class Host {
             return this;
         }
 
-        /** Another value to mask in every output (a key read from elsewhere). */
+        /**
+         * Adds a value to mask in every output besides the config's secrets (the old values during a rotation).
+         *
+         * @param value the secret; values shorter than 4 characters are not masked
+         * @return this builder
+         */
         public Builder secret(String value) {
             extraSecrets.add(Objects.requireNonNull(value, "secret"));
             return this;

@@ -33,13 +33,22 @@ public record Plan(List<Step> steps) {
         return steps.stream().map(Step::name).toList();
     }
 
-    /** {@return the step called {@code name}} */
+    /**
+     * {@return the step called {@code name}, if the plan has one}
+     *
+     * @param name a step name, as {@link #names()} lists them
+     */
     public Optional<Step> step(String name) {
         Objects.requireNonNull(name, "name");
         return steps.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** {@return this plan from the step called {@code name} on; the earlier steps are left out} */
+    /**
+     * {@return this plan from the step called {@code name} on; the earlier steps are left out ({@code --from-step})}
+     *
+     * @param name a step name, as {@link #names()} lists them
+     * @throws PlanException if the plan has no such step, listing the names it has
+     */
     public Plan from(String name) {
         int index = names().indexOf(name);
         if (index < 0) {

@@ -6,8 +6,15 @@ import io.github.rngops.he300.core.He300Exception;
 public final class PlanException extends He300Exception {
     private static final long serialVersionUID = 1L;
 
+    /** What the operator should do, one line. */
     private final String next;
 
+    /**
+     * Makes the exception a step throws when it cannot go on; the plan runner reports both texts.
+     *
+     * @param message what was found, one line, never a secret
+     * @param next what the operator should do
+     */
     public PlanException(String message, String next) {
         super(message);
         this.next = next;

@@ -22,7 +22,12 @@ import java.util.Optional;
  */
 public final class PlanRunner {
     /** Whether steps apply. */
-    public enum Mode { APPLY, DRY_RUN }
+    public enum Mode {
+        /** Check, apply what is needed, verify. */
+        APPLY,
+        /** Check only, and list the commands that would run; nothing on the host changes. */
+        DRY_RUN
+    }
 
     private final PlanListener listener;
 
@@ -30,11 +35,26 @@ public final class PlanRunner {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * {@return a runner that tells {@code listener} what happens}
+     *
+     * @param listener hears every step and line of output; {@link PlanListener#silent()} for none
+     */
     public static PlanRunner create(PlanListener listener) {
         return new PlanRunner(listener);
     }
 
-    /** Runs every step of {@code plan} on {@code host}. */
+    /**
+     * Runs every step of {@code plan} on {@code host}, in order, until one fails or stops the plan; the steps after
+     * it are listed as not run. A step's failure (a failing command, a {@link PlanException}, any
+     * {@link He300Exception}) is caught and reported in the recap, not thrown. Running the same plan again changes
+     * nothing that is already in place: every step's check finds it {@code ok}.
+     *
+     * @param plan the steps
+     * @param host the host, its runner and its config
+     * @param mode whether steps apply, or only check ({@link Mode#DRY_RUN})
+     * @return one result per step of the plan
+     */
     public Recap run(Plan plan, Host host, Mode mode) {
         host.listener(listener);
         List<StepResult> results = new ArrayList<>();
@@ -114,7 +134,11 @@ public final class PlanRunner {
                 host.tail(), host.mask(next), Duration.between(start, host.clock().instant()));
     }
 
-    /** {@return the failure report: step, command, output tail, what to do} Empty if the plan did not fail or stop. */
+    /**
+     * {@return the failure report: step, command, output tail, what to do} Empty if the plan did not fail or stop.
+     *
+     * @param recap how a plan ran
+     */
     public static Optional<String> report(Recap recap) {
         Optional<StepResult> failure = recap.failure();
         if (failure.isPresent()) {

@@ -23,10 +23,21 @@ public record Planned(String summary, Optional<Command> command) {
         Objects.requireNonNull(command, "command");
     }
 
+    /**
+     * {@return an action that runs a command}
+     *
+     * @param summary what it does, as {@code would <summary>} reads
+     * @param command the command; a dry run shows its display line
+     */
     public static Planned run(String summary, Command command) {
         return new Planned(summary, Optional.of(command));
     }
 
+    /**
+     * {@return an action without a command of its own (a file written, a wait)}
+     *
+     * @param summary what it does
+     */
     public static Planned note(String summary) {
         return new Planned(summary, Optional.empty());
     }

@@ -11,7 +11,12 @@ import java.util.Objects;
 @FunctionalInterface
 public interface Ports {
 
-    /** {@return an endpoint for {@code 127.0.0.1:hostPort} on the host; close it when done} */
+    /**
+     * {@return an endpoint for {@code 127.0.0.1:hostPort} on the host; close it when done}
+     *
+     * @param hostPort the port on the host's loopback
+     * @throws io.github.rngops.he300.provision.ssh.SshException if a forward cannot be set up
+     */
     Endpoint open(int hostPort);
 
     /** {@return this machine: the port itself} */
@@ -19,7 +24,12 @@ public interface Ports {
         return port -> new Endpoint("http://127.0.0.1:" + port, () -> { });
     }
 
-    /** {@return a forward over {@code ssh} from an ephemeral local port to the host's {@code 127.0.0.1:port}} */
+    /**
+     * {@return forwards over {@code ssh}: each endpoint is a new forward from an ephemeral local port to the host's
+     * {@code 127.0.0.1:port}, closed with the endpoint}
+     *
+     * @param ssh an open session to the host
+     */
     static Ports over(SshSession ssh) {
         Objects.requireNonNull(ssh, "ssh");
         return port -> {
@@ -33,15 +43,23 @@ public interface Ports {
         private final String url;
         private final Runnable closer;
 
+        /**
+         * Makes an endpoint (for a {@link Ports} of one's own).
+         *
+         * @param url the base URL, {@code http://127.0.0.1:<port>}
+         * @param closer what {@link #close()} runs: stop the forward; nothing for a local port
+         */
         public Endpoint(String url, Runnable closer) {
             this.url = Objects.requireNonNull(url, "url");
             this.closer = Objects.requireNonNull(closer, "closer");
         }
 
+        /** {@return the base URL, {@code http://127.0.0.1:<port>}} */
         public String url() {
             return url;
         }
 
+        /** Stops the forward, if there is one; the URL is then no longer valid. */
         @Override
         public void close() {
             closer.run();

@@ -15,6 +15,15 @@ public interface QuickBenchmark {
      * @param concurrency requests in flight (vLLM: the profile's); empty: the target's suggestion
      */
     record Served(boolean openAi, String url, String model, java.util.OptionalInt concurrency) {
+        /**
+         * Checks that url, model and concurrency are given.
+         *
+         * @param openAi whether it is an OpenAI-compatible server
+         * @param url the base URL
+         * @param model the Ollama tag, or the served model id
+         * @param concurrency requests in flight, or empty
+         * @throws NullPointerException if url, model or concurrency is null
+         */
         public Served {
             java.util.Objects.requireNonNull(url, "url");
             java.util.Objects.requireNonNull(model, "model");
@@ -23,6 +32,8 @@ public interface QuickBenchmark {
     }
 
     /**
+     * Runs the benchmark; the host is only read (the model is asked, nothing installed).
+     *
      * @param served the model server and model
      * @param lines where progress and the summary table go
      * @return one line for the recap: accuracy and counts

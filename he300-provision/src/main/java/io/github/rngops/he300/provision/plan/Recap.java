@@ -37,6 +37,11 @@ public record Recap(List<StepResult> results, boolean dryRun) {
         return failure().isEmpty() && stop().isEmpty();
     }
 
+    /**
+     * {@return how many steps ended with {@code status}}
+     *
+     * @param status the outcome to count
+     */
     public long count(Status status) {
         return results.stream().filter(r -> r.status() == status).count();
     }

@@ -11,13 +11,31 @@ public interface Step {
     /** {@return the name {@code --from-step} takes: {@code docker}, {@code driver}, {@code stack-files}..} */
     String name();
 
-    /** Looks, changes nothing. Dry runs call only this and {@link #plan}. */
+    /**
+     * Looks at the host, changing nothing. Dry runs call only this and {@link #plan}; after {@link #apply} it runs
+     * again to verify.
+     *
+     * @param host the host, its facts and its config
+     * @return what was found: ok, needed, skipped, or failed with what to do
+     */
     Check check(Host host);
 
-    /** {@return what {@link #apply} would do, for a dry run} */
+    /**
+     * {@return what {@link #apply} would do, for a dry run} Read-only, as {@link #check} is.
+     *
+     * @param host the host, after a check that found something needed
+     */
     List<Planned> plan(Host host);
 
-    /** Makes the check pass; a failing command throws {@link io.github.rngops.he300.core.command.CommandException}. */
+    /**
+     * Makes the check pass. Called only after a check found something needed, so a step changes only what is
+     * missing.
+     *
+     * @param host the host
+     * @return what was done, or that the plan stops here on purpose
+     * @throws io.github.rngops.he300.core.command.CommandException if a command fails
+     * @throws PlanException if the step finds it cannot go on
+     */
     Applied apply(Host host);
 
     /** {@return whether {@link #apply} changes the host ({@code false} for gates that only wait or measure)} */

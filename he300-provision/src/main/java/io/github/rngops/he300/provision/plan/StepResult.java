@@ -19,7 +19,17 @@ public record StepResult(String step, Status status, String detail, String comma
         String next, Duration duration) {
     /** The outcomes a recap counts. */
     public enum Status {
-        OK("ok"), CHANGED("changed"), SKIPPED("skipped"), FAILED("failed"), WOULD_CHANGE("would change"),
+        /** Nothing to do. */
+        OK("ok"),
+        /** Applied and verified. */
+        CHANGED("changed"),
+        /** Not applicable to this host or config. */
+        SKIPPED("skipped"),
+        /** The check failed, a command failed, or the verify did not pass. */
+        FAILED("failed"),
+        /** Dry run: apply would change the host. */
+        WOULD_CHANGE("would change"),
+        /** After a failure or stop: not run. */
         NOT_RUN("not run");
 
         private final String label;
@@ -28,6 +38,7 @@ public record StepResult(String step, Status status, String detail, String comma
             this.label = label;
         }
 
+        /** {@return the status as the recap table writes it: {@code ok}, {@code would change}...} */
         public String label() {
             return label;
         }

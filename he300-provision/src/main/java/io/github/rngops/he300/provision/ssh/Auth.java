@@ -23,13 +23,21 @@ import java.util.Objects;
  */
 public sealed interface Auth {
 
-    /** {@return an unencrypted key file} */
+    /**
+     * {@return an unencrypted key file} The file is read when a session opens, not now.
+     *
+     * @param key the private key file
+     */
     static Auth keyFile(Path key) {
         return new KeyFile(key, "");
     }
 
     /**
-     * {@return a key file whose passphrase is in the environment variable {@code passphraseEnv} (if the key is encrypted)}
+     * {@return a key file whose passphrase is in the environment variable {@code passphraseEnv} (if the key is
+     * encrypted)} The variable is read when a session opens; its value is never shown.
+     *
+     * @param key the private key file
+     * @param passphraseEnv the variable's name ({@code HE300_SSH_KEY_PASSPHRASE}), or empty for an unencrypted key
      */
     static Auth keyFile(Path key, String passphraseEnv) {
         return new KeyFile(key, passphraseEnv);
@@ -49,6 +57,13 @@ public sealed interface Auth {
      * @param passphraseEnv the environment variable holding its passphrase, or empty for an unencrypted key
      */
     record KeyFile(Path path, String passphraseEnv) implements Auth {
+        /**
+         * Checks that both components are given.
+         *
+         * @param path the private key file
+         * @param passphraseEnv the passphrase's environment variable, or empty
+         * @throws NullPointerException if a component is null
+         */
         public KeyFile {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(passphraseEnv, "passphraseEnv");

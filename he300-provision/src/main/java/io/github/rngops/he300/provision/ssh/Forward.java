@@ -29,18 +29,22 @@ public final class Forward implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** {@return the host the forward reaches, as the SSH host sees it ({@code 127.0.0.1}: its loopback)} */
     public String remoteHost() {
         return remoteHost;
     }
 
+    /** {@return the port it reaches there} */
     public int remotePort() {
         return remotePort;
     }
 
+    /** {@return whether it still listens: not closed, by itself or with its session} */
     public boolean isOpen() {
         return !socket.isClosed() && listener.isAlive();
     }
 
+    /** Stops listening and ends the forwarded connections; waits up to 2 s for the listener. Closing twice is fine. */
     @Override
     public void close() {
         // sshj's listen() loop ends only when its thread is interrupted: after the socket is closed, accept() throws,

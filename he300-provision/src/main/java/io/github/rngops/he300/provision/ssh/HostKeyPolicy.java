@@ -33,12 +33,17 @@ public final class HostKeyPolicy {
         this.notices = notices;
     }
 
-    /** Keys must be in {@code ~/.ssh/known_hosts}. */
+    /** {@return keys must be in {@code ~/.ssh/known_hosts}; an unknown key stops the connection} */
     public static HostKeyPolicy knownHosts() {
         return knownHosts(defaultKnownHosts());
     }
 
-    /** Keys must be in this known_hosts file (OpenSSH format, hashed host names allowed). */
+    /**
+     * {@return keys must be in this known_hosts file (OpenSSH format, hashed host names, {@code @revoked} and
+     * {@code @cert-authority} lines allowed)} The file is read when a session opens.
+     *
+     * @param file the known_hosts file
+     */
     public static HostKeyPolicy knownHosts(Path file) {
         return new HostKeyPolicy(Mode.KNOWN_HOSTS, Objects.requireNonNull(file, "knownHosts"), "", notice -> { });
     }
@@ -46,13 +51,22 @@ public final class HostKeyPolicy {
     /**
      * Like {@link #knownHosts(Path)}, but an unknown key is accepted and recorded in the file; {@code notices}
      * receives one line naming the host, the key type and its SHA256 fingerprint. A changed key still stops.
+     *
+     * @param file the known_hosts file, appended to (and created) for an unknown key
+     * @param notices receives the line about each key accepted
+     * @return the policy
      */
     public static HostKeyPolicy trustOnFirstUse(Path file, Consumer<String> notices) {
         return new HostKeyPolicy(Mode.TRUST_ON_FIRST_USE, Objects.requireNonNull(file, "knownHosts"), "",
                 Objects.requireNonNull(notices, "notices"));
     }
 
-    /** {@return only the key with this fingerprint ({@code SHA256:} and 43 base64 characters, as OpenSSH prints it)} */
+    /**
+     * {@return only the key with this fingerprint is trusted; no known_hosts file is read or written}
+     *
+     * @param sha256Fingerprint {@code SHA256:} and 43 base64 characters, as {@code ssh-keygen -lf} prints it
+     * @throws IllegalArgumentException if the fingerprint does not have that shape
+     */
     public static HostKeyPolicy pinned(String sha256Fingerprint) {
         Objects.requireNonNull(sha256Fingerprint, "fingerprint");
         if (!SHA256.matcher(sha256Fingerprint).matches()) {

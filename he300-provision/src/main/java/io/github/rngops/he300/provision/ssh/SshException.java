@@ -32,8 +32,11 @@ public final class SshException extends He300Exception {
         FORWARD_FAILED
     }
 
+    /** Why. */
     private final Reason reason;
+    /** The target, {@code user@host:port}. */
     private final String host;
+    /** The offered host key's SHA256 fingerprint; empty unless the problem is the host key. */
     private final String fingerprint;
 
     private SshException(Reason reason, String host, String fingerprint, String message, Throwable cause) {
@@ -43,6 +46,7 @@ public final class SshException extends He300Exception {
         this.fingerprint = fingerprint;
     }
 
+    /** {@return why the connection could not be made, trusted or used} */
     public Reason reason() {
         return reason;
     }
@@ -67,7 +71,12 @@ public final class SshException extends He300Exception {
                 "cannot connect to " + target + ": " + describe(cause), cause);
     }
 
-    /** {@code target}'s host name has no address: named before any other failure, as OpenSSH does. */
+    /**
+     * {@return the failure for a host name that has no address} Named before any other failure, as OpenSSH does.
+     *
+     * @param target the target whose host did not resolve
+     * @param cause the resolver's exception, kept as the cause
+     */
     public static SshException cannotResolve(SshTarget target, Throwable cause) {
         return new SshException(Reason.CONNECT_FAILED, target.toString(), "", "cannot resolve host "
                 + target.host() + ": check the name (DNS, /etc/hosts; ~/.ssh/config is not read)", cause);

@@ -77,13 +77,26 @@ public final class SshSession implements CommandRunner, AutoCloseable {
      * Connects to {@code target}, checks its host key with {@code policy} and authenticates with the first of
      * {@code auths} the host accepts.
      *
+     * @param target where to connect
+     * @param policy how the host key is trusted
+     * @param auths the ways to authenticate, tried in order; at least one
+     * @return the session, connected and authenticated
      * @throws SshException if the host cannot be reached, its key is unknown or changed, or no auth is accepted
      */
     public static SshSession open(SshTarget target, HostKeyPolicy policy, Auth... auths) {
         return open(target, policy, List.of(auths));
     }
 
-    /** {@return {@link #open(SshTarget, HostKeyPolicy, Auth...)} with a list} */
+    /**
+     * Connects as {@link #open(SshTarget, HostKeyPolicy, Auth...)} does, with the auths in a list.
+     *
+     * @param target where to connect
+     * @param policy how the host key is trusted
+     * @param auths the ways to authenticate, tried in order
+     * @return the session, connected and authenticated
+     * @throws SshException as {@link #open(SshTarget, HostKeyPolicy, Auth...)} does, and with
+     *     {@link SshException.Reason#AUTH_FAILED} when {@code auths} is empty
+     */
     public static SshSession open(SshTarget target, HostKeyPolicy policy, List<Auth> auths) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(policy, "policy");
@@ -93,6 +106,7 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         return new SshSession(target, policy, List.copyOf(auths));
     }
 
+    /** {@return where this session is connected: {@code user@host:port}} */
     public SshTarget target() {
         return target;
     }
@@ -141,6 +155,11 @@ public final class SshSession implements CommandRunner, AutoCloseable {
      * Uploads {@code content} to {@code remotePath} with permissions {@code mode} (e.g. {@code 0600}). The bytes go
      * to a temporary file in the same directory that has the mode before any content is written, then replace the
      * target in one rename: no reader ever sees a partial file or the content with wider permissions.
+     *
+     * @param content the whole file
+     * @param remotePath an absolute path on the host; its directory must exist ({@link #mkdirs})
+     * @param mode the permission bits, {@code 0} to {@code 0777}
+     * @throws SshException with {@link SshException.Reason#SFTP_FAILED} if the upload fails
      */
     public void upload(byte[] content, String remotePath, int mode) {
         Objects.requireNonNull(content, "content");
@@ -148,7 +167,15 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         sftp().upload(content, remotePath, mode);
     }
 
-    /** Uploads a local file; see {@link #upload(byte[], String, int)}. */
+    /**
+     * Uploads a local file, as {@link #upload(byte[], String, int)} uploads bytes.
+     *
+     * @param localFile the file on this machine
+     * @param remotePath an absolute path on the host; its directory must exist
+     * @param mode the permission bits, {@code 0} to {@code 0777}
+     * @throws SshException with {@link SshException.Reason#SFTP_FAILED} if the local file cannot be read or the
+     *     upload fails
+     */
     public void upload(Path localFile, String remotePath, int mode) {
         try {
             upload(Files.readAllBytes(localFile), remotePath, mode);
@@ -157,12 +184,22 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         }
     }
 
-    /** Creates a remote directory and its missing parents ({@code mkdir -p}); an existing one is fine. */
+    /**
+     * Creates a remote directory and its missing parents ({@code mkdir -p}); an existing one is fine.
+     *
+     * @param remoteDir an absolute path on the host
+     * @throws SshException with {@link SshException.Reason#SFTP_FAILED} if it cannot be created
+     */
     public void mkdirs(String remoteDir) {
         sftp().mkdirs(remoteDir);
     }
 
-    /** {@return the permission bits of a remote file (e.g. {@code 0600}), by SFTP stat} */
+    /**
+     * {@return the permission bits of a remote file (e.g. {@code 0600}), by SFTP stat}
+     *
+     * @param remotePath an absolute path on the host
+     * @throws SshException with {@link SshException.Reason#SFTP_FAILED} if it cannot be read
+     */
     public int mode(String remotePath) {
         return sftp().mode(remotePath);
     }
@@ -171,6 +208,13 @@ public final class SshSession implements CommandRunner, AutoCloseable {
      * Forwards {@code 127.0.0.1:localPort} ({@code 0}: an ephemeral port) to {@code remoteHost:remotePort} as the SSH
      * host sees it, e.g. {@code forward(0, "127.0.0.1", 11434)} reaches the host's loopback Ollama. Listening when
      * returned; closed with the session if not before.
+     *
+     * @param localPort the port on this machine's loopback, or {@code 0} for an ephemeral one
+     * @param remoteHost the host to reach, as the SSH host resolves it ({@code 127.0.0.1}: its loopback)
+     * @param remotePort the port there, 1..65535
+     * @return the forward, listening
+     * @throws IllegalArgumentException if a port is out of range
+     * @throws SshException with {@link SshException.Reason#FORWARD_FAILED} if the local port cannot be bound
      */
     public Forward forward(int localPort, String remoteHost, int remotePort) {
         if (localPort < 0 || localPort > 65535 || remotePort < 1 || remotePort > 65535) {

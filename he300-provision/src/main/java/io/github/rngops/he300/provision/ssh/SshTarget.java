@@ -11,11 +11,13 @@ import java.util.Objects;
  */
 public record SshTarget(String host, int port, String user) {
     /**
-     * Checks the components, as the class description says of each.
+     * Checks the components: host and user not empty and without whitespace (user without {@code @}), port in
+     * range.
      *
      * @param host a host name or address
      * @param port the SSH port, 1..65535
      * @param user the remote user name
+     * @throws IllegalArgumentException naming the component that does not fit and its value
      */
     public SshTarget {
         Objects.requireNonNull(host, "host");
@@ -31,11 +33,25 @@ public record SshTarget(String host, int port, String user) {
         }
     }
 
-    /** {@return {@code user@host} on port 22} */
+    /**
+     * {@return {@code user@host} on port 22}
+     *
+     * @param user the remote user name
+     * @param host a host name or address
+     * @throws IllegalArgumentException if host or user has whitespace or is empty, or user has {@code @}
+     */
     public static SshTarget of(String user, String host) {
         return new SshTarget(host, 22, user);
     }
 
+    /**
+     * {@return {@code user@host:port}}
+     *
+     * @param user the remote user name
+     * @param host a host name or address
+     * @param port the SSH port, 1..65535
+     * @throws IllegalArgumentException if a component is out of its range, as the constructor says
+     */
     public static SshTarget of(String user, String host, int port) {
         return new SshTarget(host, port, user);
     }

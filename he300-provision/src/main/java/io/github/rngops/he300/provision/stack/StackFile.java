@@ -31,6 +31,15 @@ public record StackFile(String path, String content, int mode, boolean secret) {
             + "if [ -n \"$3\" ] && [ -f \"$1\" ]; then cp -p -- \"$1\" \"$1$3\"; fi; "
             + "mv -f -- \"$tmp\" \"$1\"; echo changed";
 
+    /**
+     * Checks that the path is absolute and the mode fits in {@code 0777}.
+     *
+     * @param path where it goes on the host
+     * @param content the whole file
+     * @param mode its permissions
+     * @param secret whether it holds secrets
+     * @throws IllegalArgumentException if the path is relative or the mode out of range
+     */
     public StackFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(content, "content");
@@ -57,7 +66,11 @@ public record StackFile(String path, String content, int mode, boolean secret) {
         return secret ? "# " + path + ": " + content.lines().count() + " lines of secrets, not shown\n" : content;
     }
 
-    /** {@return the name of the backup kept of a previous, different secret file replaced at {@code when}} */
+    /**
+     * {@return the name of the backup kept of a previous, different secret file replaced at {@code when}}
+     *
+     * @param when the time of the replacement, as the install command was given it
+     */
     public String backupPath(Instant when) {
         return path + backupSuffix(when);
     }
@@ -66,7 +79,11 @@ public record StackFile(String path, String content, int mode, boolean secret) {
      * The command that writes this file on a host through a command runner: the content travels on standard input
      * (never on a command line, never in a display), the file is replaced atomically with its mode, and a previous
      * different secret file is kept as {@link #backupPath}. Prints {@code unchanged} when the file already had this
-     * content.
+     * content (only its mode is set again), else {@code changed}: running it twice changes nothing the second time.
+     *
+     * @param sudo whether it runs as root, as {@code stack.dir} and {@code /etc/systemd} need
+     * @param when the time a backup is named by
+     * @return the command, its content on standard input
      */
     public Command installCommand(boolean sudo, Instant when) {
         return Command.builder("sh").args("-c", INSTALL_SCRIPT, "sh", path, modeText(),

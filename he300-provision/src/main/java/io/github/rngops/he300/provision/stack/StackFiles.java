@@ -20,17 +20,25 @@ import java.util.Optional;
  * @param composeFile the compose file the systemd unit runs ({@code docker-compose.gpu.yml} on an NVIDIA profile)
  */
 public record StackFiles(List<StackFile> all, StackFile composeFile) {
+    /** The compose file for NVIDIA hosts. */
     public static final String GPU_COMPOSE = "docker-compose.gpu.yml";
+    /** The compose file for hosts without an NVIDIA GPU. */
     public static final String CPU_COMPOSE = "docker-compose.cpu.yml";
+    /** The secrets and settings the compose files read, mode 0600. */
     public static final String ENV = EnvFile.FILE;
+    /** PostgreSQL's first-start script: the services' roles and databases. */
     public static final String INIT_SQL = PostgresInit.FILE;
     /** The Hugging Face token vLLM reads (a compose secret), written only when one is given. */
     public static final String HF_TOKEN = ComposeFile.HF_TOKEN_FILE;
+    /** The systemd unit that runs the stack with compose. */
     public static final String STACK_UNIT = SystemdUnits.STACK;
+    /** The systemd unit that runs the health check. */
     public static final String HEALTH_UNIT = SystemdUnits.HEALTH;
+    /** The systemd timer that starts the health check every {@code stack.health_interval_minutes} minutes. */
     public static final String HEALTH_TIMER = SystemdUnits.TIMER;
     /** Named volumes; uninstall keeps {@link #MODEL_VOLUME} unless asked to purge models. */
     public static final String MODEL_VOLUME = ComposeFile.OLLAMA_VOLUME;
+    /** The compose network the services share. */
     public static final String NETWORK = ComposeFile.NETWORK;
 
     /**
@@ -46,7 +54,13 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
 
     /**
      * Generates the files of {@code config}, whose profile must be set ({@code gpu.profile} in the file, or
-     * {@link InstallConfig#withProfile} from the host's facts).
+     * {@link InstallConfig#withProfile} from the host's facts). Generates only; nothing is written.
+     *
+     * @param config the resolved config
+     * @return the files, the same bytes for the same config
+     * @throws IllegalStateException if the config's profile is not known yet
+     * @throws He300Exception if {@code services.inference: vllm} is asked on a host without an NVIDIA GPU, or for a
+     *     model the registry gives no Hugging Face id for
      */
     public static StackFiles of(InstallConfig config) {
         GpuProfile profile = config.profile().orElseThrow(() -> new IllegalStateException("the GPU profile of "
@@ -83,12 +97,20 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
     /**
      * The stack's secrets in the content of a {@code .env} this class wrote (read back from a host), each with
      * {@code origin} as its {@link Secret#origin()}; secrets the content does not hold are absent.
+     *
+     * @param envContent the {@code .env} as read from the host
+     * @param origin where it was read, shown in place of the values ({@code the host's /opt/he300/.env})
+     * @return the secrets found
      */
     public static Map<StackSecret, Secret> secretsIn(String envContent, String origin) {
         return EnvFile.parse(envContent, origin);
     }
 
-    /** {@return the file called {@code name} ({@code .env}, {@code he300-stack.service})} */
+    /**
+     * {@return the file called {@code name} ({@code .env}, {@code he300-stack.service}), if the stack has it}
+     *
+     * @param name a file name without its directory, as {@link StackFile#name()} gives it
+     */
     public Optional<StackFile> file(String name) {
         return all.stream().filter(f -> f.name().equals(name)).findFirst();
     }
