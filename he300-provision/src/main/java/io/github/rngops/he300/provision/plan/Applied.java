@@ -25,7 +25,7 @@ public record Applied(String detail, String stop) {
      *
      * @param detail what was done, one line, never a secret
      */
-    public static Applied done(String detail) {
+    static Applied done(String detail) {
         return new Applied(detail, "");
     }
 
@@ -36,7 +36,7 @@ public record Applied(String detail, String stop) {
      * @param stop what the operator must do before running again ({@code reboot, then run the same command}); not
      *     empty
      */
-    public static Applied stop(String detail, String stop) {
+    static Applied stop(String detail, String stop) {
         return new Applied(detail, stop);
     }
 }

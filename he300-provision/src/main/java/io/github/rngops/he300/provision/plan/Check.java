@@ -40,7 +40,7 @@ public record Check(State state, String detail, String next) {
      *
      * @param detail what was seen, one line, never a secret
      */
-    public static Check ok(String detail) {
+    static Check ok(String detail) {
         return new Check(State.OK, detail, "");
     }
 
@@ -49,7 +49,7 @@ public record Check(State state, String detail, String next) {
      *
      * @param detail what is missing or different, one line, never a secret
      */
-    public static Check needed(String detail) {
+    static Check needed(String detail) {
         return new Check(State.NEEDED, detail, "");
     }
 
@@ -58,7 +58,7 @@ public record Check(State state, String detail, String next) {
      *
      * @param why why not, one line
      */
-    public static Check skipped(String why) {
+    static Check skipped(String why) {
         return new Check(State.SKIPPED, why, "");
     }
 
@@ -68,7 +68,7 @@ public record Check(State state, String detail, String next) {
      * @param detail what was seen, one line, never a secret
      * @param next what the operator should do
      */
-    public static Check failed(String detail, String next) {
+    static Check failed(String detail, String next) {
         return new Check(State.FAILED, detail, next);
     }
 }

@@ -15,7 +15,7 @@ public final class PlanException extends He300Exception {
      * @param message what was found, one line, never a secret
      * @param next what the operator should do
      */
-    public PlanException(String message, String next) {
+    PlanException(String message, String next) {
         super(message);
         this.next = next;
     }

@@ -29,7 +29,7 @@ public record Planned(String summary, Optional<Command> command) {
      * @param summary what it does, as {@code would <summary>} reads
      * @param command the command; a dry run shows its display line
      */
-    public static Planned run(String summary, Command command) {
+    static Planned run(String summary, Command command) {
         return new Planned(summary, Optional.of(command));
     }
 
@@ -38,7 +38,7 @@ public record Planned(String summary, Optional<Command> command) {
      *
      * @param summary what it does
      */
-    public static Planned note(String summary) {
+    static Planned note(String summary) {
         return new Planned(summary, Optional.empty());
     }
 }

@@ -5,6 +5,10 @@ import java.util.List;
 /**
  * One step of an install: a read-only {@link #check}, an {@link #apply} that makes the check pass, and a verify that
  * is the check again on fresh facts. Checks must be precise, so that a second run finds every step {@code ok}.
+ *
+ * <p>The steps are the install's own, listed by {@link Plan#install()}; a caller composes plans from them
+ * ({@link Plan#from}, {@link Plan#step}) and runs them with a {@link PlanRunner}. Steps are written in this package
+ * only: what they run on the host goes through the parts of {@link Host} that are not public.
  */
 public interface Step {
 
