@@ -24,7 +24,7 @@ final class SecurityReader {
         Secret ethicsengine = secrets.read(s, "ethicsengine_db_password", "HE300_ETHICSENGINE_DB_PASSWORD", true, true)
                 .orElseThrow();
         Secret cipher = secrets.read(s, "cipher_secret_key", "HE300_CIPHER_SECRET_KEY", false, false)
-                .orElseGet(() -> Secret.generateKey(random));
+                .orElseGet(() -> StackSecret.CIPHER_SECRET_KEY.generate(random));
         if (!cipher.generated() && !FERNET_KEY.matcher(cipher.reveal()).matches()) {
             s.get(s.get("cipher_secret_key").text().isPresent() ? "cipher_secret_key" : "cipher_secret_key_file")
                     .problem("must be a Fernet key (32 bytes in URL-safe base64 with its '=', 44 characters, as"

@@ -1,5 +1,6 @@
 package io.github.rngops.he300.provision.config;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
@@ -61,6 +62,16 @@ public enum StackSecret {
      */
     public Secret of(Security security) {
         return read.apply(security);
+    }
+
+    /**
+     * {@return a new value in the form this secret needs: a Fernet key ({@link Secret#generateKey}) for
+     * {@link #CIPHER_SECRET_KEY}, which CIRISNode refuses in any other form, else {@link Secret#generate}}
+     *
+     * @param random the source, a {@link SecureRandom} (a test may seed one)
+     */
+    public Secret generate(SecureRandom random) {
+        return this == CIPHER_SECRET_KEY ? Secret.generateKey(random) : Secret.generate(random);
     }
 
     /**

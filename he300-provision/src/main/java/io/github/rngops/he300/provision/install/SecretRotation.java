@@ -61,7 +61,7 @@ record SecretRotation(Set<StackSecret> which) {
         for (StackSecret secret : which) {
             Secret given = secret.of(configured.security());
             boolean fresh = !given.generated() && !given.equals(secret.of(kept.security()));
-            security = security.with(secret, fresh ? given : Secret.generate(random));
+            security = security.with(secret, fresh ? given : secret.generate(random));
         }
         return kept.withSecurity(security);
     }
