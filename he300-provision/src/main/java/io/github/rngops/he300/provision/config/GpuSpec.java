@@ -18,7 +18,7 @@ public record GpuSpec(String type, OptionalInt memoryGb, Optional<String> nvidia
     public static final List<String> TYPES = List.of("auto", "a10", "a100", "rtx4090", "m1", "m2", "m3", "none");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it).
      *
      * @param type {@code auto}, or one of {@link #TYPES}
      * @param memoryGb the GPU memory in GB, when not detected

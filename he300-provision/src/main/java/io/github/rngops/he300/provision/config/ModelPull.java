@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record ModelPull(String model, Quantization quantization, OllamaTag tag) {
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it).
      *
      * @param model the registry's name ({@code llama-3.1-8B-instruct})
      * @param quantization the quantization chosen

@@ -35,7 +35,7 @@ public record ModelRegistry(String source, Map<String, ModelSpec> models, Map<St
     private static final Pattern LLAMA_32_BIG = Pattern.compile("(?i)llama-?3\\.2-?(8|70)b.*");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it), and copies the maps.
      *
      * @param source where it was read from (a file name, or {@value #DEFAULT_RESOURCE})
      * @param models by registry name, in file order

@@ -18,7 +18,7 @@ import java.util.Optional;
 public record ModelSpec(String name, OllamaTag ollamaName, Optional<String> huggingFaceId, int contextLength, double recommendedGpuMemoryGb,
                         Map<Quantization, OllamaTag> quantizations) {
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it), and copies the maps.
      *
      * @param name the registry's name, as {@code install.yaml} refers to it ({@code llama-3.2-3B-instruct})
      * @param ollamaName the default tag (its {@link Quantization#Q4_K_M} one in the shipped registry)

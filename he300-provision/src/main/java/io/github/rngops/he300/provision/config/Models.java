@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record Models(ModelPull defaultPull, List<ModelPull> pulls, Quantization quantization) {
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it), and copies the lists.
      *
      * @param defaultPull {@code models.default} in {@code models.quantization}: the model the stack serves
      * @param pulls every model to pull on install, the default first, each once

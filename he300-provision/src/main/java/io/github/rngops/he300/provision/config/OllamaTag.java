@@ -21,7 +21,8 @@ public record OllamaTag(String name, String tag) {
             "llama3.2:70b", "llama3.1:70b-instruct-q4_K_M");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Checks the name and the tag against what Ollama accepts, and refuses models known not to exist (Llama 3.2
+     * 8B and 70B); the message says what to write instead.
      *
      * @param name the model name, lower case, optional namespace
      * @param tag the tag after the colon

@@ -15,7 +15,7 @@ public record OsSpec(Optional<String> manual) {
             "gpu-base-24.04", "debian-12", "macos");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it).
      *
      * @param manual the OS named by {@code os.manual} when {@code os.detect: manual}; empty when detected
      */

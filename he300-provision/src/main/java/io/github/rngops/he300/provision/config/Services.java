@@ -135,7 +135,7 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
     public record Ollama(String image, int port, int gpuLayers, Optional<Integer> numParallel,
                          Optional<Integer> contextLength) {
         /**
-         * Checks the components, as the class description says of each.
+         * Refuses a null component (a {@code NullPointerException} naming it).
          *
          * @param image the image
          * @param port the host port (11434)
@@ -159,7 +159,7 @@ public record Services(App cirisnode, App ethicsengine, Ollama ollama, Store red
      */
     public record Store(String image, int port, boolean persistence) {
         /**
-         * Checks the components, as the class description says of each.
+         * Refuses a null component (a {@code NullPointerException} naming it).
          *
          * @param image the image
          * @param port the host port, always on loopback

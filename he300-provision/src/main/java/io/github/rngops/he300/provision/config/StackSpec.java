@@ -16,7 +16,7 @@ public record StackSpec(String dir, String project, List<String> healthCommand, 
     public static final String DEFAULT_DIR = "/opt/he300";
 
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component or an empty health command; the command is copied.
      *
      * @param dir the directory holding the compose files, {@code .env} and {@code init.sql} ({@code /opt/he300})
      * @param project the compose project name ({@code he300})

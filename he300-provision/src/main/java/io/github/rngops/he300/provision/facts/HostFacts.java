@@ -119,7 +119,7 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
      */
     public record Os(String kernel, String id, String versionId, String prettyName, String arch) {
         /**
-         * Checks the components, as the class description says of each.
+         * Refuses a null component (a {@code NullPointerException} naming it).
          *
          * @param kernel {@code uname -s}: Linux, Darwin
          * @param id {@code ID} of /etc/os-release ({@code ubuntu}, {@code debian}), or {@code macos}
@@ -150,7 +150,7 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
      */
     public record Gpu(String name, long memoryMiB, String driverVersion) {
         /**
-         * Checks the components, as the class description says of each.
+         * Refuses a null component (a {@code NullPointerException} naming it).
          *
          * @param name {@code NVIDIA A10}
          * @param memoryMiB total memory in MiB ({@code 23028})
@@ -170,7 +170,7 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
      */
     public record Nvidia(DriverState state, List<Gpu> gpus, List<String> pciDevices, String detail) {
         /**
-         * Checks the components, as the class description says of each.
+         * Refuses a null component (a {@code NullPointerException} naming it), and copies the lists.
          *
          * @param state the driver state
          * @param gpus the GPUs {@code nvidia-smi} listed (empty unless {@link DriverState#READY})
@@ -206,7 +206,7 @@ public record HostFacts(Os os, List<String> lambdaSignals, Nvidia nvidia, String
     public record Docker(String serverVersion, String composeVersion, List<String> runtimes, String toolkitVersion,
             String nvidiaCtkVersion) {
         /**
-         * Checks the components, as the class description says of each.
+         * Refuses a null component (a {@code NullPointerException} naming it), and copies the lists.
          *
          * @param serverVersion {@code docker version --format '{{.Server.Version}}'}, empty if no daemon answered
          * @param composeVersion the compose plugin's version ({@code 2.29.1}), or empty

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record Applied(String detail, String stop) {
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it).
      *
      * @param detail what was done, one line
      * @param stop when not empty, the plan stops here on purpose (a reboot to announce) and this says what to do

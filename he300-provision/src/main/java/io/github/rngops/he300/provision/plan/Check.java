@@ -23,7 +23,7 @@ public record Check(State state, String detail, String next) {
     }
 
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it).
      *
      * @param state whether there is something to do
      * @param detail what was seen, one line, never a secret

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record Plan(List<Step> steps) {
     /**
-     * Checks the components, as the class description says of each.
+     * Copies the steps, so the plan cannot change once made.
      *
      * @param steps in order
      */

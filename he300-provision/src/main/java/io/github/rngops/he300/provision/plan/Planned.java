@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record Planned(String summary, Optional<Command> command) {
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it).
      *
      * @param summary what the action does
      * @param command the command it runs, if any

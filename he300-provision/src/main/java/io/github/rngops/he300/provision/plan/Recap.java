@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record Recap(List<StepResult> results, boolean dryRun) {
     /**
-     * Checks the components, as the class description says of each.
+     * Copies the results, so the recap cannot change once made.
      *
      * @param results every step's result, including those not run after a stop
      * @param dryRun whether nothing was changed on purpose

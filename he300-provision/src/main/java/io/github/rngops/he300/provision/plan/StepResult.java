@@ -45,7 +45,7 @@ public record StepResult(String step, Status status, String detail, String comma
     }
 
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null component (a {@code NullPointerException} naming it), and copies the output tail.
      *
      * @param step the step's name
      * @param status ok, changed, skipped, failed (or would-change in a dry run, not-run after a stop)

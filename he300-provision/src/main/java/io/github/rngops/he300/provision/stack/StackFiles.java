@@ -42,7 +42,7 @@ public record StackFiles(List<StackFile> all, StackFile composeFile) {
     public static final String NETWORK = ComposeFile.NETWORK;
 
     /**
-     * Checks the components, as the class description says of each.
+     * Refuses a null compose file, and copies the list.
      *
      * @param all every file, in the order they should be written
      * @param composeFile the compose file the systemd unit runs ({@code docker-compose.gpu.yml} on an NVIDIA profile)
