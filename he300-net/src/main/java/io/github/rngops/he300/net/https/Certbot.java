@@ -63,7 +63,15 @@ public final class Certbot {
         return settings.configDir.resolve("live").resolve(certName()).resolve("privkey.pem");
     }
 
-    /** Runs the issuance. */
+    /**
+     * Runs the issuance ({@link #issueCommand()}) on the host. Port 80 (or {@link Builder#httpPort}) must be free
+     * and reachable from the CA, and every domain must resolve to the host. A certificate that is not near expiry is
+     * kept, so running it again is cheap.
+     *
+     * @param runner where certbot runs: the host the domains point at
+     * @throws io.github.rngops.he300.core.command.CommandException if certbot fails or outlives the timeout; its
+     *     {@code stderr()} holds certbot's explanation
+     */
     public void issue(CommandRunner runner) {
         runner.runChecked(issueCommand());
     }
@@ -71,6 +79,8 @@ public final class Certbot {
     /**
      * {@code certbot certonly --standalone -n --agree-tos -m <email> -d <domain>... [--test-cert | --server <url>]
      * [--http-01-port N] [--http-01-address A] [--config-dir ...] [--deploy-hook <script>] --keep-until-expiring}.
+     *
+     * @return the command, not run; with {@link Builder#caBundle} it sets {@code REQUESTS_CA_BUNDLE}
      */
     public Command issueCommand() {
         List<String> args = new ArrayList<>(List.of("certonly", "--standalone", "-n", "--agree-tos", "-m",
@@ -189,14 +199,25 @@ public final class Certbot {
             return this;
         }
 
-        /** Let's Encrypt's production CA. Without this, the staging CA issues (untrusted) test certificates. */
+        /**
+         * Uses Let's Encrypt's production CA, and forgets a {@link #server} set before. Without this, the staging CA
+         * issues (untrusted) test certificates.
+         *
+         * @return this builder
+         */
         public Builder production() {
             this.production = true;
             this.server = Optional.empty();
             return this;
         }
 
-        /** Another ACME directory (a private CA, or pebble in tests); replaces staging and production. */
+        /**
+         * Uses another ACME directory (a private CA, or pebble in tests); replaces staging and production.
+         *
+         * @param directory the directory URL, {@code https://} only
+         * @return this builder
+         * @throws NetException if the URL is not https
+         */
         public Builder server(URI directory) {
             if (!"https".equals(directory.getScheme())) {
                 throw NetException.invalid("server", "'" + directory + "' must be an https:// ACME directory URL");
@@ -219,22 +240,48 @@ public final class Certbot {
             return this;
         }
 
+        /**
+         * Sets the address certbot's challenge server binds; every address by default.
+         *
+         * @param address a literal IPv4 or IPv6 address, like {@code 127.0.0.1}
+         * @return this builder
+         * @throws NetException if it is not a literal IP address
+         */
         public Builder httpAddress(String address) {
             io.github.rngops.he300.net.Cidr.address("httpAddress", address, address);
             this.httpAddress = Optional.of(address);
             return this;
         }
 
+        /**
+         * Sets where certbot keeps accounts and certificates; default {@link Certbot#DEFAULT_CONFIG_DIR}. The
+         * certificate paths ({@link Certbot#fullchain()}) follow it.
+         *
+         * @param dir a directory on the host
+         * @return this builder
+         */
         public Builder configDir(Path dir) {
             this.configDir = Objects.requireNonNull(dir, "configDir");
             return this;
         }
 
+        /**
+         * Sets certbot's working directory ({@code --work-dir}); certbot's default when not set.
+         *
+         * @param dir a directory on the host
+         * @return this builder
+         */
         public Builder workDir(Path dir) {
             this.workDir = Optional.of(dir);
             return this;
         }
 
+        /**
+         * Sets where certbot writes its logs ({@code --logs-dir}); certbot's default when not set.
+         *
+         * @param dir a directory on the host
+         * @return this builder
+         */
         public Builder logsDir(Path dir) {
             this.logsDir = Optional.of(dir);
             return this;
@@ -251,23 +298,45 @@ public final class Certbot {
             return this;
         }
 
-        /** CA certificates certbot trusts for the ACME server's own HTTPS ({@code REQUESTS_CA_BUNDLE}). */
+        /**
+         * Sets the CA certificates certbot trusts for the ACME server's own HTTPS ({@code REQUESTS_CA_BUNDLE}), for a
+         * private CA or pebble; the system's by default.
+         *
+         * @param pem a PEM file on the host
+         * @return this builder
+         */
         public Builder caBundle(Path pem) {
             this.caBundle = Optional.of(pem);
             return this;
         }
 
+        /**
+         * Sets whether certbot runs as root; true by default (it binds port 80 and writes {@code /etc/letsencrypt}).
+         *
+         * @param sudo whether the commands are marked {@code sudo}
+         * @return this builder
+         */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
         }
 
+        /**
+         * Sets how long one certbot command may take; default 5 minutes.
+         *
+         * @param timeout the limit; the command is killed after it
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** {@return the {@link Certbot} these settings describe} */
+        /**
+         * {@return the {@link Certbot} these settings describe}
+         *
+         * @throws NetException if no domain or no email was given
+         */
         public Certbot build() {
             if (domains.isEmpty()) {
                 throw NetException.invalid("domain", "is missing: the public name of the GPU host");
