@@ -211,8 +211,9 @@ public final class DockerUserRules {
         /**
          * Sets the chain holding the rules; default {@code HE300-ALLOW}.
          *
-         * @param chain the chain holding the rules
+         * @param chain 1 to 28 of {@code A-Z a-z 0-9 _ -}, not {@code DOCKER-USER}
          * @return this builder
+         * @throws NetException if it is of another form
          */
         public Builder chain(String chain) {
             if (!CHAIN.matcher(chain).matches() || chain.equals(DOCKER_USER)) {

@@ -171,8 +171,10 @@ public final class Certbot {
         /**
          * Sets a domain the certificate covers; the first names it. It must resolve to this host.
          *
-         * @param domain a domain the certificate covers
+         * @param domain a fully qualified domain name, like {@code gpu-host.example.com}; kept in lower case, a repeat
+         *     ignored
          * @return this builder
+         * @throws NetException if it is not a fully qualified domain name
          */
         public Builder domain(String domain) {
             if (domain == null || !DOMAIN.matcher(domain).matches()) {
@@ -188,8 +190,9 @@ public final class Certbot {
         /**
          * Sets where the CA sends expiry warnings. Required.
          *
-         * @param email where the CA sends expiry warnings
+         * @param email an email address; certbot registers the ACME account with it ({@code -m})
          * @return this builder
+         * @throws NetException if it is not an email address
          */
         public Builder email(String email) {
             if (email == null || !EMAIL.matcher(email).matches()) {
@@ -229,8 +232,9 @@ public final class Certbot {
         /**
          * Sets the port certbot listens on for the HTTP-01 challenge (default 80, which the CA connects to).
          *
-         * @param port the port certbot listens on for the HTTP-01 challenge
+         * @param port 1..65535; anything but 80 needs the CA (pebble, a private CA) to connect there, or a forward
          * @return this builder
+         * @throws NetException if it is out of range
          */
         public Builder httpPort(int port) {
             if (port < 1 || port > 65535) {
@@ -290,7 +294,8 @@ public final class Certbot {
         /**
          * Sets a script certbot runs after each issuance and renewal, such as {@link DeployHook}'s.
          *
-         * @param script a script certbot runs after each issuance and renewal, such as {@link DeployHook}'s
+         * @param script the script's path on the host, such as {@link DeployHook#DEFAULT_PATH}; certbot remembers it
+         *     for renewals
          * @return this builder
          */
         public Builder deployHook(Path script) {

@@ -163,9 +163,10 @@ public final class NginxProxy {
         }
 
         /**
-         * Sets the certificate certbot issues.
+         * Sets the certificate certbot issues: its {@link Certbot#fullchain()} and {@link Certbot#privkey()}. The files
+         * need not exist yet.
          *
-         * @param certbot the certificate certbot issues
+         * @param certbot the issuance whose certificate nginx serves
          * @return this builder
          */
         public Builder certificate(Certbot certbot) {

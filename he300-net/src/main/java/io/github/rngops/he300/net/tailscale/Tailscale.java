@@ -127,8 +127,9 @@ public final class Tailscale {
         /**
          * Sets the machine's name in the tailnet: a DNS label. Required.
          *
-         * @param hostname the machine's name in the tailnet: a DNS label
+         * @param hostname 1 to 63 of {@code a-z A-Z 0-9 -}, not starting or ending with {@code -}, like {@code gpu-a10}
          * @return this builder
+         * @throws NetException if it is not a DNS label
          */
         public Builder hostname(String hostname) {
             if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {

@@ -32,7 +32,7 @@ public record TailscaleStatus(String backendState, Optional<String> authUrl, Opt
      */
     public record Node(String hostName, String dnsName, List<String> tailscaleIps, boolean online, List<String> tags) {
         /**
-         * Checks the components, as the class description says of each.
+         * Copies the addresses and tags.
          *
          * @param hostName the machine's host name
          * @param dnsName its MagicDNS name, without the trailing dot

@@ -73,8 +73,9 @@ public record WgPeer(Optional<String> name, WgKey publicKey, Optional<WgKey> pre
         /**
          * Sets a one-line label for people reading the file.
          *
-         * @param name a one-line label for people reading the file
+         * @param name one non-blank line, such as the runner's name; surrounding spaces are dropped
          * @return this builder
+         * @throws NetException if it is blank or spans lines
          */
         public Builder name(String name) {
             if (name.isBlank() || name.contains("\n") || name.contains("\r")) {

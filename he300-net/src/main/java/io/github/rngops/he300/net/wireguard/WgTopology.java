@@ -165,10 +165,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         private Builder() {}
 
         /**
-         * Sets the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}.
+         * Sets the host's tunnel address with the network's prefix; default {@code 10.0.0.2/24}. Runners get their
+         * addresses in that network.
          *
-         * @param address the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}
+         * @param address an IPv4 or IPv6 address with a prefix shorter than a single host, like {@code 10.0.0.2/24}
          * @return this builder
+         * @throws NetException if it is not an address, or has no prefix (or a single host's)
          */
         public Builder hostAddress(String address) {
             Cidr cidr = Cidr.parse("hostAddress", address);
@@ -194,10 +196,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         }
 
         /**
-         * Sets the DNS name or public IP that runners reach the host at.
+         * Sets the DNS name or public IP that runners reach the host at. Required; the port is
+         * {@link #listenPort}'s.
          *
-         * @param host the DNS name or public IP that runners reach the host at
+         * @param host a DNS name or an IP address, without a port; a name is not looked up here
          * @return this builder
+         * @throws NetException if it is neither a DNS name nor an IP address
          */
         public Builder hostEndpoint(String host) {
             new Endpoint(host, 1);

@@ -254,7 +254,7 @@ public final class WireGuard {
         /**
          * Sets where commands run. Required.
          *
-         * @param runner where commands run
+         * @param runner this machine ({@code LocalRunner}) or a host over SSH; every command goes through it
          * @return this builder
          */
         public Builder runner(CommandRunner runner) {
@@ -265,7 +265,7 @@ public final class WireGuard {
         /**
          * Sets where configs go; default {@link #DEFAULT_CONFIG_DIR}.
          *
-         * @param dir where configs go
+         * @param dir a directory on the runner's machine; {@link #enable} and {@link #disable} need the default
          * @return this builder
          */
         public Builder configDir(Path dir) {
@@ -276,7 +276,7 @@ public final class WireGuard {
         /**
          * Sets whether commands need root (default true; a root runner ignores it).
          *
-         * @param sudo whether commands need root
+         * @param sudo whether the commands are marked {@code sudo}
          * @return this builder
          */
         public Builder sudo(boolean sudo) {
@@ -303,8 +303,9 @@ public final class WireGuard {
         /**
          * Sets how long each command may take; default 60 s.
          *
-         * @param timeout how long each command may take
+         * @param timeout positive; a command still running after it is killed
          * @return this builder
+         * @throws NetException if it is zero or negative
          */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
@@ -317,7 +318,7 @@ public final class WireGuard {
         /**
          * Sets the clock handshake ages are measured by.
          *
-         * @param clock the clock handshake ages are measured by
+         * @param clock the clock {@link #health} compares handshake times with; the system's UTC clock by default
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -328,8 +329,9 @@ public final class WireGuard {
         /**
          * Sets a handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes.
          *
-         * @param staleAfter a handshake older than this is {@link WgStatus.Health#STALE}
+         * @param staleAfter positive; WireGuard re-handshakes every 2 minutes while traffic flows
          * @return this builder
+         * @throws NetException if it is zero or negative
          */
         public Builder staleAfter(Duration staleAfter) {
             if (staleAfter.isNegative() || staleAfter.isZero()) {
