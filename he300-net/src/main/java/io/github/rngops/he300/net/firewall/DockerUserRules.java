@@ -178,7 +178,7 @@ public final class DockerUserRules {
         private Builder() {}
 
         /**
-         * Sets the networks that may reach the ports. Required; an empty allowlist drops every new connection.
+         * Sets the networks that may reach the ports. Required; an empty one drops every new connection to them.
          *
          * @param allowlist the allowed networks, IPv4 and IPv6
          * @return this builder
