@@ -25,10 +25,11 @@ public record Cidr(InetAddress address, int prefix) {
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Checks the prefix against the address's length.
      *
      * @param address the address, as given (host bits kept)
      * @param prefix 0..32 for IPv4, 0..128 for IPv6
+     * @throws NetException if the prefix is out of that range
      */
     public Cidr {
         Objects.requireNonNull(address, "address");
@@ -38,7 +39,14 @@ public record Cidr(InetAddress address, int prefix) {
         }
     }
 
-    /** {@return an interface address with optional prefix; host bits allowed. {@code field} names it in messages} */
+    /**
+     * Reads an interface address, {@code address[/prefix]}: host bits allowed, a missing prefix meaning one host.
+     *
+     * @param field the setting the text comes from, named in the message of a refusal ({@code Interface.Address})
+     * @param text the address, like {@code 10.0.0.2/24} or {@code fd00::2}; surrounding spaces are ignored
+     * @return the address with its prefix
+     * @throws NetException if the text is not a literal IP address or the prefix is out of range
+     */
     public static Cidr parse(String field, String text) {
         Objects.requireNonNull(text, field);
         String trimmed = text.strip();
@@ -58,7 +66,15 @@ public record Cidr(InetAddress address, int prefix) {
         return new Cidr(address, prefix);
     }
 
-    /** {@return a network: like {@link #parse} but host bits must be zero} */
+    /**
+     * Reads a network: like {@link #parse}, but host bits must be zero.
+     *
+     * @param field the setting the text comes from, named in the message of a refusal ({@code allowlist[2]})
+     * @param text the network, like {@code 203.0.113.0/24}; a bare address is a single host
+     * @return the network
+     * @throws NetException if the text is not an address, or has host bits set (the message offers the network and
+     *     the single host)
+     */
     public static Cidr parseNetwork(String field, String text) {
         Cidr cidr = parse(field, text);
         if (!cidr.isNetwork()) {
@@ -68,7 +84,15 @@ public record Cidr(InetAddress address, int prefix) {
         return cidr;
     }
 
-    /** {@return a literal IPv4 or IPv6 address, never looked up} */
+    /**
+     * Reads a literal IPv4 or IPv6 address; a name is refused, never looked up.
+     *
+     * @param field the setting, named in the message of a refusal
+     * @param host the address alone, without prefix, port or brackets
+     * @param given the whole value the address was cut from (such as {@code [fd00::2]:51820}), quoted in the message
+     * @return the address
+     * @throws NetException if {@code host} is not an IPv4 address in dotted decimal or an IPv6 address
+     */
     public static InetAddress address(String field, String host, String given) {
         try {
             if (IPV4.matcher(host).matches()) {
@@ -93,6 +117,7 @@ public record Cidr(InetAddress address, int prefix) {
                 + " or an IPv6 address like fd00::2, optionally with /prefix");
     }
 
+    /** {@return whether this is an IPv6 address (16 bytes) rather than IPv4} */
     public boolean ipv6() {
         return address instanceof Inet6Address;
     }
@@ -117,7 +142,13 @@ public record Cidr(InetAddress address, int prefix) {
         return BigInteger.ONE.shiftLeft(address.getAddress().length * 8 - prefix);
     }
 
-    /** {@return the address at {@code offset} from the start of this network (0 is the network address itself)} */
+    /**
+     * The address at {@code offset} from the start of this network.
+     *
+     * @param offset 0 (the network address itself) up to {@link #size()} - 1
+     * @return the address
+     * @throws NetException if the offset is outside the network
+     */
     public InetAddress at(BigInteger offset) {
         if (offset.signum() < 0 || offset.compareTo(size()) >= 0) {
             throw NetException.invalid("address", "offset " + offset + " is outside " + network());
@@ -125,7 +156,12 @@ public record Cidr(InetAddress address, int prefix) {
         return withHostBits(offset);
     }
 
-    /** {@return whether {@code other} lies in this network} */
+    /**
+     * Whether an address lies in this network.
+     *
+     * @param other any address; one of the other family is never contained
+     * @return whether its bits above the prefix are this network's
+     */
     public boolean contains(InetAddress other) {
         if (other.getAddress().length != address.getAddress().length) {
             return false;
@@ -162,8 +198,8 @@ public record Cidr(InetAddress address, int prefix) {
         }
     }
 
-    /** {@return an address as text; IPv6 compressed per RFC 5952 (longest run of zero groups as ::, lower case)} */
-    public static String text(InetAddress address) {
+    /** An address as text; IPv6 compressed per RFC 5952 (longest run of zero groups as ::, lower case). */
+    static String text(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }

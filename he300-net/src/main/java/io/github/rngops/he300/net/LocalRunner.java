@@ -170,8 +170,9 @@ public final class LocalRunner implements CommandRunner {
         /**
          * Sets what goes before a {@code sudo} command when not root; default {@code sudo -n --} (never prompts).
          *
-         * @param prefix what goes before a {@code sudo} command when not root
+         * @param prefix the program and its arguments, like {@code doas -n}; the command's argv follows them
          * @return this builder
+         * @throws NetException if it is empty
          */
         public Builder sudoPrefix(String... prefix) {
             if (prefix.length == 0) {
@@ -184,7 +185,7 @@ public final class LocalRunner implements CommandRunner {
         /**
          * Sets whether this process is root; detected when not set. When false, {@code sudo} commands use sudo.
          *
-         * @param root whether this process is root
+         * @param root true to run {@code sudo} commands as they are, false to prefix them with the sudo prefix
          * @return this builder
          */
         public Builder root(boolean root) {
@@ -195,8 +196,10 @@ public final class LocalRunner implements CommandRunner {
         /**
          * Sets the timeout of commands that set none. Positive.
          *
-         * @param timeout the timeout of commands that set none
+         * @param timeout how long a command without its own timeout may run before its process tree is killed; by
+         *     default such a command may run for ever
          * @return this builder
+         * @throws NetException if it is zero or negative
          */
         public Builder defaultTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "defaultTimeout");

@@ -31,9 +31,12 @@ public final class PrivateFile {
 
     /**
      * Refuses a {@code target} that cannot become a file (a directory), before anything is written; callers that
-     * write several files check them all first, so that none is written when one would fail.
+     * write several files check them all first, so that none is written when one would fail. Looks at this
+     * machine's file system only.
      *
-     * @throws NetException naming the path
+     * @param target the file to be written; relative to the working directory unless absolute
+     * @return {@code target} made absolute
+     * @throws NetException naming the path, if it is a directory
      */
     public static Path checkTarget(Path target) {
         Path absolute = target.toAbsolutePath();
@@ -43,7 +46,17 @@ public final class PrivateFile {
         return absolute;
     }
 
-    /** Writes {@code content} to {@code target} with mode 0600 on this machine; missing parents are made 0700. */
+    /**
+     * Writes {@code content} to {@code target} with mode 0600 on this machine; missing parents are made 0700. The
+     * content goes to a temporary file beside the target first (created 0600), which is then renamed over it.
+     *
+     * @param target the file to write; an existing file is replaced
+     * @param content the bytes to write, such as a key followed by a newline
+     * @return {@code target} made absolute
+     * @throws NetException if {@code target} is a directory
+     * @throws java.io.UncheckedIOException if the file or its parents cannot be written (the temporary file is
+     *     removed)
+     */
     public static Path write(Path target, byte[] content) {
         Path absolute = checkTarget(target);
         Path parent = absolute.getParent();
@@ -80,7 +93,12 @@ public final class PrivateFile {
     /**
      * A command that writes its standard input to {@code target} with mode 0600 on the runner's machine (a remote
      * host over SSH, say): {@code umask 077}, a temporary file beside the target, then a rename. The content travels
-     * on standard input, never on a command line.
+     * on standard input, never on a command line. Nothing runs until the caller hands the command to a runner.
+     *
+     * @param target the file on the runner's machine; missing parents are made with {@code mkdir -p} under umask 077
+     * @param content the bytes to write
+     * @param sudo whether the command runs as root (through the runner's {@code sudo} when it is not root)
+     * @return the {@code sh -c} command, its display line free of the content
      */
     public static Command installCommand(Path target, byte[] content, boolean sudo) {
         return Command.builder("sh").args("-c", INSTALL_SCRIPT, "sh", target.toString())

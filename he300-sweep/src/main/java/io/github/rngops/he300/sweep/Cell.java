@@ -16,6 +16,14 @@ import java.util.Objects;
  */
 public record Cell(String id, String host, Model model, BigInteger seed) {
 
+    /**
+     * Checks that nothing is null; {@link #of} makes the id.
+     *
+     * @param id the stable id
+     * @param host the host's name
+     * @param model the model
+     * @param seed the sample's seed
+     */
     public Cell {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(host, "host");
@@ -23,7 +31,14 @@ public record Cell(String id, String host, Model model, BigInteger seed) {
         Objects.requireNonNull(seed, "seed");
     }
 
-    /** The cell of {@code model} on {@code host} with {@code seed}, with its stable id. */
+    /**
+     * The cell of {@code model} on {@code host} with {@code seed}, with its stable id.
+     *
+     * @param host the host's name
+     * @param model the model; its name and quantization go into the id, lower case, other characters as {@code -}
+     * @param seed the sample's seed
+     * @return the cell, id {@code <host>.<model>.s<seed>}
+     */
     public static Cell of(String host, Model model, BigInteger seed) {
         String name = slug(model.name());
         String quantization = model.quantization() == null ? null : slug(model.quantization());

@@ -30,6 +30,15 @@ public record CellReport(Cell cell, Status status, Path directory, String messag
         STOPPED
     }
 
+    /**
+     * Checks that cell, status and directory are given; a null message becomes empty.
+     *
+     * @param cell the cell
+     * @param status how it ended
+     * @param directory its run directory
+     * @param message what went wrong, or empty (null is taken as empty)
+     * @param result its result when it has one; null otherwise
+     */
     public CellReport {
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(status, "status");
@@ -37,11 +46,12 @@ public record CellReport(Cell cell, Status status, Path directory, String messag
         message = message == null ? "" : message;
     }
 
-    /** Whether the cell has a complete result. */
+    /** {@return whether the cell has a complete result: {@link Status#COMPLETED} or {@link Status#ALREADY_COMPLETE}} */
     public boolean complete() {
         return status == Status.COMPLETED || status == Status.ALREADY_COMPLETE;
     }
 
+    /** {@return the {@link #result()}, empty when the cell has none (not run, or its run could not start)} */
     public Optional<RunResult> optionalResult() {
         return Optional.ofNullable(result);
     }

@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public record Model(String name, String quantization, List<String> hosts) {
 
+    /**
+     * Checks the name; a blank quantization becomes null, the hosts are copied.
+     *
+     * @param name the model as its servers name it: non-blank, no spaces
+     * @param quantization what it is quantized to; null or blank when not said
+     * @param hosts the hosts that may serve it, by name; empty for every host of the sweep
+     * @throws IllegalArgumentException if the name is blank or holds spaces
+     */
     public Model {
         Objects.requireNonNull(name, "name");
         if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
@@ -21,7 +29,12 @@ public record Model(String name, String quantization, List<String> hosts) {
         hosts = List.copyOf(hosts);
     }
 
-    /** A model every host may serve, quantization not said. */
+    /**
+     * {@return a model every host may serve, quantization not said}
+     *
+     * @param name the model as its servers name it, like {@code llama3.2:3b}
+     * @throws IllegalArgumentException if the name is blank or holds spaces
+     */
     public static Model of(String name) {
         return new Model(name, null, List.of());
     }

@@ -34,6 +34,13 @@ public final class SweepCommand {
     private final boolean shutdownHook;
 
     /**
+     * A command for these flags; nothing is read or run until {@link #run()}.
+     *
+     * @param options the sweep's flags
+     * @param dataset the dataset flags, shared with {@code benchmark}: where the scenarios are read from
+     * @param env the process environment: credentials, {@code GITHUB_STEP_SUMMARY}, the dataset's location
+     * @param out where the plan, the matrix, the summary and the leaderboard's files are printed
+     * @param err where progress, warnings and the resume advice go
      * @param terminal whether standard error is a terminal (one redrawn line per host) or not (plain lines)
      * @param shutdownHook whether Ctrl-C stops the sweep cleanly (off in tests, which share one JVM)
      */
@@ -48,7 +55,14 @@ public final class SweepCommand {
         this.shutdownHook = shutdownHook;
     }
 
-    /** Runs the command and returns the exit code; a bad file or flag is a {@link He300Exception}. */
+    /**
+     * Runs the command: the dry run, the matrix, or the cells and then the leaderboard.
+     *
+     * @return {@link Cli#OK} after the dry run or the matrix, or when every cell completed; {@link Cli#FAILURE} when
+     *     a cell failed or its host was down; 130 after Ctrl-C
+     * @throws He300Exception for a bad file or flag, or an output directory that holds a sweep without
+     *     {@code --resume} ({@link Cli} makes it exit code 2)
+     */
     public int run() {
         Sweep sweep = Sweep.read(options.file);
         SweepPlan plan = sweep.plan();

@@ -94,26 +94,31 @@ public final class SweepPlan {
         return new SweepPlan(sweep, cells);
     }
 
+    /** {@return the sweep this plan orders} */
     public Sweep sweep() {
         return sweep;
     }
 
-    /** Every cell, in run order. */
+    /** {@return every cell, in run order} */
     public List<Cell> cells() {
         return cells;
     }
 
-    /** The cells of each host that has any, hosts in the file's order. */
+    /** {@return the cells of each host that has any, by host name, hosts in the file's order} */
     public Map<String, List<Cell>> byHost() {
         return byHost;
     }
 
-    /** The cell of that id. */
+    /**
+     * {@return the cell of that id, if the plan has it}
+     *
+     * @param id a cell id, like {@code gpu-a.llama3.2-3b.s42}
+     */
     public Optional<Cell> cell(String id) {
         return cells.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    /** The baseline cell: the sweep's, else the first. */
+    /** {@return the baseline cell: the sweep's, else the first} */
     public Cell baseline() {
         return sweep.baseline() == null ? cells.get(0) : cell(sweep.baseline()).orElseThrow();
     }
@@ -134,6 +139,9 @@ public final class SweepPlan {
     /**
      * The plan as a person reads it: per host, its cells in order, and how long the host would take if each answer
      * took {@code perAnswer} on one of its slots. The sweep takes as long as its slowest host.
+     *
+     * @param perAnswer one answer's time on one slot (the dry run's {@code --assume-latency})
+     * @return the text, one line per host and per cell, ending with the estimate
      */
     public String describe(Duration perAnswer) {
         StringBuilder out = new StringBuilder();
@@ -183,6 +191,9 @@ public final class SweepPlan {
      * The cells as a GitHub Actions {@code strategy.matrix}: {@code {"include": [{"cell": id, "host": ..., "model":
      * ..., "seed": ...}, ...]}} one entry per cell, or, {@code byHost}, one per host with its cell ids space-separated
      * in {@code cells}.
+     *
+     * @param byHost one entry per host rather than per cell
+     * @return the JSON, on one line, for {@code fromJSON} in a workflow
      */
     public String matrix(boolean byHost) {
         ObjectMapper mapper = new ObjectMapper();

@@ -22,6 +22,12 @@ public final class SweepProgress implements SweepListener {
     private final Map<String, Integer> tenths = new java.util.HashMap<>();
     private int drawn;
 
+    /**
+     * A printer of progress.
+     *
+     * @param out where the lines go, usually standard error
+     * @param terminal whether {@code out} is a terminal: lines redrawn in place with ANSI escapes; plain lines if not
+     */
     public SweepProgress(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;

@@ -43,7 +43,7 @@ import java.util.function.Supplier;
 public final class SweepRunner {
 
     /** The directory of the cells' runs inside the output directory. */
-    public static final String CELLS = "cells";
+    static final String CELLS = "cells";
 
     private final SweepPlan plan;
     private final Path output;
@@ -66,18 +66,28 @@ public final class SweepRunner {
         this.cellRunner = new CellRunner(plan.sweep(), b.dataset, b.environment, b.warnings, b.pull, b.listener);
     }
 
+    /**
+     * {@return a builder for a runner of {@code plan} into {@code output}}
+     *
+     * @param plan the cells to run, from {@link Sweep#plan()}
+     * @param output the sweep's directory: {@code cells/<id>/} run directories and the journal {@code sweep.jsonl};
+     *     made when missing
+     */
     public static Builder builder(SweepPlan plan, Path output) {
         return new Builder(plan, output);
     }
 
     /** The run directory of {@code cell} under {@code output}. */
-    public static Path cellDirectory(Path output, Cell cell) {
+    static Path cellDirectory(Path output, Cell cell) {
         return output.resolve(CELLS).resolve(cell.id());
     }
 
     /**
-     * Runs the cells and returns how each ended, in plan order.
+     * Runs the cells, every host on its own thread, and waits until all are over. A cell that fails, or a host that
+     * is down, is reported in the result rather than thrown; each cell's outcome is also appended to
+     * {@code sweep.jsonl}.
      *
+     * @return how each cell ended, in plan order
      * @throws He300Exception if the output directory already holds a sweep and this is not a resume
      */
     public SweepResult run() {
@@ -118,7 +128,10 @@ public final class SweepRunner {
 
     /**
      * Stops the sweep (Ctrl-C): no further cell starts, the running ones stop sending and wait up to {@code grace}
-     * for what is in flight; their journals keep every answer received, so {@code --resume} continues them.
+     * for what is in flight; their journals keep every answer received, so {@code --resume} continues them. Safe to
+     * call from another thread (a shutdown hook) while {@link #run()} runs; {@code run()} then returns.
+     *
+     * @param grace how long the running cells may wait for requests in flight
      */
     public void stop(Duration grace) {
         stopping = true;
@@ -218,7 +231,12 @@ public final class SweepRunner {
             this.output = Objects.requireNonNull(output, "output");
         }
 
-        /** Where samples are drawn from; called once, when the first new cell needs it. */
+        /**
+         * Sets where samples are drawn from. Required unless every cell is complete already.
+         *
+         * @param value loads the dataset; called once, when the first cell that runs needs it
+         * @return this builder
+         */
         public Builder dataset(Supplier<Dataset> value) {
             Objects.requireNonNull(value, "dataset");
             Dataset[] loaded = new Dataset[1];
@@ -233,31 +251,58 @@ public final class SweepRunner {
             return this;
         }
 
-        /** Where credentials are looked up (the process environment). */
+        /**
+         * Sets where credential variables are looked up; the process environment by default.
+         *
+         * @param value variable names to values
+         * @return this builder
+         */
         public Builder environment(Map<String, String> value) {
             environment = Map.copyOf(Objects.requireNonNull(value, "environment"));
             return this;
         }
 
-        /** Where warnings go (a credentials file others can read); nowhere by default. */
+        /**
+         * Sets where warnings go (a credentials file others can read); nowhere by default.
+         *
+         * @param value a writer, such as standard error
+         * @return this builder
+         */
         public Builder warnings(PrintWriter value) {
             warnings = Objects.requireNonNull(value, "warnings");
             return this;
         }
 
-        /** Whether an Ollama host lacking a model pulls it first; true by default. */
+        /**
+         * Sets whether an Ollama host lacking a model pulls it first; true by default. Without, its cells fail.
+         *
+         * @param value whether to pull
+         * @return this builder
+         */
         public Builder pull(boolean value) {
             pull = value;
             return this;
         }
 
-        /** Continue a sweep in this output directory: completed cells are not run again. */
+        /**
+         * Sets whether to continue a sweep in this output directory: completed cells are not run again, interrupted
+         * ones keep their answers. Off by default: then {@link #run()} refuses a directory that already holds a sweep.
+         *
+         * @param value whether to resume
+         * @return this builder
+         */
         public Builder resume(boolean value) {
             resume = value;
             return this;
         }
 
-        /** Run only these cells (a CI matrix job runs one). */
+        /**
+         * Runs only the cells named this way (a CI matrix job runs one); every cell of the plan by default.
+         *
+         * @param cellId a cell id of the plan; call again for more
+         * @return this builder
+         * @throws He300Exception if the plan has no such cell (the message lists them)
+         */
         public Builder only(String cellId) {
             if (plan.cell(cellId).isEmpty()) {
                 throw new He300Exception("no cell " + cellId + " in the sweep (cells: " + String.join(", ",
@@ -267,16 +312,30 @@ public final class SweepRunner {
             return this;
         }
 
+        /**
+         * Sets who hears of hosts, pulls and cells as the sweep goes, such as a {@link SweepProgress}; nobody by
+         * default.
+         *
+         * @param value the listener, called from the hosts' threads
+         * @return this builder
+         */
         public Builder listener(SweepListener value) {
             listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 
+        /**
+         * Sets the clock of the journal's timestamps; the system's UTC clock by default.
+         *
+         * @param value the clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
+        /** {@return the runner these settings describe; nothing runs until {@link SweepRunner#run()}} */
         public SweepRunner build() {
             return new SweepRunner(this);
         }

@@ -1,6 +1,7 @@
 package io.github.rngops.he300.net.firewall;
 
 import io.github.rngops.he300.net.Cidr;
+import io.github.rngops.he300.net.NetException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,21 +19,29 @@ import java.util.Objects;
 public record Allowlist(List<Cidr> networks) {
 
     /**
-     * Checks the components, as the class description says of each.
+     * Copies the networks, dropping repeats, and refuses one with host bits set.
      *
-     * @param networks the allowed networks, in the order given, each once
+     * @param networks the allowed networks, in the order given; may be empty (nothing is allowed)
+     * @throws NetException naming {@code allowlist[i]} if a network has host bits set
      */
     public Allowlist {
         networks = List.copyOf(new LinkedHashSet<>(networks));
         for (int i = 0; i < networks.size(); i++) {
             if (!networks.get(i).isNetwork()) {
-                throw io.github.rngops.he300.net.NetException.invalid("allowlist[" + i + "]", networks.get(i)
+                throw NetException.invalid("allowlist[" + i + "]", networks.get(i)
                         + " has host bits set: use " + networks.get(i).network() + " or " + networks.get(i).host());
             }
         }
     }
 
-    /** Parses each entry; a refusal names it as {@code allowlist[i]} (from 0, as in a YAML list). */
+    /**
+     * Parses each entry as {@link Cidr#parseNetwork}; a refusal names it as {@code allowlist[i]} (from 0, as in a
+     * YAML list).
+     *
+     * @param entries CIDRs such as {@code 203.0.113.0/24} or {@code 2001:db8::/32}; a bare address is one host
+     * @return the allowlist, normalised and without repeats
+     * @throws NetException naming the first entry that is not a network
+     */
     public static Allowlist parse(List<String> entries) {
         Objects.requireNonNull(entries, "allowlist");
         List<Cidr> networks = new ArrayList<>();
@@ -42,14 +51,23 @@ public record Allowlist(List<Cidr> networks) {
         return new Allowlist(networks);
     }
 
+    /**
+     * The allowlist of these entries, as {@link #parse(List)} reads them.
+     *
+     * @param entries CIDRs such as {@code 203.0.113.0/24}
+     * @return the allowlist
+     * @throws NetException naming the first entry that is not a network
+     */
     public static Allowlist of(String... entries) {
         return parse(List.of(entries));
     }
 
+    /** {@return the IPv4 networks, in order: what {@code iptables} enforces} */
     public List<Cidr> ipv4() {
         return networks.stream().filter(cidr -> !cidr.ipv6()).toList();
     }
 
+    /** {@return the IPv6 networks, in order: what {@code ip6tables} enforces} */
     public List<Cidr> ipv6() {
         return networks.stream().filter(Cidr::ipv6).toList();
     }

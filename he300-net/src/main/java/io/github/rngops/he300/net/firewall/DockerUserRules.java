@@ -58,6 +58,9 @@ public final class DockerUserRules {
 
     /**
      * {@return the rule specs of the own chain, in order, for {@code iptables} or {@code ip6tables}, as {@code -S} prints them}
+     *
+     * @param ipv6 false for {@code iptables} and the allowlist's IPv4 networks, true for {@code ip6tables} and its
+     *     IPv6 networks
      */
     public List<List<String>> rules(boolean ipv6) {
         List<List<String>> rules = new ArrayList<>();
@@ -83,6 +86,9 @@ public final class DockerUserRules {
     /**
      * Every step, IPv4 then IPv6: make the chains, add the jump, then each rule at its position. Pruning rules the
      * allowlist no longer names happens in {@link #apply} (it reads the chain first); {@link #dryRun()} shows it.
+     * Nothing runs here.
+     *
+     * @return the steps, each a check ({@code -L}, {@code -C}) and the change it guards ({@code -N}, {@code -I})
      */
     public List<Step> steps() {
         List<Step> steps = new ArrayList<>();
@@ -111,7 +117,14 @@ public final class DockerUserRules {
         return lines;
     }
 
-    /** Applies the steps, then deletes rules of the own chain that the allowlist no longer names. */
+    /**
+     * Applies the steps, then deletes rules of the own chain that the allowlist no longer names.
+     *
+     * @param runner where iptables runs (this machine, or the host over SSH); it needs root, given by {@code sudo}
+     * @return one outcome per step, in order, then {@link Step.Outcome#CHANGED} for each rule deleted
+     * @throws io.github.rngops.he300.core.command.CommandException if an iptables command fails (what ran before it
+     *     stays)
+     */
     public List<Step.Outcome> apply(CommandRunner runner) {
         List<Step.Outcome> outcomes = new ArrayList<>();
         for (Step step : steps()) {
@@ -164,12 +177,25 @@ public final class DockerUserRules {
 
         private Builder() {}
 
+        /**
+         * Sets the networks that may reach the ports. Required; an empty one drops every new connection to them.
+         *
+         * @param allowlist the allowed networks, IPv4 and IPv6
+         * @return this builder
+         */
         public Builder allowlist(Allowlist allowlist) {
             this.allowlist = Objects.requireNonNull(allowlist, "allowlist");
             return this;
         }
 
-        /** Published TCP ports to protect, like 8000 (CIRISNode) and 8080 (EthicsEngine). */
+        /**
+         * Adds published TCP ports to protect, like 8000 (CIRISNode) and 8080 (EthicsEngine); at least one is
+         * required. Repeats are ignored.
+         *
+         * @param ports host ports as Docker publishes them, 1..65535
+         * @return this builder
+         * @throws NetException naming the first port out of range
+         */
         public Builder ports(int... ports) {
             for (int port : ports) {
                 if (port < 1 || port > 65535) {
@@ -185,8 +211,9 @@ public final class DockerUserRules {
         /**
          * Sets the chain holding the rules; default {@code HE300-ALLOW}.
          *
-         * @param chain the chain holding the rules
+         * @param chain 1 to 28 of {@code A-Z a-z 0-9 _ -}, not {@code DOCKER-USER}
          * @return this builder
+         * @throws NetException if it is of another form
          */
         public Builder chain(String chain) {
             if (!CHAIN.matcher(chain).matches() || chain.equals(DOCKER_USER)) {
@@ -197,7 +224,14 @@ public final class DockerUserRules {
             return this;
         }
 
-        /** Drop only traffic arriving on this interface (the public one, like eth0). */
+        /**
+         * Drops only traffic arriving on this interface (the public one, like eth0); by default traffic from any
+         * interface is dropped.
+         *
+         * @param iface an interface name, 1 to 15 of {@code a-z A-Z 0-9 _ . + -}
+         * @return this builder
+         * @throws NetException if it is not an interface name
+         */
         public Builder inInterface(String iface) {
             if (!IFACE.matcher(iface).matches()) {
                 throw NetException.invalid("inInterface", "'" + iface + "' is not an interface name");
@@ -206,12 +240,22 @@ public final class DockerUserRules {
             return this;
         }
 
+        /**
+         * Sets whether iptables runs as root; true by default (a runner that is root runs it as it is).
+         *
+         * @param sudo whether the commands are marked {@code sudo}
+         * @return this builder
+         */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
         }
 
-        /** {@return the {@link DockerUserRules} these settings describe} */
+        /**
+         * {@return the {@link DockerUserRules} these settings describe}
+         *
+         * @throws NetException if the allowlist or every port is missing
+         */
         public DockerUserRules build() {
             if (allowlist == null) {
                 throw NetException.invalid("allowlist", "is missing");

@@ -14,10 +14,15 @@ import java.util.Optional;
  */
 public record Step(Optional<Command> check, Command apply) {
     /** What happened to a step. */
-    public enum Outcome { ALREADY_THERE, CHANGED }
+    public enum Outcome {
+        /** The check succeeded: nothing was changed. */
+        ALREADY_THERE,
+        /** The change was applied (no check, or the check failed). */
+        CHANGED
+    }
 
     /**
-     * Checks the components, as the class description says of each.
+     * A step; a step that always applies has an empty {@code check}.
      *
      * @param check the command whose success means the change is already there
      * @param apply the command that makes the change
@@ -27,11 +32,25 @@ public record Step(Optional<Command> check, Command apply) {
         Objects.requireNonNull(apply, "apply");
     }
 
+    /**
+     * A step that applies only when its check fails.
+     *
+     * @param check the command whose success (exit 0) means the change is already there, like {@code iptables -C}
+     * @param apply the command that makes the change, like {@code iptables -I}
+     * @return the step
+     */
     public static Step unless(Command check, Command apply) {
         return new Step(Optional.of(check), apply);
     }
 
-    /** Runs the check and, if needed, the change. A failing change throws. */
+    /**
+     * Runs the check and, if it fails, the change, both through {@code runner} (on whichever machine it runs
+     * commands). A failing check is an answer, not an error.
+     *
+     * @param runner where the commands run
+     * @return whether the change was already there or has been made
+     * @throws io.github.rngops.he300.core.command.CommandException if the change fails (non-zero exit, timeout)
+     */
     public Outcome run(CommandRunner runner) {
         if (check.isPresent() && runner.run(check.get()).ok()) {
             return Outcome.ALREADY_THERE;

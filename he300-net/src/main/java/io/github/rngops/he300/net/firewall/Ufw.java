@@ -35,11 +35,19 @@ public final class Ufw {
         return new Builder();
     }
 
+    /** {@return the rules to add, in order, each once} */
     public List<UfwRule> rules() {
         return rules;
     }
 
-    /** {@return {@code ufw status}; and {@code ufw show added} when ufw is inactive} */
+    /**
+     * Reads what ufw has: {@code ufw status}, and {@code ufw show added} when ufw is inactive. Changes nothing.
+     *
+     * @param runner where ufw runs (this machine or the host over SSH)
+     * @return whether ufw is active, and its allow rules
+     * @throws io.github.rngops.he300.core.command.CommandException if ufw is missing or fails
+     * @throws NetException if its output cannot be read
+     */
     public UfwStatus status(CommandRunner runner) {
         UfwStatus status = UfwStatus.parseStatus(runner.runChecked(command("status")).stdout());
         if (status.active()) {
@@ -60,7 +68,15 @@ public final class Ufw {
         return lines;
     }
 
-    /** Adds the rules ufw does not have, then enables it if asked and inactive. Returns the commands run. */
+    /**
+     * Adds the rules ufw does not have, then enables it if asked and inactive. Running it again changes nothing.
+     *
+     * @param runner where ufw runs (this machine or the host over SSH)
+     * @return the commands that changed something, in order; empty when all was in place
+     * @throws io.github.rngops.he300.core.command.CommandException if a ufw command fails (the rules added before
+     *     it stay)
+     * @throws NetException if ufw's output cannot be read
+     */
     public List<Command> apply(CommandRunner runner) {
         UfwStatus status = status(runner);
         List<Command> ran = new ArrayList<>();
@@ -91,23 +107,46 @@ public final class Ufw {
 
         private Builder() {}
 
+        /**
+         * Adds a rule; adding an equal one again changes nothing.
+         *
+         * @param rule a rule such as {@link UfwRule#SSH} or {@link UfwRule#HTTPS}
+         * @return this builder
+         */
         public Builder rule(UfwRule rule) {
             rules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
-        /** Enable ufw after adding the rules (needs {@link UfwRule#SSH} or another rule on port 22). */
+        /**
+         * Sets whether ufw is enabled after the rules are added; off by default. {@link #build()} refuses it without
+         * a rule for 22/tcp, such as {@link UfwRule#SSH}.
+         *
+         * @param enable whether to run {@code ufw --force enable} when ufw is inactive
+         * @return this builder
+         */
         public Builder enable(boolean enable) {
             this.enable = enable;
             return this;
         }
 
+        /**
+         * Sets whether ufw runs as root; true by default (a runner that is root runs it as it is).
+         *
+         * @param sudo whether the commands are marked {@code sudo}
+         * @return this builder
+         */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
         }
 
-        /** {@return the {@link Ufw} these settings describe} */
+        /**
+         * {@return the {@link Ufw} these settings describe}
+         *
+         * @throws NetException if ufw is to be enabled without a rule for SSH (22/tcp), which would lock the
+         *     installer's connection out
+         */
         public Ufw build() {
             if (enable && rules.stream().noneMatch(rule -> rule.port() == 22 && rule.protocol().equals("tcp"))) {
                 throw NetException.invalid("ufw", "enabling ufw without a rule for SSH (22/tcp) would lock this"

@@ -26,11 +26,12 @@ public record UfwRule(int port, String protocol, Optional<Cidr> from) {
     public static final UfwRule ACME_HTTP = allow(80, "tcp");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Checks the port, the protocol and the source network.
      *
      * @param port 1..65535
      * @param protocol {@code tcp} or {@code udp}
      * @param from the one network allowed; empty for anywhere
+     * @throws NetException if the port is out of range, the protocol is neither, or {@code from} has host bits set
      */
     public UfwRule {
         if (port < 1 || port > 65535) {
@@ -48,10 +49,27 @@ public record UfwRule(int port, String protocol, Optional<Cidr> from) {
         });
     }
 
+    /**
+     * Allows a port from anywhere: {@code ufw allow <port>/<protocol>}.
+     *
+     * @param port 1..65535
+     * @param protocol {@code tcp} or {@code udp}
+     * @return the rule
+     * @throws NetException if the port or protocol is refused
+     */
     public static UfwRule allow(int port, String protocol) {
         return new UfwRule(port, protocol, Optional.empty());
     }
 
+    /**
+     * Allows a port from one network only: {@code ufw allow from <network> to any port <port> proto <protocol>}.
+     *
+     * @param network the source network; host bits must be zero
+     * @param port 1..65535
+     * @param protocol {@code tcp} or {@code udp}
+     * @return the rule
+     * @throws NetException if the network has host bits set, or the port or protocol is refused
+     */
     public static UfwRule allowFrom(Cidr network, int port, String protocol) {
         return new UfwRule(port, protocol, Optional.of(network));
     }
@@ -68,6 +86,7 @@ public record UfwRule(int port, String protocol, Optional<Cidr> from) {
         return args;
     }
 
+    /** {@return the rule as the {@code ufw} command that adds it} */
     @Override
     public String toString() {
         return "ufw " + String.join(" ", args());

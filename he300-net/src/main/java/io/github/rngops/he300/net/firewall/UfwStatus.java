@@ -23,7 +23,7 @@ public record UfwStatus(boolean active, List<UfwRule> allowed) {
             "^ufw allow from (\\S+) to any port (\\d+) proto (tcp|udp)$");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Copies the rules.
      *
      * @param active whether ufw is enforcing its rules
      * @param allowed the allow rules on single ports that he300 understands; others are ignored
@@ -32,12 +32,24 @@ public record UfwStatus(boolean active, List<UfwRule> allowed) {
         allowed = List.copyOf(allowed);
     }
 
-    /** {@return whether an equal rule is there} */
+    /**
+     * Whether ufw already has a rule.
+     *
+     * @param rule the rule wanted
+     * @return whether an equal rule (same port, protocol and source) is there
+     */
     public boolean has(UfwRule rule) {
         return allowed.contains(rule);
     }
 
-    /** Reads {@code ufw status} (or {@code ufw status verbose}). */
+    /**
+     * Reads {@code ufw status} (or {@code ufw status verbose}). An inactive ufw lists no rules here: read
+     * {@code ufw show added} with {@link #parseAdded} then.
+     *
+     * @param output what the command printed
+     * @return whether ufw is active, and the single-port allow rules of its table
+     * @throws NetException if the first line is not {@code Status: active} or {@code Status: inactive}
+     */
     public static UfwStatus parseStatus(String output) {
         String first = output.strip().lines().findFirst().orElse("");
         if (!first.startsWith("Status: ")) {
@@ -57,7 +69,14 @@ public record UfwStatus(boolean active, List<UfwRule> allowed) {
         return new UfwStatus(active, rules);
     }
 
-    /** Reads {@code ufw show added}, whose lines are the commands that added each rule. */
+    /**
+     * Reads {@code ufw show added}, whose lines are the commands that added each rule; lines of other forms are
+     * skipped.
+     *
+     * @param active whether ufw is active (from {@link #parseStatus}: this output does not say)
+     * @param output what the command printed
+     * @return the single-port allow rules added
+     */
     public static UfwStatus parseAdded(boolean active, String output) {
         List<UfwRule> rules = new ArrayList<>();
         for (String line : output.split("\\R")) {

@@ -63,7 +63,15 @@ public final class Certbot {
         return settings.configDir.resolve("live").resolve(certName()).resolve("privkey.pem");
     }
 
-    /** Runs the issuance. */
+    /**
+     * Runs the issuance ({@link #issueCommand()}) on the host. Port 80 (or {@link Builder#httpPort}) must be free
+     * and reachable from the CA, and every domain must resolve to the host. A certificate that is not near expiry is
+     * kept, so running it again is cheap.
+     *
+     * @param runner where certbot runs: the host the domains point at
+     * @throws io.github.rngops.he300.core.command.CommandException if certbot fails or outlives the timeout; its
+     *     {@code stderr()} holds certbot's explanation
+     */
     public void issue(CommandRunner runner) {
         runner.runChecked(issueCommand());
     }
@@ -71,6 +79,8 @@ public final class Certbot {
     /**
      * {@code certbot certonly --standalone -n --agree-tos -m <email> -d <domain>... [--test-cert | --server <url>]
      * [--http-01-port N] [--http-01-address A] [--config-dir ...] [--deploy-hook <script>] --keep-until-expiring}.
+     *
+     * @return the command, not run; with {@link Builder#caBundle} it sets {@code REQUESTS_CA_BUNDLE}
      */
     public Command issueCommand() {
         List<String> args = new ArrayList<>(List.of("certonly", "--standalone", "-n", "--agree-tos", "-m",
@@ -161,8 +171,10 @@ public final class Certbot {
         /**
          * Sets a domain the certificate covers; the first names it. It must resolve to this host.
          *
-         * @param domain a domain the certificate covers
+         * @param domain a fully qualified domain name, like {@code gpu-host.example.com}; kept in lower case, a repeat
+         *     ignored
          * @return this builder
+         * @throws NetException if it is not a fully qualified domain name
          */
         public Builder domain(String domain) {
             if (domain == null || !DOMAIN.matcher(domain).matches()) {
@@ -178,8 +190,9 @@ public final class Certbot {
         /**
          * Sets where the CA sends expiry warnings. Required.
          *
-         * @param email where the CA sends expiry warnings
+         * @param email an email address; certbot registers the ACME account with it ({@code -m})
          * @return this builder
+         * @throws NetException if it is not an email address
          */
         public Builder email(String email) {
             if (email == null || !EMAIL.matcher(email).matches()) {
@@ -189,14 +202,25 @@ public final class Certbot {
             return this;
         }
 
-        /** Let's Encrypt's production CA. Without this, the staging CA issues (untrusted) test certificates. */
+        /**
+         * Uses Let's Encrypt's production CA, and forgets a {@link #server} set before. Without this, the staging CA
+         * issues (untrusted) test certificates.
+         *
+         * @return this builder
+         */
         public Builder production() {
             this.production = true;
             this.server = Optional.empty();
             return this;
         }
 
-        /** Another ACME directory (a private CA, or pebble in tests); replaces staging and production. */
+        /**
+         * Uses another ACME directory (a private CA, or pebble in tests); replaces staging and production.
+         *
+         * @param directory the directory URL, {@code https://} only
+         * @return this builder
+         * @throws NetException if the URL is not https
+         */
         public Builder server(URI directory) {
             if (!"https".equals(directory.getScheme())) {
                 throw NetException.invalid("server", "'" + directory + "' must be an https:// ACME directory URL");
@@ -208,8 +232,9 @@ public final class Certbot {
         /**
          * Sets the port certbot listens on for the HTTP-01 challenge (default 80, which the CA connects to).
          *
-         * @param port the port certbot listens on for the HTTP-01 challenge
+         * @param port 1..65535; anything but 80 needs the CA (pebble, a private CA) to connect there, or a forward
          * @return this builder
+         * @throws NetException if it is out of range
          */
         public Builder httpPort(int port) {
             if (port < 1 || port > 65535) {
@@ -219,22 +244,48 @@ public final class Certbot {
             return this;
         }
 
+        /**
+         * Sets the address certbot's challenge server binds; every address by default.
+         *
+         * @param address a literal IPv4 or IPv6 address, like {@code 127.0.0.1}
+         * @return this builder
+         * @throws NetException if it is not a literal IP address
+         */
         public Builder httpAddress(String address) {
             io.github.rngops.he300.net.Cidr.address("httpAddress", address, address);
             this.httpAddress = Optional.of(address);
             return this;
         }
 
+        /**
+         * Sets where certbot keeps accounts and certificates; default {@link Certbot#DEFAULT_CONFIG_DIR}. The
+         * certificate paths ({@link Certbot#fullchain()}) follow it.
+         *
+         * @param dir a directory on the host
+         * @return this builder
+         */
         public Builder configDir(Path dir) {
             this.configDir = Objects.requireNonNull(dir, "configDir");
             return this;
         }
 
+        /**
+         * Sets certbot's working directory ({@code --work-dir}); certbot's default when not set.
+         *
+         * @param dir a directory on the host
+         * @return this builder
+         */
         public Builder workDir(Path dir) {
             this.workDir = Optional.of(dir);
             return this;
         }
 
+        /**
+         * Sets where certbot writes its logs ({@code --logs-dir}); certbot's default when not set.
+         *
+         * @param dir a directory on the host
+         * @return this builder
+         */
         public Builder logsDir(Path dir) {
             this.logsDir = Optional.of(dir);
             return this;
@@ -243,7 +294,8 @@ public final class Certbot {
         /**
          * Sets a script certbot runs after each issuance and renewal, such as {@link DeployHook}'s.
          *
-         * @param script a script certbot runs after each issuance and renewal, such as {@link DeployHook}'s
+         * @param script the script's path on the host, such as {@link DeployHook#DEFAULT_PATH}; certbot remembers it
+         *     for renewals
          * @return this builder
          */
         public Builder deployHook(Path script) {
@@ -251,23 +303,45 @@ public final class Certbot {
             return this;
         }
 
-        /** CA certificates certbot trusts for the ACME server's own HTTPS ({@code REQUESTS_CA_BUNDLE}). */
+        /**
+         * Sets the CA certificates certbot trusts for the ACME server's own HTTPS ({@code REQUESTS_CA_BUNDLE}), for a
+         * private CA or pebble; the system's by default.
+         *
+         * @param pem a PEM file on the host
+         * @return this builder
+         */
         public Builder caBundle(Path pem) {
             this.caBundle = Optional.of(pem);
             return this;
         }
 
+        /**
+         * Sets whether certbot runs as root; true by default (it binds port 80 and writes {@code /etc/letsencrypt}).
+         *
+         * @param sudo whether the commands are marked {@code sudo}
+         * @return this builder
+         */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
         }
 
+        /**
+         * Sets how long one certbot command may take; default 5 minutes.
+         *
+         * @param timeout the limit; the command is killed after it
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** {@return the {@link Certbot} these settings describe} */
+        /**
+         * {@return the {@link Certbot} these settings describe}
+         *
+         * @throws NetException if no domain or no email was given
+         */
         public Certbot build() {
             if (domains.isEmpty()) {
                 throw NetException.invalid("domain", "is missing: the public name of the GPU host");

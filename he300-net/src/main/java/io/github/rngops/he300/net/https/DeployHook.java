@@ -34,7 +34,14 @@ public final class DeployHook {
         return SCRIPT;
     }
 
-    /** {@return a command that installs the script at {@code path}, mode 0755 (content on stdin)} */
+    /**
+     * A command that installs the script at {@code path} with mode 0755, through a temporary file and a rename; the
+     * script travels on standard input. Nothing runs until the caller hands it to a runner (on the host).
+     *
+     * @param path where the script goes, usually {@link #DEFAULT_PATH}; missing parents are made
+     * @param sudo whether the command runs as root (certbot's folders are root's)
+     * @return the {@code sh -c} command
+     */
     public static Command installCommand(Path path, boolean sudo) {
         return Command.builder("sh").args("-c", "set -e; mkdir -p -- \"$(dirname -- \"$1\")\"; "
                         + "cat > \"$1.he300-tmp\"; chmod 755 -- \"$1.he300-tmp\"; mv -f -- \"$1.he300-tmp\" \"$1\"",

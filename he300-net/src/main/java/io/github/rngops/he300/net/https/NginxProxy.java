@@ -42,7 +42,10 @@ public final class NginxProxy {
         return new Builder();
     }
 
-    /** {@return the {@code server} block} */
+    /**
+     * {@return the {@code server} block: HTTPS on IPv4 and IPv6, TLS 1.2 and 1.3, HSTS, the allowlist, then the two
+     * locations}
+     */
     public String serverBlock() {
         StringBuilder out = new StringBuilder();
         out.append("# Written by he300: HTTPS in front of CIRISNode and EthicsEngine.\n");
@@ -81,6 +84,10 @@ public final class NginxProxy {
     /**
      * A complete {@code nginx.conf} holding the server block, with pid, error log, access log and temp paths under
      * {@code prefix}, for {@code nginx -t -c} or a test instance.
+     *
+     * @param prefix a directory for nginx's own files; it must exist when nginx starts
+     * @return the configuration's text
+     * @throws NetException if the path has characters nginx would misread (spaces, quotes, {@code ;})
      */
     public String standalone(Path prefix) {
         String p = safe("prefix", prefix);
@@ -123,6 +130,13 @@ public final class NginxProxy {
 
         private Builder() {}
 
+        /**
+         * Sets the name nginx answers to: the certificate's domain. Required.
+         *
+         * @param name a host name, like {@code gpu-host.example.com}
+         * @return this builder
+         * @throws NetException if it is not a host name
+         */
         public Builder serverName(String name) {
             if (name == null || !SERVER_NAME.matcher(name).matches()) {
                 throw NetException.invalid("serverName", "'" + name + "' is not a host name");
@@ -131,7 +145,15 @@ public final class NginxProxy {
             return this;
         }
 
-        /** The certificate chain and key, from {@link Certbot#fullchain()} and {@link Certbot#privkey()}. */
+        /**
+         * Sets the certificate chain and key, such as {@link Certbot#fullchain()} and {@link Certbot#privkey()}.
+         * Required (this or {@link #certificate(Certbot)}). The files are read by nginx on the host, not here.
+         *
+         * @param fullchain the PEM file with the certificate and its chain
+         * @param privkey the PEM file with the private key
+         * @return this builder
+         * @throws NetException if a path has characters nginx would misread
+         */
         public Builder certificate(Path fullchain, Path privkey) {
             safe("certificate", fullchain);
             safe("certificateKey", privkey);
@@ -141,36 +163,69 @@ public final class NginxProxy {
         }
 
         /**
-         * Sets the certificate certbot issues.
+         * Sets the certificate certbot issues: its {@link Certbot#fullchain()} and {@link Certbot#privkey()}. The files
+         * need not exist yet.
          *
-         * @param certbot the certificate certbot issues
+         * @param certbot the issuance whose certificate nginx serves
          * @return this builder
          */
         public Builder certificate(Certbot certbot) {
             return certificate(certbot.fullchain(), certbot.privkey());
         }
 
+        /**
+         * Sets the port CIRISNode listens on at 127.0.0.1, where {@code /} goes; default 8000.
+         *
+         * @param port 1..65535
+         * @return this builder
+         * @throws NetException if the port is out of range
+         */
         public Builder ciriNodePort(int port) {
             this.ciriNodePort = port(port);
             return this;
         }
 
+        /**
+         * Sets the port EthicsEngine listens on at 127.0.0.1, where {@code /ethicsengine/} goes; default 8080.
+         *
+         * @param port 1..65535
+         * @return this builder
+         * @throws NetException if the port is out of range
+         */
         public Builder ethicsEnginePort(int port) {
             this.ethicsEnginePort = port(port);
             return this;
         }
 
+        /**
+         * Sets the port nginx serves HTTPS on; default 443.
+         *
+         * @param port 1..65535
+         * @return this builder
+         * @throws NetException if the port is out of range
+         */
         public Builder listenPort(int port) {
             this.listenPort = port(port);
             return this;
         }
 
+        /**
+         * Sets the networks nginx serves; everyone else gets 403. Without one, nginx serves anyone the firewall lets
+         * through.
+         *
+         * @param allowlist the allowed networks
+         * @return this builder
+         */
         public Builder allowlist(Allowlist allowlist) {
             this.allowlist = Optional.of(Objects.requireNonNull(allowlist, "allowlist"));
             return this;
         }
 
-        /** {@return the {@link NginxProxy} these settings describe} */
+        /**
+         * {@return the {@link NginxProxy} these settings describe}
+         *
+         * @throws NetException if the server name or the certificate is missing
+         */
         public NginxProxy build() {
             if (serverName == null) {
                 throw NetException.invalid("serverName", "is missing: the domain the certificate is for");

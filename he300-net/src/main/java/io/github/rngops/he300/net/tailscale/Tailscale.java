@@ -50,11 +50,25 @@ public final class Tailscale {
         return new Builder();
     }
 
-    /** Writes the auth key to the key file with mode 0600 on the runner's host (the key travels on stdin). */
+    /**
+     * Writes the auth key to the key file with mode 0600 on the runner's host (the key travels on stdin).
+     *
+     * @param runner where the file is written: the host that joins
+     * @param authKey the key from the admin console, {@code tskey-auth-...}; one line
+     * @throws NetException if the key is empty or spans lines
+     * @throws io.github.rngops.he300.core.command.CommandException if writing the file fails
+     */
     public void writeAuthKey(CommandRunner runner, String authKey) {
         runner.runChecked(writeAuthKeyCommand(authKey));
     }
 
+    /**
+     * The command {@link #writeAuthKey} runs, for dry runs and plans; its display line never shows the key.
+     *
+     * @param authKey the key, {@code tskey-auth-...}; one line
+     * @return a command writing the key to the key file, mode 0600, the key on standard input
+     * @throws NetException if the key is empty or spans lines
+     */
     public Command writeAuthKeyCommand(String authKey) {
         if (authKey == null || authKey.isBlank() || authKey.contains("\n")) {
             throw NetException.invalid("auth key", "must be one non-empty line (tskey-auth-...)");
@@ -63,7 +77,13 @@ public final class Tailscale {
                 sudo);
     }
 
-    /** Runs {@code tailscale up}. */
+    /**
+     * Runs {@code tailscale up} ({@link #upCommand()}): the host joins the tailnet with the key file written before.
+     *
+     * @param runner where tailscale runs: the host that joins
+     * @throws io.github.rngops.he300.core.command.CommandException if tailscale fails (a bad or used key, tags the
+     *     key may not use) or outlives the timeout
+     */
     public void up(CommandRunner runner) {
         runner.runChecked(upCommand());
     }
@@ -77,11 +97,19 @@ public final class Tailscale {
         return Command.builder("tailscale").args(args).sudo(sudo).timeout(timeout).build();
     }
 
-    /** Parses {@code tailscale status --json}. */
+    /**
+     * Runs {@code tailscale status --json} ({@link #statusCommand()}) and reads it. Changes nothing.
+     *
+     * @param runner where tailscale runs
+     * @return the backend state, this node and its peers
+     * @throws io.github.rngops.he300.core.command.CommandException if tailscale fails (not installed, daemon down)
+     * @throws NetException if the output is not tailscale's status JSON
+     */
     public TailscaleStatus status(CommandRunner runner) {
         return TailscaleStatus.parse(runner.runChecked(statusCommand()).stdout());
     }
 
+    /** {@return {@code tailscale status --json}, without sudo: reading the status needs no root} */
     public Command statusCommand() {
         return Command.builder("tailscale").args("status", "--json").timeout(timeout).build();
     }
@@ -99,8 +127,9 @@ public final class Tailscale {
         /**
          * Sets the machine's name in the tailnet: a DNS label. Required.
          *
-         * @param hostname the machine's name in the tailnet: a DNS label
+         * @param hostname 1 to 63 of {@code a-z A-Z 0-9 -}, not starting or ending with {@code -}, like {@code gpu-a10}
          * @return this builder
+         * @throws NetException if it is not a DNS label
          */
         public Builder hostname(String hostname) {
             if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {
@@ -111,7 +140,14 @@ public final class Tailscale {
             return this;
         }
 
-        /** ACL tags, each {@code tag:name}. */
+        /**
+         * Adds ACL tags to advertise ({@code --advertise-tags}); the auth key must be allowed to use them. Repeats are
+         * ignored.
+         *
+         * @param tags each {@code tag:name}, like {@code tag:he300}
+         * @return this builder
+         * @throws NetException naming the first tag of another form
+         */
         public Builder tags(String... tags) {
             for (String tag : tags) {
                 if (!TAG.matcher(tag).matches()) {
@@ -124,6 +160,13 @@ public final class Tailscale {
             return this;
         }
 
+        /**
+         * Sets where on the host the auth key is kept; default {@link Tailscale#DEFAULT_AUTH_KEY_FILE}.
+         *
+         * @param file a path without {@code ,} (tailscale reads {@code file:<path>})
+         * @return this builder
+         * @throws NetException if the path is blank or holds a comma
+         */
         public Builder authKeyFile(Path file) {
             this.authKeyFile = Objects.requireNonNull(file, "authKeyFile");
             if (file.toString().contains(",") || file.toString().isBlank()) {
@@ -132,17 +175,33 @@ public final class Tailscale {
             return this;
         }
 
+        /**
+         * Sets whether writing the key and {@code tailscale up} run as root; true by default.
+         *
+         * @param sudo whether those commands are marked {@code sudo}
+         * @return this builder
+         */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
         }
 
+        /**
+         * Sets how long each tailscale command may take; default 2 minutes.
+         *
+         * @param timeout the limit; the command is killed after it
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** {@return the {@link Tailscale} these settings describe} */
+        /**
+         * {@return the {@link Tailscale} these settings describe}
+         *
+         * @throws NetException if the host name is missing
+         */
         public Tailscale build() {
             if (hostname == null) {
                 throw NetException.invalid("hostname", "is missing: the name the host gets in the tailnet");

@@ -32,7 +32,7 @@ public record TailscaleStatus(String backendState, Optional<String> authUrl, Opt
      */
     public record Node(String hostName, String dnsName, List<String> tailscaleIps, boolean online, List<String> tags) {
         /**
-         * Checks the components, as the class description says of each.
+         * Copies the addresses and tags.
          *
          * @param hostName the machine's host name
          * @param dnsName its MagicDNS name, without the trailing dot
@@ -56,23 +56,42 @@ public record TailscaleStatus(String backendState, Optional<String> authUrl, Opt
         }
     }
 
+    /**
+     * Copies the peers.
+     *
+     * @param backendState {@code Running}, {@code NeedsLogin}, {@code NeedsMachineAuth}, {@code Stopped}, ...
+     * @param authUrl where to log in, when {@code NeedsLogin}
+     * @param self this node
+     * @param peers the other nodes of the tailnet, sorted by host name
+     */
     public TailscaleStatus {
         peers = List.copyOf(peers);
     }
 
-    /** Connected and logged in: the node has its addresses. */
+    /** {@return whether the node is connected and logged in: state {@code Running} and its addresses assigned} */
     public boolean running() {
         return backendState.equals("Running") && self.map(node -> !node.tailscaleIps().isEmpty()).orElse(false);
     }
 
-    /** {@return the peer with this host name or MagicDNS name (with or without the tailnet suffix)} */
+    /**
+     * Finds a peer by name, ignoring case.
+     *
+     * @param name a host name, or a MagicDNS name with or without the tailnet suffix
+     * @return the first peer of that name, if the tailnet has one
+     */
     public Optional<Node> peer(String name) {
         return peers.stream().filter(node -> node.hostName().equalsIgnoreCase(name)
                 || node.dnsName().equalsIgnoreCase(name) || node.dnsName().toLowerCase().startsWith(name.toLowerCase() + "."))
                 .findFirst();
     }
 
-    /** Reads the JSON that {@code tailscale status --json} prints. */
+    /**
+     * Reads the JSON that {@code tailscale status --json} prints; fields he300 does not use are ignored.
+     *
+     * @param json the command's standard output
+     * @return the status
+     * @throws NetException if it is not JSON, or has no {@code BackendState}
+     */
     public static TailscaleStatus parse(String json) {
         JsonNode root;
         try {

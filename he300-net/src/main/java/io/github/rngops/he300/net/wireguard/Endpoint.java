@@ -17,10 +17,11 @@ public record Endpoint(String host, int port) {
             "(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Checks the host's form and the port; a name is not looked up.
      *
      * @param host a DNS name, an IPv4 address or an IPv6 address (without brackets)
      * @param port 1..65535
+     * @throws NetException if the host is neither a DNS name nor an IP address, or the port is out of range
      */
     public Endpoint {
         Objects.requireNonNull(host, "host");
@@ -28,7 +29,14 @@ public record Endpoint(String host, int port) {
         checkPort("Endpoint", port);
     }
 
-    /** Parses {@code host:port} or {@code [ipv6]:port}. */
+    /**
+     * Parses {@code host:port} or {@code [ipv6]:port}.
+     *
+     * @param field the setting the text comes from, named in the message of a refusal ({@code Peer.Endpoint})
+     * @param text like {@code gpu-host.example.com:51820} or {@code [fd00::2]:51820}
+     * @return the endpoint
+     * @throws NetException if the text has no port, the port is out of range, or the host is not a name or address
+     */
     public static Endpoint parse(String field, String text) {
         String value = Objects.requireNonNull(text, field).strip();
         String host;
@@ -59,7 +67,7 @@ public record Endpoint(String host, int port) {
         return new Endpoint(host, number);
     }
 
-    /** The form wg-quick reads. */
+    /** {@return the form wg-quick reads: {@code host:port}, an IPv6 address in brackets} */
     @Override
     public String toString() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;

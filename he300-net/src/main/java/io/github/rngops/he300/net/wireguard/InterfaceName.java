@@ -14,9 +14,10 @@ public record InterfaceName(String value) {
     private static final Pattern WG_QUICK = Pattern.compile("[a-zA-Z0-9_=+.-]{1,15}");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Checks the name as wg-quick would.
      *
      * @param value the name
+     * @throws NetException if wg-quick would refuse it
      */
     public InterfaceName {
         Objects.requireNonNull(value, "interface name");
@@ -26,10 +27,18 @@ public record InterfaceName(String value) {
         }
     }
 
+    /**
+     * The interface name {@code value}.
+     *
+     * @param value 1 to 15 of {@code a-z A-Z 0-9 _ = + . -}, like {@code wg0}
+     * @return the name
+     * @throws NetException if wg-quick would refuse it
+     */
     public static InterfaceName of(String value) {
         return new InterfaceName(value);
     }
 
+    /** {@return the name itself, as wg-quick and systemd take it} */
     @Override
     public String toString() {
         return value;

@@ -27,7 +27,7 @@ public record WgConfig(WgInterface iface, List<WgPeer> peers) {
     private static final String MASK = "****";
 
     /**
-     * Checks the components, as the class description says of each.
+     * Copies the peers.
      *
      * @param iface the {@code [Interface]} section
      * @param peers the {@code [Peer]} sections, in order
@@ -37,7 +37,15 @@ public record WgConfig(WgInterface iface, List<WgPeer> peers) {
         peers = List.copyOf(peers);
     }
 
-    /** Reads a wg-quick config; a refusal names the line and the field. */
+    /**
+     * Reads a wg-quick config, checking every value as the builders do; unknown keys are refused, and a comment line
+     * right after {@code [Peer]} becomes the peer's {@link WgPeer#name() name}.
+     *
+     * @param text the file's text
+     * @return the config
+     * @throws io.github.rngops.he300.net.NetException naming the line and the field of the first problem (a
+     *     private key's value is never repeated)
+     */
     public static WgConfig parse(String text) {
         return WgConfigParser.parse(text);
     }

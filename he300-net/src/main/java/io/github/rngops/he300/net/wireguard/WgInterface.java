@@ -33,7 +33,8 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
             "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
 
     /**
-     * Checks the components, as the class description says of each.
+     * Checks the key's kind and that there is an address, and copies the lists. The other values are checked by the
+     * {@link Builder}, which is how configs are usually made.
      *
      * @param privateKey this end's private key
      * @param addresses {@code Address}: this end's addresses with their prefixes, at least one
@@ -46,6 +47,7 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
      * @param preDown {@code PreDown} commands
      * @param postDown {@code PostDown} commands
      * @param saveConfig {@code SaveConfig}: whether wg-quick writes the running state back on down
+     * @throws NetException if the key is not a private key or no address is given
      */
     public WgInterface {
         Objects.requireNonNull(privateKey, "Interface.PrivateKey");
@@ -105,6 +107,13 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
 
         private Builder() {}
 
+        /**
+         * Sets this end's private key. Required.
+         *
+         * @param key a {@link WgKey.Kind#PRIVATE} key
+         * @return this builder
+         * @throws NetException if it is a public or preshared key
+         */
         public Builder privateKey(WgKey key) {
             Objects.requireNonNull(key, "Interface.PrivateKey");
             if (key.kind() != WgKey.Kind.PRIVATE) {
@@ -114,24 +123,49 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
             return this;
         }
 
-        /** Adds addresses, each {@code address[/prefix]}, like {@code 10.0.0.2/24}. */
+        /**
+         * Adds addresses; at least one is required.
+         *
+         * @param addresses each {@code address[/prefix]}, like {@code 10.0.0.2/24}; host bits are this end's
+         * @return this builder
+         * @throws NetException naming the first that is not an address
+         */
         public Builder address(String... addresses) {
             Arrays.stream(addresses).forEach(a -> this.addresses.add(Cidr.parse("Interface.Address", a)));
             return this;
         }
 
+        /**
+         * Adds an address.
+         *
+         * @param address this end's address with the tunnel network's prefix
+         * @return this builder
+         */
         public Builder address(Cidr address) {
             addresses.add(Objects.requireNonNull(address, "Interface.Address"));
             return this;
         }
 
+        /**
+         * Sets the UDP port to listen on; leave it out on a runner that only dials (the kernel picks one).
+         *
+         * @param port 1..65535; WireGuard's usual one is 51820
+         * @return this builder
+         * @throws NetException if the port is out of range
+         */
         public Builder listenPort(int port) {
             Endpoint.checkPort("Interface.ListenPort", port);
             this.listenPort = OptionalInt.of(port);
             return this;
         }
 
-        /** Adds resolvers (IP addresses) or search domains. */
+        /**
+         * Adds resolvers or search domains, which wg-quick sets while the interface is up.
+         *
+         * @param entries IP addresses (resolvers) or domain names (search domains)
+         * @return this builder
+         * @throws NetException naming the first entry that is neither
+         */
         public Builder dns(String... entries) {
             for (String entry : entries) {
                 String value = entry.strip();
@@ -146,6 +180,13 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
             return this;
         }
 
+        /**
+         * Sets the interface's MTU; wg-quick works one out when not set.
+         *
+         * @param mtu 576..65535 bytes (1420 is WireGuard's usual value)
+         * @return this builder
+         * @throws NetException if it is out of range
+         */
         public Builder mtu(int mtu) {
             if (mtu < 576 || mtu > 65535) {
                 throw NetException.invalid("Interface.MTU", mtu + " is out of range: use 576..65535 (1420 is"
@@ -155,7 +196,13 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
             return this;
         }
 
-        /** {@code off}, {@code auto}, a routing table number or name. */
+        /**
+         * Sets the routing table wg-quick adds routes to; {@code auto} when not set.
+         *
+         * @param table {@code off} (no routes), {@code auto}, a routing table number or name
+         * @return this builder
+         * @throws NetException if it is none of those
+         */
         public Builder table(String table) {
             if (!TABLE.matcher(Objects.requireNonNull(table, "Interface.Table")).matches()) {
                 throw NetException.invalid("Interface.Table", "'" + table + "' must be off, auto, a table number or"
@@ -165,32 +212,71 @@ public record WgInterface(WgKey privateKey, List<Cidr> addresses, OptionalInt li
             return this;
         }
 
+        /**
+         * Adds a command wg-quick runs through bash, as root, before the interface comes up.
+         *
+         * @param command one line without {@code #} (wg-quick would cut it there)
+         * @return this builder
+         * @throws NetException if it is blank, spans lines or holds {@code #}
+         */
         public Builder preUp(String command) {
             preUp.add(hook("Interface.PreUp", command));
             return this;
         }
 
+        /**
+         * Adds a command wg-quick runs through bash, as root, after the interface came up.
+         *
+         * @param command one line without {@code #} (wg-quick would cut it there)
+         * @return this builder
+         * @throws NetException if it is blank, spans lines or holds {@code #}
+         */
         public Builder postUp(String command) {
             postUp.add(hook("Interface.PostUp", command));
             return this;
         }
 
+        /**
+         * Adds a command wg-quick runs through bash, as root, before the interface goes down.
+         *
+         * @param command one line without {@code #} (wg-quick would cut it there)
+         * @return this builder
+         * @throws NetException if it is blank, spans lines or holds {@code #}
+         */
         public Builder preDown(String command) {
             preDown.add(hook("Interface.PreDown", command));
             return this;
         }
 
+        /**
+         * Adds a command wg-quick runs through bash, as root, after the interface went down.
+         *
+         * @param command one line without {@code #} (wg-quick would cut it there)
+         * @return this builder
+         * @throws NetException if it is blank, spans lines or holds {@code #}
+         */
         public Builder postDown(String command) {
             postDown.add(hook("Interface.PostDown", command));
             return this;
         }
 
+        /**
+         * Sets whether wg-quick writes the running state back into the file on {@code down}; off by default (he300
+         * installs the file, so state saved this way is overwritten by the next install).
+         *
+         * @param saveConfig whether to write {@code SaveConfig = true}
+         * @return this builder
+         */
         public Builder saveConfig(boolean saveConfig) {
             this.saveConfig = saveConfig;
             return this;
         }
 
-        /** {@return the {@link WgInterface} these settings describe} */
+        /**
+         * {@return the {@link WgInterface} these settings describe}
+         *
+         * @throws NetException if the private key or every address is missing
+         */
         public WgInterface build() {
             if (privateKey == null) {
                 throw NetException.invalid("Interface.PrivateKey", "is missing: generate one with he300 wireguard"

@@ -34,7 +34,14 @@ import javax.crypto.KeyAgreement;
  */
 public final class WgKey {
     /** What the key is for; only public keys may be shown. */
-    public enum Kind { PRIVATE, PUBLIC, PRESHARED }
+    public enum Kind {
+        /** An interface's own secret ({@code PrivateKey}, {@code wg genkey}). */
+        PRIVATE,
+        /** Derived from a private key and safe to share ({@code PublicKey}, {@code wg pubkey}). */
+        PUBLIC,
+        /** A secret both ends of one peering hold ({@code PresharedKey}, {@code wg genpsk}). */
+        PRESHARED
+    }
 
     private static final int LENGTH = 32;
     private static final byte[] BASE_POINT = new byte[LENGTH];
@@ -51,14 +58,22 @@ public final class WgKey {
         this.bytes = bytes;
     }
 
-    /** {@return a new private key: 32 random bytes, clamped} */
+    /**
+     * {@return a new private key: 32 random bytes, clamped}
+     *
+     * @param random where the bytes come from ({@code new SecureRandom()}; a seeded one only in tests)
+     */
     public static WgKey generatePrivate(SecureRandom random) {
         byte[] bytes = new byte[LENGTH];
         random.nextBytes(bytes);
         return new WgKey(Kind.PRIVATE, clamp(bytes));
     }
 
-    /** {@return a new preshared key: 32 random bytes} */
+    /**
+     * {@return a new preshared key: 32 random bytes}
+     *
+     * @param random where the bytes come from ({@code new SecureRandom()}; a seeded one only in tests)
+     */
     public static WgKey generatePreshared(SecureRandom random) {
         byte[] bytes = new byte[LENGTH];
         random.nextBytes(bytes);
@@ -68,6 +83,12 @@ public final class WgKey {
     /**
      * Reads a key of the given kind from its base64 form. {@code field} names the setting in the message of a
      * refusal, which never repeats a private or preshared value.
+     *
+     * @param kind what the key is; the bytes do not tell
+     * @param field the setting the key comes from, like {@code Peer.PublicKey}
+     * @param base64 44 characters of base64 ending in {@code =}, as {@code wg} prints; surrounding spaces are ignored
+     * @return the key
+     * @throws NetException if the text is not a canonical 32-byte key in base64
      */
     public static WgKey parse(Kind kind, String field, String base64) {
         Objects.requireNonNull(base64, field);
@@ -90,6 +111,7 @@ public final class WgKey {
         return new WgKey(kind, bytes);
     }
 
+    /** {@return what the key is for} */
     public Kind kind() {
         return kind;
     }
@@ -99,7 +121,11 @@ public final class WgKey {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** {@return the public key of this private key, as {@code wg pubkey} would print it} */
+    /**
+     * {@return the public key of this private key, as {@code wg pubkey} would print it}
+     *
+     * @throws IllegalStateException if this is not a private key
+     */
     public WgKey publicKey() {
         if (kind != Kind.PRIVATE) {
             throw new IllegalStateException("only a private key has a public key; this is a " + kind + " key");
@@ -118,12 +144,20 @@ public final class WgKey {
         }
     }
 
-    /** Writes the base64 form and a newline to {@code file} with mode 0600, as {@code wg genkey > file} with umask 077. */
+    /**
+     * Writes the base64 form and a newline to {@code file} on this machine with mode 0600, as
+     * {@code wg genkey > file} with umask 077; an existing file is replaced.
+     *
+     * @param file where the key goes
+     * @return the file's absolute path
+     * @throws NetException if {@code file} is a directory
+     * @throws java.io.UncheckedIOException if the file cannot be written
+     */
     public Path writeTo(Path file) {
         return PrivateFile.write(file, (base64() + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The key for public keys; {@code (private key)} or {@code (preshared key)} otherwise. */
+    /** {@return the base64 key for a public key; {@code (private key)} or {@code (preshared key)} otherwise} */
     @Override
     public String toString() {
         return switch (kind) {

@@ -33,7 +33,7 @@ public record WgStatus(String interfaceName, WgKey publicKey, int listenPort, Li
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(3);
 
     /**
-     * Checks the components, as the class description says of each.
+     * Copies the peers.
      *
      * @param interfaceName the interface
      * @param publicKey the interface's public key
@@ -71,7 +71,7 @@ public record WgStatus(String interfaceName, WgKey publicKey, int listenPort, Li
     public record Peer(WgKey publicKey, boolean hasPresharedKey, Optional<String> endpoint, List<String> allowedIps,
             Optional<Instant> latestHandshake, long rxBytes, long txBytes, OptionalInt persistentKeepalive) {
         /**
-         * Checks the components, as the class description says of each.
+         * Copies the allowed IPs.
          *
          * @param publicKey the peer's public key
          * @param hasPresharedKey whether a preshared key is configured (the key itself is not kept)
@@ -86,25 +86,44 @@ public record WgStatus(String interfaceName, WgKey publicKey, int listenPort, Li
             allowedIps = List.copyOf(allowedIps);
         }
 
-        /** {@return how long ago the last handshake was, if there was one} */
+        /**
+         * {@return how long ago the last handshake was, if there was one}
+         *
+         * @param now the current time, from the caller's clock
+         */
         public Optional<Duration> handshakeAge(Instant now) {
             return latestHandshake.map(at -> Duration.between(at, now));
         }
 
-        /** No handshake, stale (older than {@code staleAfter}), or healthy. */
+        /**
+         * The peer's verdict: no handshake, stale, or healthy.
+         *
+         * @param now the current time, from the caller's clock
+         * @param staleAfter how old a handshake may be and still count, like {@link #DEFAULT_STALE_AFTER}
+         * @return the verdict
+         */
         public Health health(Instant now, Duration staleAfter) {
             return latestHandshake.isEmpty() ? Health.NO_HANDSHAKE
                     : handshakeAge(now).orElseThrow().compareTo(staleAfter) > 0 ? Health.STALE : Health.HEALTHY;
         }
     }
 
-    /** {@return the verdict for each peer, in order, at the clock's current time} */
+    /**
+     * {@return the verdict for each peer, in order, at the clock's current time}
+     *
+     * @param clock the clock the handshake ages are measured by
+     * @param staleAfter how old a handshake may be and still count, like {@link #DEFAULT_STALE_AFTER}
+     */
     public List<Health> health(Clock clock, Duration staleAfter) {
         Instant now = clock.instant();
         return peers.stream().map(peer -> peer.health(now, staleAfter)).toList();
     }
 
-    /** {@return the peer with this public key, if the interface has it} */
+    /**
+     * {@return the peer with this public key, if the interface has it}
+     *
+     * @param publicKey the peer's public key
+     */
     public Optional<Peer> peer(WgKey publicKey) {
         return peers.stream().filter(peer -> peer.publicKey().equals(publicKey)).findFirst();
     }
@@ -112,6 +131,12 @@ public record WgStatus(String interfaceName, WgKey publicKey, int listenPort, Li
     /**
      * Reads the output of {@code wg show <if> dump}. The output of {@code wg show all dump} (each line prefixed by
      * the interface name) is read too; then only {@code interfaceName}'s lines are kept.
+     *
+     * @param interfaceName the interface the dump is of
+     * @param dump the command's standard output
+     * @return the interface's state
+     * @throws NetException if the dump is empty, lacks the interface, or a line has the wrong number of fields or a
+     *     field that is not a number or key
      */
     public static WgStatus parseDump(String interfaceName, String dump) {
         List<String[]> rows = new ArrayList<>();

@@ -48,7 +48,7 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
     public record Runner(String name, WgKey publicKey, Cidr address, Optional<WgKey> presharedKey,
             Optional<Endpoint> endpoint) {
         /**
-         * Checks the components, as the class description says of each.
+         * Checks that nothing is null.
          *
          * @param name a label, unique in the topology
          * @param publicKey the runner's public key
@@ -65,6 +65,18 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         }
     }
 
+    /**
+     * Copies the runners and checks the port and the endpoint's form. Addresses are allocated and checked by the
+     * {@link Builder}, which is how topologies are usually made.
+     *
+     * @param hostAddress the host's tunnel address with the network's prefix
+     * @param listenPort the host's UDP port
+     * @param hostEndpoint the name or address runners reach the host at
+     * @param hostPublicKey the host's public key
+     * @param keepalive {@code PersistentKeepalive} on both ends, seconds
+     * @param runners the runners, each with an address in the host's network
+     * @throws NetException if the port is out of range or the endpoint is neither a DNS name nor an IP address
+     */
     public WgTopology {
         Objects.requireNonNull(hostAddress, "hostAddress");
         Objects.requireNonNull(hostEndpoint, "hostEndpoint");
@@ -79,7 +91,11 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         return new Builder();
     }
 
-    /** {@return this topology with a new preshared key for every runner that has none} */
+    /**
+     * {@return this topology with a new preshared key for every runner that has none}
+     *
+     * @param random where the keys come from ({@code new SecureRandom()})
+     */
     public WgTopology withPresharedKeys(SecureRandom random) {
         List<Runner> keyed = runners.stream().map(r -> r.presharedKey().isPresent() ? r
                 : new Runner(r.name(), r.publicKey(), r.address(), Optional.of(WgKey.generatePreshared(random)),
@@ -87,7 +103,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         return new WgTopology(hostAddress, listenPort, hostEndpoint, hostPublicKey, keepalive, keyed);
     }
 
-    /** {@return the GPU host's config: its address and port, one peer per runner with the runner's address as a /32} */
+    /**
+     * {@return the GPU host's config: its address and port, one peer per runner with the runner's address as a /32}
+     *
+     * @param hostPrivateKey the host's private key; it must belong to {@link #hostPublicKey()}
+     * @throws NetException if the private key does not belong to the host's public key
+     */
     public WgConfig hostConfig(WgKey hostPrivateKey) {
         checkPair("host", hostPrivateKey, hostPublicKey);
         WgInterface iface = WgInterface.builder().privateKey(hostPrivateKey).address(hostAddress)
@@ -103,7 +124,13 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         return new WgConfig(iface, peers);
     }
 
-    /** {@return a runner's config: its address in the host's network, and the host as its one peer} */
+    /**
+     * {@return a runner's config: its address in the host's network, and the host as its one peer}
+     *
+     * @param name the runner's name in the topology
+     * @param runnerPrivateKey the runner's private key; it must belong to the runner's public key
+     * @throws NetException if there is no runner of that name, or the key does not belong to it
+     */
     public WgConfig runnerConfig(String name, WgKey runnerPrivateKey) {
         Runner runner = runners.stream().filter(r -> r.name().equals(name)).findFirst()
                 .orElseThrow(() -> NetException.invalid("runner", "no runner named '" + name + "' in the topology"));
@@ -138,10 +165,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         private Builder() {}
 
         /**
-         * Sets the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}.
+         * Sets the host's tunnel address with the network's prefix; default {@code 10.0.0.2/24}. Runners get their
+         * addresses in that network.
          *
-         * @param address the host's tunnel address with the network's prefix, like {@code 10.0.0.2/24}
+         * @param address an IPv4 or IPv6 address with a prefix shorter than a single host, like {@code 10.0.0.2/24}
          * @return this builder
+         * @throws NetException if it is not an address, or has no prefix (or a single host's)
          */
         public Builder hostAddress(String address) {
             Cidr cidr = Cidr.parse("hostAddress", address);
@@ -153,6 +182,13 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
+        /**
+         * Sets the host's UDP port; default 51820.
+         *
+         * @param port 1..65535
+         * @return this builder
+         * @throws NetException if it is out of range
+         */
         public Builder listenPort(int port) {
             Endpoint.checkPort("listenPort", port);
             this.listenPort = port;
@@ -160,10 +196,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
         }
 
         /**
-         * Sets the DNS name or public IP that runners reach the host at.
+         * Sets the DNS name or public IP that runners reach the host at. Required; the port is
+         * {@link #listenPort}'s.
          *
-         * @param host the DNS name or public IP that runners reach the host at
+         * @param host a DNS name or an IP address, without a port; a name is not looked up here
          * @return this builder
+         * @throws NetException if it is neither a DNS name nor an IP address
          */
         public Builder hostEndpoint(String host) {
             new Endpoint(host, 1);
@@ -171,6 +209,13 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
+        /**
+         * Sets the host's public key. Required.
+         *
+         * @param key a {@link WgKey.Kind#PUBLIC} key
+         * @return this builder
+         * @throws NetException if it is a private or preshared key
+         */
         public Builder hostPublicKey(WgKey key) {
             if (key.kind() != WgKey.Kind.PUBLIC) {
                 throw NetException.invalid("hostPublicKey", "must be a public key, was a " + key.kind() + " key");
@@ -179,6 +224,13 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
+        /**
+         * Sets {@code PersistentKeepalive} on both ends; default 25, which keeps NAT mappings open.
+         *
+         * @param seconds 1..65535
+         * @return this builder
+         * @throws NetException if it is out of range
+         */
         public Builder keepalive(int seconds) {
             if (seconds < 1 || seconds > 65535) {
                 throw NetException.invalid("keepalive", seconds + " is out of range: use 1..65535 seconds");
@@ -187,12 +239,29 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
-        /** Adds a runner whose address is allocated. */
+        /**
+         * Adds a runner whose address is allocated by {@link #build()}: the lowest free one in the host's network.
+         *
+         * @param name a label, one line, unique in the topology
+         * @param publicKey the runner's public key
+         * @return this builder
+         * @throws NetException if the name is blank or spans lines, or the key is not a public key
+         */
         public Builder runner(String name, WgKey publicKey) {
             return add(name, publicKey, null, null);
         }
 
-        /** Adds a runner with a fixed tunnel address, and optionally the endpoint the host can reach it at. */
+        /**
+         * Adds a runner with a fixed tunnel address, and optionally the endpoint the host can reach it at.
+         *
+         * @param name a label, one line, unique in the topology
+         * @param publicKey the runner's public key
+         * @param address its tunnel address, in the host's network; a prefix is dropped (the runner is one host)
+         * @param endpoint {@code host:port} where the host can reach the runner; null when the runner only dials
+         * @return this builder
+         * @throws NetException if a value is refused; an address outside the network or taken twice is refused by
+         *     {@link #build()}
+         */
         public Builder runner(String name, WgKey publicKey, String address, String endpoint) {
             Cidr cidr = Cidr.parse("runner " + name + " address", address).host();
             return add(name, publicKey, cidr, endpoint == null ? null : Endpoint.parse("runner " + name + " endpoint",
@@ -211,7 +280,12 @@ public record WgTopology(Cidr hostAddress, int listenPort, String hostEndpoint, 
             return this;
         }
 
-        /** {@return the {@link WgTopology} these settings describe} */
+        /**
+         * {@return the {@link WgTopology} these settings describe, every runner with its address}
+         *
+         * @throws NetException if the host's endpoint or key is missing, a runner name is used twice, a fixed address
+         *     is outside the host's network or taken, or the network has no free address left
+         */
         public WgTopology build() {
             if (hostEndpoint == null) {
                 throw NetException.invalid("hostEndpoint", "is missing: the DNS name or IP runners reach the host at");

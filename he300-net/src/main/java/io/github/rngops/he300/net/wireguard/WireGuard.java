@@ -53,53 +53,116 @@ public final class WireGuard {
         return new Builder();
     }
 
-    /** {@return where the config of {@code name} is installed} */
+    /**
+     * {@return where the config of {@code name} is installed: {@code <config dir>/<name>.conf} on the host}
+     *
+     * @param name the interface
+     */
     public Path configPath(InterfaceName name) {
         return configDir.resolve(name.value() + ".conf");
     }
 
-    /** Writes the config to {@link #configPath} with mode 0600 (the content goes on stdin). */
+    /**
+     * Writes the config to {@link #configPath} on the host with mode 0600 (the content, private key included, goes
+     * on stdin). A running interface is not changed: {@link #reload} applies the file.
+     *
+     * @param name the interface
+     * @param config the config to install
+     * @throws io.github.rngops.he300.core.command.CommandException if writing fails or times out
+     */
     public void install(InterfaceName name, WgConfig config) {
         runner.runChecked(installCommand(name, config));
     }
 
+    /**
+     * {@return the command {@link #install} runs; its display line shows the byte count, never the keys}
+     *
+     * @param name the interface
+     * @param config the config to install
+     */
     public Command installCommand(InterfaceName name, WgConfig config) {
         return PrivateFile.installCommand(configPath(name), config.render().getBytes(StandardCharsets.UTF_8), sudo)
                 .toBuilder().timeout(timeout).build();
     }
 
-    /** {@code wg-quick up <config path>}. */
+    /**
+     * Brings the interface up: {@code wg-quick up <config path>}. Without the kernel module, wg-quick starts the
+     * userspace implementation.
+     *
+     * @param name the interface, its config installed
+     * @throws io.github.rngops.he300.core.command.CommandException if wg-quick fails (already up, a bad config, no
+     *     WireGuard at all) or times out
+     */
     public void up(InterfaceName name) {
         runner.runChecked(upCommand(name));
     }
 
+    /**
+     * {@return the command {@link #up} runs}
+     *
+     * @param name the interface
+     */
     public Command upCommand(InterfaceName name) {
         return wgQuick("up", name);
     }
 
-    /** {@code wg-quick down <config path>}. */
+    /**
+     * Takes the interface down: {@code wg-quick down <config path>}.
+     *
+     * @param name the interface
+     * @throws io.github.rngops.he300.core.command.CommandException if wg-quick fails (not up) or times out
+     */
     public void down(InterfaceName name) {
         runner.runChecked(downCommand(name));
     }
 
+    /**
+     * {@return the command {@link #down} runs}
+     *
+     * @param name the interface
+     */
     public Command downCommand(InterfaceName name) {
         return wgQuick("down", name);
     }
 
-    /** {@code systemctl enable --now wg-quick@<if>}: up now and at every boot. Needs the default config dir. */
+    /**
+     * {@code systemctl enable --now wg-quick@<if>}: up now and at every boot.
+     *
+     * @param name the interface, its config installed in {@link #DEFAULT_CONFIG_DIR}
+     * @throws NetException if another config dir was set (the systemd unit reads only the default one)
+     * @throws io.github.rngops.he300.core.command.CommandException if systemctl fails or times out
+     */
     public void enable(InterfaceName name) {
         runner.runChecked(enableCommand(name));
     }
 
+    /**
+     * {@return the command {@link #enable} runs}
+     *
+     * @param name the interface
+     * @throws NetException if another config dir was set
+     */
     public Command enableCommand(InterfaceName name) {
         return systemctl(name, "enable", "--now");
     }
 
-    /** {@code systemctl disable --now wg-quick@<if>}. */
+    /**
+     * {@code systemctl disable --now wg-quick@<if>}: down now and not started at boot.
+     *
+     * @param name the interface
+     * @throws NetException if another config dir was set
+     * @throws io.github.rngops.he300.core.command.CommandException if systemctl fails or times out
+     */
     public void disable(InterfaceName name) {
         runner.runChecked(disableCommand(name));
     }
 
+    /**
+     * {@return the command {@link #disable} runs}
+     *
+     * @param name the interface
+     * @throws NetException if another config dir was set
+     */
     public Command disableCommand(InterfaceName name) {
         return systemctl(name, "disable", "--now");
     }
@@ -108,26 +171,52 @@ public final class WireGuard {
      * Applies the installed config to the running interface without dropping it: peers added, removed or changed,
      * established sessions kept. {@code wg syncconf <if> <(wg-quick strip <path>)} through bash, which the process
      * substitution needs; both values travel as bash's positional parameters, never inside the script.
+     *
+     * @param name the interface, up, its new config installed
+     * @throws io.github.rngops.he300.core.command.CommandException if the interface is not up, the config is refused
+     *     or the command times out
      */
     public void reload(InterfaceName name) {
         runner.runChecked(reloadCommand(name));
     }
 
+    /**
+     * {@return the command {@link #reload} runs}
+     *
+     * @param name the interface
+     */
     public Command reloadCommand(InterfaceName name) {
         return Command.builder("bash").args("-c", "set -o pipefail; wg syncconf \"$1\" <(wg-quick strip \"$2\")",
                 "bash", name.value(), configPath(name).toString()).sudo(sudo).timeout(timeout).build();
     }
 
-    /** {@return the interface's state from {@code wg show <if> dump}} */
+    /**
+     * {@return the interface's state from {@code wg show <if> dump}}
+     *
+     * @param name the interface
+     * @throws io.github.rngops.he300.core.command.CommandException if {@code wg} fails (the interface is not up)
+     * @throws NetException if the dump cannot be read
+     */
     public WgStatus status(InterfaceName name) {
         return WgStatus.parseDump(name.value(), runner.runChecked(statusCommand(name)).stdout());
     }
 
+    /**
+     * {@return the command {@link #status} runs; its output goes to {@link WgStatus#parseDump}}
+     *
+     * @param name the interface
+     */
     public Command statusCommand(InterfaceName name) {
         return Command.builder("wg").args("show", name.value(), "dump").sudo(sudo).timeout(timeout).build();
     }
 
-    /** {@return each peer's verdict, in the order of {@link #status}, by the injected clock and stale limit} */
+    /**
+     * {@return each peer's verdict, in the order of {@link #status}, by the injected clock and stale limit}
+     *
+     * @param name the interface
+     * @throws io.github.rngops.he300.core.command.CommandException if {@code wg} fails (the interface is not up)
+     * @throws NetException if the dump cannot be read
+     */
     public List<WgStatus.Health> health(InterfaceName name) {
         return status(name).health(clock, staleAfter);
     }
@@ -165,7 +254,7 @@ public final class WireGuard {
         /**
          * Sets where commands run. Required.
          *
-         * @param runner where commands run
+         * @param runner this machine ({@code LocalRunner}) or a host over SSH; every command goes through it
          * @return this builder
          */
         public Builder runner(CommandRunner runner) {
@@ -176,7 +265,7 @@ public final class WireGuard {
         /**
          * Sets where configs go; default {@link #DEFAULT_CONFIG_DIR}.
          *
-         * @param dir where configs go
+         * @param dir a directory on the runner's machine; {@link #enable} and {@link #disable} need the default
          * @return this builder
          */
         public Builder configDir(Path dir) {
@@ -187,7 +276,7 @@ public final class WireGuard {
         /**
          * Sets whether commands need root (default true; a root runner ignores it).
          *
-         * @param sudo whether commands need root
+         * @param sudo whether the commands are marked {@code sudo}
          * @return this builder
          */
         public Builder sudo(boolean sudo) {
@@ -198,6 +287,10 @@ public final class WireGuard {
         /**
          * The userspace implementation wg-quick starts when the kernel has no WireGuard module
          * ({@code WG_QUICK_USERSPACE_IMPLEMENTATION}); wg-quick falls back to {@code wireguard-go} by itself.
+         *
+         * @param program the program's name or path on the host, like {@code boringtun-cli}
+         * @return this builder
+         * @throws NetException if it is blank
          */
         public Builder userspaceImplementation(String program) {
             if (program.isBlank()) {
@@ -210,8 +303,9 @@ public final class WireGuard {
         /**
          * Sets how long each command may take; default 60 s.
          *
-         * @param timeout how long each command may take
+         * @param timeout positive; a command still running after it is killed
          * @return this builder
+         * @throws NetException if it is zero or negative
          */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
@@ -224,7 +318,7 @@ public final class WireGuard {
         /**
          * Sets the clock handshake ages are measured by.
          *
-         * @param clock the clock handshake ages are measured by
+         * @param clock the clock {@link #health} compares handshake times with; the system's UTC clock by default
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -235,8 +329,9 @@ public final class WireGuard {
         /**
          * Sets a handshake older than this is {@link WgStatus.Health#STALE}; default 3 minutes.
          *
-         * @param staleAfter a handshake older than this is {@link WgStatus.Health#STALE}
+         * @param staleAfter positive; WireGuard re-handshakes every 2 minutes while traffic flows
          * @return this builder
+         * @throws NetException if it is zero or negative
          */
         public Builder staleAfter(Duration staleAfter) {
             if (staleAfter.isNegative() || staleAfter.isZero()) {
@@ -246,7 +341,11 @@ public final class WireGuard {
             return this;
         }
 
-        /** {@return the {@link WireGuard} these settings describe} */
+        /**
+         * {@return the {@link WireGuard} these settings describe}
+         *
+         * @throws NetException if the runner is missing
+         */
         public WireGuard build() {
             if (runner == null) {
                 throw NetException.invalid("runner", "is missing: LocalRunner.create() runs on this machine");
