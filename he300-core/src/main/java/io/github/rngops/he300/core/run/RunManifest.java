@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.Scenario;
+import io.github.rngops.he300.core.internal.JsonProblem;
 import io.github.rngops.he300.core.parse.AnswerParser;
 import io.github.rngops.he300.core.prompt.PromptSet;
 import io.github.rngops.he300.core.sample.ProtocolVersion;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.rngops.he300.core.He300Exception;
+import io.github.rngops.he300.core.internal.JsonProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
