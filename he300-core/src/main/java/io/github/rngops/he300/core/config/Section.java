@@ -132,8 +132,8 @@ public final class Section {
      * Reads {@code auto} or a whole number in {@code min..max}.
      *
      * @param key the key, one of the section's known keys
-     * @param min the smallest accepted value
-     * @param max the largest accepted value, below {@link Integer#MAX_VALUE}
+     * @param min the smallest accepted value, above {@link Integer#MIN_VALUE}
+     * @param max the largest accepted value, at most {@link Integer#MAX_VALUE}
      * @param what completes "must be auto or ..." in a problem
      * @return the number; empty for {@code auto}, absent, null, or a refused value (then with a problem)
      */

@@ -7,6 +7,7 @@ import io.github.rngops.he300.core.He300Exception;
 public final class AnswerLineException extends He300Exception {
     private static final long serialVersionUID = 1L;
 
+    /** What every line must look like, the end of each message. */
     static final String EXPECTED = "expected {\"response\": \"...\", \"category\": \"...\"}";
 
     private final int line;
