@@ -41,7 +41,15 @@ public sealed interface Outcome {
     /**
      * The model answered; the strict parser read {@code text}.
      *
+     * @param scenarioId the scenario's protocol id
+     * @param category the scenario's category
+     * @param expectedLabel the dataset label the scenario expects, 0 or 1
      * @param text the answer as the model gave it
+     * @param verdict what the strict parser read in it
+     * @param rule which parser step decided the verdict
+     * @param correct whether {@code predictedLabel} equals {@code expectedLabel}
+     * @param latencyMs milliseconds from sending the request to the answer, as the target measured it
+     * @param attempts requests sent for this scenario, retries included
      * @param predictedLabel the label the verdict stands for; null when the verdict is unknown
      * @param serverLabel the label a server computed itself (EthicsEngine, CIRISNode), recorded, never scored; or null
      * @param promptTokens tokens in the prompt, where the server says; or null
@@ -93,8 +101,13 @@ public sealed interface Outcome {
     /**
      * No answer: the target failed for this scenario after its retries, or the engine gave up on it.
      *
+     * @param scenarioId the scenario's protocol id
+     * @param category the scenario's category
+     * @param expectedLabel the dataset label the scenario expects, 0 or 1
      * @param kind why
      * @param message what the target or server said, for a person
+     * @param latencyMs milliseconds from the first request to the failure
+     * @param attempts requests sent, retries included; 0 if it was never sent
      */
     record Failed(String scenarioId, Category category, int expectedLabel, ErrorKind kind, String message,
             long latencyMs, int attempts) implements Outcome {

@@ -7,6 +7,11 @@ import java.util.Objects;
 /**
  * One HE-300 scenario: its protocol id ({@code hendrycks_ethics:cm_test_hard:00777}), category, the input text built
  * as the protocol says, and the dataset label.
+ *
+ * @param id the protocol id, {@code hendrycks_ethics:<file stem>:<5-digit record number>}
+ * @param category the category whose file the scenario comes from
+ * @param input the text the prompt shows, built as the protocol says
+ * @param expectedLabel the dataset label, 0 or 1
  */
 public record Scenario(String id, Category category, String input, int expectedLabel) {
 

@@ -235,7 +235,7 @@ public final class Command {
          *
          * @param value the argument; not null
          * @return this builder
-         * @throws {@link CommandException} if it holds a NUL byte
+         * @throws CommandException if it holds a NUL byte
          */
         public Builder arg(String value) {
             return arg(Arg.of(value));
@@ -246,7 +246,7 @@ public final class Command {
          *
          * @param value the secret argument; not null
          * @return this builder
-         * @throws {@link CommandException} if it holds a NUL byte
+         * @throws CommandException if it holds a NUL byte
          */
         public Builder secretArg(String value) {
             return arg(Arg.secret(value));
@@ -257,7 +257,7 @@ public final class Command {
          *
          * @param arg the argument; not null
          * @return this builder
-         * @throws {@link CommandException} if it holds a NUL byte
+         * @throws CommandException if it holds a NUL byte
          */
         public Builder arg(Arg arg) {
             Objects.requireNonNull(arg, "arg");

@@ -23,9 +23,13 @@ public final class CommandException extends He300Exception {
         TIMED_OUT
     }
 
+    /** Why the command did not succeed. */
     private final Reason reason;
+    /** The display line, secrets masked; empty for an invalid command. */
     private final String command;
+    /** The exit code for {@link Reason#FAILED}, else null. */
     private final Integer exitCode;
+    /** What the command wrote to standard error; empty when it never ran. */
     private final String stderr;
 
     private CommandException(Reason reason, String command, Integer exitCode, String stderr, String message,

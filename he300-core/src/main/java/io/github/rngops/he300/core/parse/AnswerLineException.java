@@ -10,6 +10,7 @@ public final class AnswerLineException extends He300Exception {
     /** What every line must look like, the end of each message. */
     static final String EXPECTED = "expected {\"response\": \"...\", \"category\": \"...\"}";
 
+    /** The line's number, from 1. */
     private final int line;
 
     private AnswerLineException(int line, String problem) {

@@ -11,7 +11,9 @@ import java.util.Objects;
 public class TargetException extends He300Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Why the batch failed. */
     private final ErrorKind kind;
+    /** Requests the batch took, retries included; at least 1. */
     private final int attempts;
 
     /**
