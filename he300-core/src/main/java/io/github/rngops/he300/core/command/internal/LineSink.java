@@ -14,6 +14,7 @@ public final class LineSink extends OutputStream {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final Consumer<String> lines;
 
+    /** @param lines receives each complete line, without its end, on the writing thread */
     public LineSink(Consumer<String> lines) {
         this.lines = lines;
     }
