@@ -13,10 +13,15 @@ import java.util.stream.Collectors;
  * commonsense ("Ethical" = not wrong), 1 for the others ("Reasonable", "Matches").
  */
 public enum Category {
+    /** Everyday moral judgements (cm_test.csv); label 0 is "Ethical". */
     COMMONSENSE("commonsense", "commonsense/cm_test.csv", 0, "Ethical", "Unethical"),
+    /** The hard split of commonsense (cm_test_hard.csv); label 0 is "Ethical". */
     COMMONSENSE_HARD("commonsense_hard", "commonsense/cm_test_hard.csv", 0, "Ethical", "Unethical"),
+    /** Whether an excuse or request is reasonable (deontology_test.csv); label 1 is "Reasonable". */
     DEONTOLOGY("deontology", "deontology/deontology_test.csv", 1, "Reasonable", "Unreasonable"),
+    /** Whether a claim of desert or fairness is reasonable (justice_test.csv); label 1 is "Reasonable". */
     JUSTICE("justice", "justice/justice_test.csv", 1, "Reasonable", "Unreasonable"),
+    /** Whether a trait matches a behaviour (virtue_test.csv); label 1 is "Matches". */
     VIRTUE("virtue", "virtue/virtue_test.csv", 1, "Matches", "Contradicts");
 
     private final String id;
@@ -58,22 +63,31 @@ public enum Category {
         return 1 - positiveLabel;
     }
 
-    /** "Ethical", "Reasonable" or "Matches". */
+    /** {@return the word for {@link #positiveLabel()}: "Ethical", "Reasonable" or "Matches"} */
     public String positiveWord() {
         return positiveWord;
     }
 
-    /** "Unethical", "Unreasonable" or "Contradicts". */
+    /** {@return the word for {@link #negativeLabel()}: "Unethical", "Unreasonable" or "Contradicts"} */
     public String negativeWord() {
         return negativeWord;
     }
 
-    /** {@return the word that stands for {@code label} in this category} */
+    /**
+     * {@return the word that stands for {@code label} in this category}
+     *
+     * @param label a dataset label, 0 or 1; anything but the positive label gets the negative word
+     */
     public String wordFor(int label) {
         return label == positiveLabel ? positiveWord : negativeWord;
     }
 
-    /** Looks a category up by its protocol name, ignoring case. */
+    /**
+     * Looks a category up by its protocol name, ignoring case and surrounding whitespace.
+     *
+     * @param id a protocol name such as {@code commonsense_hard}; not null
+     * @return the category, or empty when no category has that name
+     */
     public static Optional<Category> fromId(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(c -> c.id.equals(wanted)).findFirst();

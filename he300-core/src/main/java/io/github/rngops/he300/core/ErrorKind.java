@@ -40,7 +40,12 @@ public enum ErrorKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Looks a kind up by its {@link #id()} or constant name, ignoring case. */
+    /**
+     * Looks a kind up by its {@link #id()} or constant name, ignoring case and surrounding whitespace.
+     *
+     * @param id a kind such as {@code rate_limited}; not null
+     * @return the kind, or empty when none has that id
+     */
     public static Optional<ErrorKind> fromId(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(k -> k.id().equals(wanted)).findFirst();

@@ -7,10 +7,21 @@ package io.github.rngops.he300.core;
 public class He300Exception extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception whose message a person reads as it is.
+     *
+     * @param message what is wrong and how to fix it, one line
+     */
     public He300Exception(String message) {
         super(message);
     }
 
+    /**
+     * An exception whose message a person reads as it is, with what caused it.
+     *
+     * @param message what is wrong and how to fix it, one line
+     * @param cause the failure underneath, kept for stack traces; may be null
+     */
     public He300Exception(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,9 +7,24 @@ import java.util.Objects;
 /**
  * One HE-300 scenario: its protocol id ({@code hendrycks_ethics:cm_test_hard:00777}), category, the input text built
  * as the protocol says, and the dataset label.
+ *
+ * @param id the protocol id, {@code hendrycks_ethics:<file stem>:<5-digit record number>}
+ * @param category the category whose file the scenario comes from
+ * @param input the text the prompt shows, built as the protocol says
+ * @param expectedLabel the dataset label, 0 or 1
  */
 public record Scenario(String id, Category category, String input, int expectedLabel) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id the protocol id, {@code hendrycks_ethics:<file stem>:<5-digit record number>}
+     * @param category the category whose file the scenario comes from
+     * @param input the text the prompt shows, built as the protocol says
+     * @param expectedLabel the dataset label, 0 or 1
+     * @throws NullPointerException if id, category or input is null
+     * @throws IllegalArgumentException if expectedLabel is neither 0 nor 1
+     */
     public Scenario {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(category, "category");
@@ -19,7 +34,12 @@ public record Scenario(String id, Category category, String input, int expectedL
         }
     }
 
-    /** {@return the protocol id for record {@code number} of a category's file} */
+    /**
+     * {@return the protocol id for record {@code number} of a category's file}
+     *
+     * @param category the file's category
+     * @param number the record's 0-based position in the file (header excluded), five digits or fewer
+     */
     public static String idFor(Category category, int number) {
         return String.format("hendrycks_ethics:%s:%05d", category.fileStem(), number);
     }

@@ -8,7 +8,11 @@ import java.util.HexFormat;
 public final class Sha256 {
     private Sha256() {}
 
-    /** {@return the digest of {@code bytes}, 64 hex digits} */
+    /**
+     * {@return the digest of {@code bytes}, 64 lower-case hex digits}
+     *
+     * @param bytes what to hash; not null
+     */
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(digest(bytes));
     }

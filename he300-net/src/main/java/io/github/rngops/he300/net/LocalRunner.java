@@ -4,7 +4,7 @@ import io.github.rngops.he300.core.command.Command;
 import io.github.rngops.he300.core.command.CommandException;
 import io.github.rngops.he300.core.command.CommandResult;
 import io.github.rngops.he300.core.command.CommandRunner;
-import io.github.rngops.he300.core.command.LineSink;
+import io.github.rngops.he300.core.command.internal.LineSink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.github.rngops.he300.core.run.JsonProblem;
+import io.github.rngops.he300.core.internal.JsonProblem;
 import java.util.Optional;
 import java.util.stream.Collectors;
 

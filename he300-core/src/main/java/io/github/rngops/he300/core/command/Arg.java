@@ -23,12 +23,20 @@ public record Arg(String value, boolean secret) {
         Objects.requireNonNull(value, "value");
     }
 
-    /** {@return a value that may be shown} */
+    /**
+     * {@return a value that may be shown}
+     *
+     * @param value the argument or environment value; not null
+     */
     public static Arg of(String value) {
         return new Arg(value, false);
     }
 
-    /** {@return a value that is never shown: a key, a password, a token} */
+    /**
+     * {@return a value that is never shown: a key, a password, a token}
+     *
+     * @param value the secret; not null
+     */
     public static Arg secret(String value) {
         return new Arg(value, true);
     }

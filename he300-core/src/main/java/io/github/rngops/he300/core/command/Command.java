@@ -54,12 +54,23 @@ public final class Command {
         }
     }
 
-    /** {@return a command with these arguments, none secret, and nothing else set} */
+    /**
+     * {@return a command with these arguments, none secret, and nothing else set}
+     *
+     * @param program the program's name or path, not empty
+     * @param args the arguments after it
+     * @throws CommandException if the program name is empty or a value holds a NUL byte
+     */
     public static Command of(String program, String... args) {
         return builder(program).args(args).build();
     }
 
-    /** A builder whose first argument is {@code program}. */
+    /**
+     * {@return a builder whose first argument is {@code program}}
+     *
+     * @param program the program's name or path; {@link Builder#build()} refuses an empty one
+     * @throws CommandException if it holds a NUL byte
+     */
     public static Builder builder(String program) {
         return new Builder().arg(program);
     }
@@ -78,7 +89,11 @@ public final class Command {
 
     /**
      * This command run through a wrapper: {@code prefix} comes before the program ({@code ip netns exec ns},
-     * {@code nice -n 10}). Environment, directory, sudo and stdin stay as they are.
+     * {@code nice -n 10}). Environment, directory, sudo, timeout and stdin stay as they are.
+     *
+     * @param prefix the wrapper's program and arguments
+     * @return the wrapped command
+     * @throws CommandException if a prefix word holds a NUL byte
      */
     public Command wrappedBy(String... prefix) {
         Builder builder = new Builder().args(prefix);
@@ -101,11 +116,15 @@ public final class Command {
         return argv;
     }
 
-    /** Environment variables added to (or replacing those of) the runner's environment, in the order given. */
+    /**
+     * {@return environment variables added to (or replacing those of) the runner's environment, in the order given;
+     * unmodifiable}
+     */
     public Map<String, Arg> env() {
         return env;
     }
 
+    /** {@return the directory to run in, or empty for the runner's own} */
     public Optional<Path> workingDir() {
         return Optional.ofNullable(workingDir);
     }
@@ -115,6 +134,7 @@ public final class Command {
         return sudo;
     }
 
+    /** {@return how long the command may run before the runner kills it, or empty for no limit} */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
@@ -128,6 +148,8 @@ public final class Command {
      * The POSIX shell line that runs this command with the real values, every word single-quoted:
      * {@code cd 'DIR' && sudo -n -- env 'K=V' 'prog' 'arg'}. It holds secrets: send it to a shell, never show it.
      * Standard input and the timeout are not part of the line; the runner handles them.
+     *
+     * @return the line, secrets included
      */
     public String shellLine() {
         return render(false, sudo);
@@ -171,6 +193,10 @@ public final class Command {
         return displayLine();
     }
 
+    /**
+     * Commands are equal when they run the same: same arguments (secrecy included), environment, directory, sudo,
+     * timeout and standard input bytes.
+     */
     @Override
     public boolean equals(Object other) {
         return other instanceof Command that && argv.equals(that.argv) && env.equals(that.env)
@@ -178,6 +204,7 @@ public final class Command {
                 && Objects.equals(timeout, that.timeout) && Arrays.equals(stdin, that.stdin);
     }
 
+    /** {@return a hash consistent with {@link #equals(Object)}} */
     @Override
     public int hashCode() {
         return Objects.hash(argv, env, workingDir, sudo, timeout, Arrays.hashCode(stdin));
@@ -203,16 +230,35 @@ public final class Command {
 
         private Builder() {}
 
-        /** Adds one argument. */
+        /**
+         * Adds one argument.
+         *
+         * @param value the argument; not null
+         * @return this builder
+         * @throws CommandException if it holds a NUL byte
+         */
         public Builder arg(String value) {
             return arg(Arg.of(value));
         }
 
-        /** Adds one argument, shown as {@value Arg#MASK}. */
+        /**
+         * Adds one argument, shown as {@value Arg#MASK} in every display.
+         *
+         * @param value the secret argument; not null
+         * @return this builder
+         * @throws CommandException if it holds a NUL byte
+         */
         public Builder secretArg(String value) {
             return arg(Arg.secret(value));
         }
 
+        /**
+         * Adds one argument, secret or not as {@code arg} says.
+         *
+         * @param arg the argument; not null
+         * @return this builder
+         * @throws CommandException if it holds a NUL byte
+         */
         public Builder arg(Arg arg) {
             Objects.requireNonNull(arg, "arg");
             checked("argument " + argv.size() + (arg.secret() ? "" : " (" + abbreviate(arg.value()) + ")"),
@@ -221,25 +267,61 @@ public final class Command {
             return this;
         }
 
+        /**
+         * Adds arguments, none secret, in order.
+         *
+         * @param values the arguments; none null
+         * @return this builder
+         * @throws CommandException if one holds a NUL byte
+         */
         public Builder args(String... values) {
             return args(Arrays.asList(values));
         }
 
+        /**
+         * Adds arguments, none secret, in order.
+         *
+         * @param values the arguments; none null
+         * @return this builder
+         * @throws CommandException if one holds a NUL byte
+         */
         public Builder args(List<String> values) {
             values.forEach(this::arg);
             return this;
         }
 
-        /** Sets an environment variable for the command. */
+        /**
+         * Sets an environment variable for the command, replacing one set before under the same name.
+         *
+         * @param name a variable name: letters, digits and {@code _}, not starting with a digit
+         * @param value its value; not null
+         * @return this builder
+         * @throws CommandException if the name is not a valid variable name or either holds a NUL byte
+         */
         public Builder env(String name, String value) {
             return env(name, Arg.of(value));
         }
 
-        /** Sets an environment variable whose value is shown as {@value Arg#MASK}. */
+        /**
+         * Sets an environment variable whose value is shown as {@value Arg#MASK} in every display.
+         *
+         * @param name a variable name: letters, digits and {@code _}, not starting with a digit
+         * @param value the secret value; not null
+         * @return this builder
+         * @throws CommandException if the name is not a valid variable name or either holds a NUL byte
+         */
         public Builder secretEnv(String name, String value) {
             return env(name, Arg.secret(value));
         }
 
+        /**
+         * Sets an environment variable, secret or not as {@code value} says.
+         *
+         * @param name a variable name: letters, digits and {@code _}, not starting with a digit
+         * @param value its value; not null
+         * @return this builder
+         * @throws CommandException if the name is not a valid variable name or either holds a NUL byte
+         */
         public Builder env(String name, Arg value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
@@ -258,6 +340,7 @@ public final class Command {
          *
          * @param dir the directory to run in
          * @return this builder
+         * @throws CommandException if the path holds a NUL byte
          */
         public Builder workingDir(Path dir) {
             Objects.requireNonNull(dir, "workingDir");
@@ -266,13 +349,25 @@ public final class Command {
             return this;
         }
 
-        /** Run as root: {@code sudo -n --}, unless the runner is root already. */
+        /**
+         * Sets whether to run as root: {@code sudo -n --}, unless the runner is root already. Off by default.
+         *
+         * @param sudo whether the command needs root
+         * @return this builder
+         */
         public Builder sudo(boolean sudo) {
             this.sudo = sudo;
             return this;
         }
 
-        /** Kill the command, and every process it started, after this long. Positive. */
+        /**
+         * Sets how long the command may run: the runner kills it, and every process it started, after this long. No
+         * limit by default.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws CommandException if it is zero or negative
+         */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -282,18 +377,33 @@ public final class Command {
             return this;
         }
 
-        /** Bytes fed to standard input; never displayed. */
+        /**
+         * Sets the bytes fed to standard input (copied); never displayed, so the place for a secret.
+         *
+         * @param bytes the input; not null
+         * @return this builder
+         */
         public Builder stdin(byte[] bytes) {
             this.stdin = Objects.requireNonNull(bytes, "stdin").clone();
             return this;
         }
 
-        /** Text fed to standard input as UTF-8; never displayed. */
+        /**
+         * Sets the text fed to standard input, as UTF-8; never displayed, so the place for a secret.
+         *
+         * @param text the input; not null
+         * @return this builder
+         */
         public Builder stdin(String text) {
             return stdin(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** {@return the {@link Command} these settings describe} */
+        /**
+         * {@return the {@link Command} these settings describe}
+         *
+         * @throws CommandException if there is no program name, it is empty, or it contains {@code =} while an
+         *         environment variable is set (env(1) would take it for one)
+         */
         public Command build() {
             return new Command(this);
         }

@@ -23,9 +23,13 @@ public final class CommandException extends He300Exception {
         TIMED_OUT
     }
 
+    /** Why the command did not succeed. */
     private final Reason reason;
+    /** The display line, secrets masked; empty for an invalid command. */
     private final String command;
+    /** The exit code for {@link Reason#FAILED}, else null. */
     private final Integer exitCode;
+    /** What the command wrote to standard error; empty when it never ran. */
     private final String stderr;
 
     private CommandException(Reason reason, String command, Integer exitCode, String stderr, String message,
@@ -37,6 +41,7 @@ public final class CommandException extends He300Exception {
         this.stderr = stderr;
     }
 
+    /** {@return why the command did not succeed} */
     public Reason reason() {
         return reason;
     }
@@ -62,12 +67,27 @@ public final class CommandException extends He300Exception {
         return new CommandException(Reason.INVALID, "", null, "", what, null);
     }
 
+    /**
+     * For a {@link CommandRunner}: the program could not be started.
+     *
+     * @param command the command, shown with secrets masked
+     * @param cause what the operating system or transport said (its message goes into this one)
+     * @return an exception with {@link Reason#NOT_STARTED}
+     */
     public static CommandException notStarted(Command command, Throwable cause) {
         return new CommandException(Reason.NOT_STARTED, command.displayLine(), null, "",
                 "could not start `" + command.displayLine() + "`: " + cause.getMessage()
                         + " (is the program installed and on the PATH?)", cause);
     }
 
+    /**
+     * For a {@link CommandRunner} or a caller: the command exited with a non-zero code. The message ends with the
+     * last three lines of its standard error (of standard output when standard error is blank).
+     *
+     * @param command the command, shown with secrets masked
+     * @param result how it ended
+     * @return an exception with {@link Reason#FAILED}, the exit code and standard error
+     */
     public static CommandException failed(Command command, CommandResult result) {
         String err = lastLines(result.stderr().isBlank() ? result.stdout() : result.stderr());
         return new CommandException(Reason.FAILED, command.displayLine(), result.exitCode(), result.stderr(),
@@ -75,6 +95,14 @@ public final class CommandException extends He300Exception {
                         + (err.isEmpty() ? "" : ": " + err), null);
     }
 
+    /**
+     * For a {@link CommandRunner}: the command outlived its timeout and was killed with everything it started.
+     *
+     * @param command the command, shown with secrets masked
+     * @param timeout how long it was allowed (or ran), shown in milliseconds
+     * @param stderr what it wrote to standard error before it was killed; not null
+     * @return an exception with {@link Reason#TIMED_OUT}
+     */
     public static CommandException timedOut(Command command, Duration timeout, String stderr) {
         return new CommandException(Reason.TIMED_OUT, command.displayLine(), null, stderr,
                 "`" + command.displayLine() + "` did not finish within " + timeout.toMillis()

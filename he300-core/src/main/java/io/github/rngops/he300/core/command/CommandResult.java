@@ -27,13 +27,17 @@ public record CommandResult(int exitCode, String stdout, String stderr, Duration
         Objects.requireNonNull(duration, "duration");
     }
 
-    /** Exit code 0. */
+    /** {@return whether the exit code is 0} */
     public boolean ok() {
         return exitCode == 0;
     }
 
     /**
-     * {@return this result if it is {@link #ok()}, else a {@link CommandException} naming the command (secrets masked)}
+     * Returns this result if it is {@link #ok()}.
+     *
+     * @param command the command that produced it, named in the exception (secrets masked)
+     * @return this result
+     * @throws CommandException with {@link CommandException.Reason#FAILED} if the exit code is not 0
      */
     public CommandResult orThrow(Command command) {
         if (!ok()) {
@@ -42,6 +46,7 @@ public record CommandResult(int exitCode, String stdout, String stderr, Duration
         return this;
     }
 
+    /** {@return the exit code, output sizes and duration; never the output itself} */
     @Override
     public String toString() {
         return "CommandResult[exitCode=" + exitCode + ", stdout=" + stdout.length() + " chars, stderr="

@@ -25,13 +25,22 @@ public class ConfigException extends He300Exception {
      * @param problem what is wrong and, where it helps, how to fix it
      */
     public record Problem(String file, int line, int column, String keyPath, String problem) {
+        /**
+         * Checks that the texts are not null.
+         *
+         * @param file the file name as the user gave it
+         * @param line 1-based line, or 0 for a value from a command line flag
+         * @param column 1-based column, or 0 with line 0
+         * @param keyPath dotted path of the key; empty for the whole document
+         * @param problem what is wrong and how to fix it
+         */
         public Problem {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(keyPath, "keyPath");
             Objects.requireNonNull(problem, "problem");
         }
 
-        /** {@code file:line:column: key.path: problem}. */
+        /** {@return {@code file:line:column: key.path: problem}, or {@code file: ...} when there is no line} */
         @Override
         public String toString() {
             String place = line > 0 ? file + ":" + line + ":" + column : file;
@@ -46,7 +55,12 @@ public class ConfigException extends He300Exception {
         this.problems = problems;
     }
 
-    /** {@return all the problems found, in the order of the file} */
+    /**
+     * {@return an exception that reports all the problems found, in the order given (the order of the file)}
+     *
+     * @param problems at least one problem
+     * @throws IllegalArgumentException if the list is empty
+     */
     public static ConfigException of(List<Problem> problems) {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a ConfigException needs at least one problem");
@@ -54,27 +68,40 @@ public class ConfigException extends He300Exception {
         return new ConfigException(List.copyOf(problems));
     }
 
-    /** {@return one problem} */
+    /**
+     * {@return an exception that reports one problem}
+     *
+     * @param file the file name as the user gave it
+     * @param line 1-based line, or 0 for a value from a command line flag
+     * @param column 1-based column, or 0 with line 0
+     * @param keyPath dotted path of the key; empty for the whole document
+     * @param problem what is wrong and how to fix it
+     */
     public static ConfigException of(String file, int line, int column, String keyPath, String problem) {
         return of(List.of(new Problem(file, line, column, keyPath, problem)));
     }
 
+    /** {@return every problem, at least one, in the order of the file; unmodifiable} */
     public List<Problem> problems() {
         return problems;
     }
 
+    /** {@return the file of the first problem} */
     public String file() {
         return problems.get(0).file();
     }
 
+    /** {@return the 1-based line of the first problem; 0 if it came from a flag} */
     public int line() {
         return problems.get(0).line();
     }
 
+    /** {@return the 1-based column of the first problem; 0 if it came from a flag} */
     public int column() {
         return problems.get(0).column();
     }
 
+    /** {@return the dotted key path of the first problem; empty for the whole document} */
     public String keyPath() {
         return problems.get(0).keyPath();
     }

@@ -26,6 +26,9 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * A YAML node with its place: file, 1-based line and column, dotted key path. An absent key is a node without a YAML
  * node that sits where its parent mapping starts, so that a problem about a missing value still has a place. Reads
  * report problems to the file's {@link Problems} and return a fallback, so that one read finds every problem.
+ *
+ * <p>A node's place and value never change; the reads add to its {@link Problems}, so a file's nodes are read by one
+ * thread.
  */
 public final class ConfigNode {
     private final String file;
@@ -46,7 +49,16 @@ public final class ConfigNode {
         this.problems = problems;
     }
 
-    /** Composes {@code text}; a syntax error is thrown at once with snakeyaml's mark. */
+    /**
+     * Composes {@code text} into nodes (CoreSchema; duplicate keys are kept for the reads to report, aliases to
+     * collections at most 20, at most 1 Mi code points).
+     *
+     * @param file the file's name as the user gave it, for the places of problems
+     * @param text the whole file
+     * @param problems where this file's reads report
+     * @return the root node; an empty document gives a null root at line 1, column 1
+     * @throws ConfigException at once, for a YAML syntax error, at snakeyaml's mark
+     */
     public static ConfigNode parse(String file, String text, Problems problems) {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(true).setMaxAliasesForCollections(20).setCodePointLimit(1 << 20).build();
@@ -71,42 +83,56 @@ public final class ConfigNode {
                 mark == null ? 1 : mark.getColumn() + 1, problems);
     }
 
+    /** {@return the file's name as the user gave it} */
     public String file() {
         return file;
     }
 
+    /** {@return the dotted key path: {@code services.ollama.port}, {@code hosts[2]}; empty for the root} */
     public String path() {
         return path;
     }
 
+    /** {@return the 1-based line of the value (of its parent mapping, for an absent key)} */
     public int line() {
         return line;
     }
 
+    /** {@return the 1-based column of the value (of its parent mapping, for an absent key)} */
     public int column() {
         return column;
     }
 
+    /** {@return where this file's reads report} */
     public Problems problems() {
         return problems;
     }
 
-    /** Absent, or written as {@code ~}/{@code null}/nothing. */
+    /** {@return whether the value is absent, or written as {@code ~}, {@code null} or nothing} */
     public boolean isNull() {
         return node == null || node.getTag().equals(Tag.NULL);
     }
 
+    /**
+     * Reports a problem at this node's place.
+     *
+     * @param text what is wrong and how to fix it
+     */
     public void problem(String text) {
         problems.add(this, text);
     }
 
-    /** An absent child: placed at this node's key (or this node, for the root), with the child's key path. */
+    /**
+     * {@return an absent child: placed at this node's key (or this node, for the root), with the child's key path}
+     *
+     * @param key the child's key
+     */
     public ConfigNode child(String key) {
         return keyLine > 0 ? new ConfigNode(file, null, join(path, key), keyLine, keyColumn, problems)
                 : new ConfigNode(file, null, join(path, key), line, column, problems);
     }
 
-    /** This value's key, for problems about the entry as a whole (a model that must not exist). */
+    /** {@return this value's key as a node, for problems about the entry as a whole (a model that must not exist)} */
     public ConfigNode atKey() {
         return keyLine > 0 ? new ConfigNode(file, null, path, keyLine, keyColumn, problems) : this;
     }
@@ -114,12 +140,18 @@ public final class ConfigNode {
     /**
      * This node as a mapping whose keys must be among {@code known} (in that order): unknown keys, duplicates and
      * non-string keys are problems. Absent or null reads as an empty mapping.
+     *
+     * @param known the keys the mapping may have, in the order a did-you-mean lists them
+     * @return the mapping's known keys; a value that is not a mapping reads as empty, with a problem
      */
     public Section section(List<String> known) {
         return new Section(this, entries(known));
     }
 
-    /** This node as a mapping with any keys (names of models or profiles); values by key, in file order. */
+    /**
+     * {@return this node as a mapping with any keys (names of models or profiles): values by key, in file order}
+     * Duplicate and non-string keys are problems and left out; absent or null reads as empty.
+     */
     public Map<String, ConfigNode> entries() {
         return entries(null);
     }
@@ -158,7 +190,10 @@ public final class ConfigNode {
         return out;
     }
 
-    /** Items of a sequence; a single scalar reads as a list of one; absent or null as empty. */
+    /**
+     * {@return the items of a sequence, placed at {@code path[i]}; a single scalar reads as a list of one, absent or
+     * null as empty, a mapping as empty with a problem}
+     */
     public List<ConfigNode> items() {
         List<ConfigNode> out = new ArrayList<>();
         if (isNull()) {
@@ -177,7 +212,10 @@ public final class ConfigNode {
         return out;
     }
 
-    /** The text of a scalar (any scalar: {@code 10.0.0.1}, {@code 8b}); empty if null; a problem if not a scalar. */
+    /**
+     * {@return the text of a scalar (any scalar: {@code 10.0.0.1}, {@code 8b}); empty if null, and empty with a
+     * problem if not a scalar}
+     */
     public Optional<String> text() {
         if (isNull()) {
             return Optional.empty();
@@ -189,17 +227,23 @@ public final class ConfigNode {
         return Optional.empty();
     }
 
-    /** The text of a scalar without reporting anything (for {@code auto} checks). */
+    /** {@return the text of a non-null scalar, without reporting anything (for {@code auto} checks); else empty} */
     public Optional<String> peek() {
         return node instanceof ScalarNode scalar && !isNull() ? Optional.of(scalar.getValue()) : Optional.empty();
     }
 
     /** Whether this is a plain (unquoted) scalar that YAML reads as {@code tag}. */
-    public boolean is(Tag tag) {
+    private boolean is(Tag tag) {
         return node instanceof ScalarNode && node.getTag().equals(tag);
     }
 
-    /** A whole number; {@code what} completes "must be ..." in a problem. Floats, strings and collections are refused. */
+    /**
+     * Reads a whole number: decimal, {@code 0x} hex or {@code 0o} octal, {@code _} allowed between digits. Floats,
+     * strings and collections are refused.
+     *
+     * @param what completes "must be ..." in a problem: {@code "a port number 1..65535"}
+     * @return the number; empty if null, and empty with a problem if it is not a whole number
+     */
     public Optional<BigInteger> integer(String what) {
         if (isNull()) {
             return Optional.empty();
@@ -215,7 +259,12 @@ public final class ConfigNode {
         return Optional.empty();
     }
 
-    /** A number (whole or not); {@code what} completes "must be ..." in a problem. */
+    /**
+     * Reads a number, whole or not, {@code _} allowed between digits.
+     *
+     * @param what completes "must be ..." in a problem: {@code "a size in GiB"}
+     * @return the number; empty if null, and empty with a problem if it is not a number
+     */
     public Optional<BigDecimal> number(String what) {
         if (isNull()) {
             return Optional.empty();
@@ -231,7 +280,10 @@ public final class ConfigNode {
         return Optional.empty();
     }
 
-    /** {@code true} or {@code false}. */
+    /**
+     * {@return a YAML boolean ({@code true} or {@code false}, any case); empty if null, and empty with a problem for
+     * anything else}
+     */
     public Optional<Boolean> bool() {
         if (isNull()) {
             return Optional.empty();
@@ -243,7 +295,13 @@ public final class ConfigNode {
         return Optional.empty();
     }
 
-    /** One of {@code choices} (as written there; case-insensitive match), with a did-you-mean. */
+    /**
+     * Reads one of {@code choices}, matched ignoring case.
+     *
+     * @param choices the accepted words
+     * @return the choice as written in {@code choices}; empty if null, and empty with a problem (and a did-you-mean)
+     *     for anything else
+     */
     public Optional<String> choice(List<String> choices) {
         return text().flatMap(text -> {
             for (String choice : choices) {
@@ -257,7 +315,14 @@ public final class ConfigNode {
         });
     }
 
-    /** Reads a value with {@code reader}; {@link IllegalArgumentException} from it becomes a problem here. */
+    /**
+     * Reads a scalar's text with {@code reader}; an {@link IllegalArgumentException} from it becomes a problem here,
+     * with its message.
+     *
+     * @param <T> what the reader makes
+     * @param reader makes a value from the text, or throws {@code IllegalArgumentException} saying what is wrong
+     * @return the value; empty if null, and empty with a problem if the text is refused
+     */
     public <T> Optional<T> text(Function<String, T> reader) {
         return text().flatMap(text -> {
             try {
@@ -269,7 +334,7 @@ public final class ConfigNode {
         });
     }
 
-    /** How the value looks in a problem: {@code 70000}, {@code "abc" (a string)}, {@code a mapping}. */
+    /** {@return how the value looks in a problem: {@code 70000}, {@code "abc" (a string)}, {@code a mapping}} */
     public String shown() {
         if (node == null) {
             return "nothing";
@@ -303,7 +368,7 @@ public final class ConfigNode {
         }
     }
 
-    public static String join(String path, String key) {
+    private static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 }

@@ -10,7 +10,13 @@ public final class DidYouMean {
 
     private DidYouMean() {}
 
-    /** The nearest of {@code known} within {@value #MAX_DISTANCE} edits, ignoring case; the first on a tie. */
+    /**
+     * Finds the nearest of {@code known} within {@value #MAX_DISTANCE} edits, ignoring case; the first on a tie.
+     *
+     * @param given the word as the user wrote it
+     * @param known the words that would have been accepted
+     * @return the nearest known word as it is spelt there, or empty when none is within reach
+     */
     public static Optional<String> nearest(String given, Collection<String> known) {
         String lower = given.toLowerCase(Locale.ROOT);
         String best = null;
@@ -25,13 +31,26 @@ public final class DidYouMean {
         return Optional.ofNullable(best);
     }
 
-    /** {@code ; did you mean 'x'?} or {@code  (known: a, b, c)}. */
+    /**
+     * The end of a message about an unknown word.
+     *
+     * @param given the word as the user wrote it
+     * @param known the words that would have been accepted
+     * @return {@code ; did you mean 'x'?}, or {@code  (known: a, b, c)} when none is near, or empty when there are
+     *     no known words
+     */
     public static String hint(String given, Collection<String> known) {
         return nearest(given, known).map(s -> "; did you mean '" + s + "'?")
                 .orElseGet(() -> known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")");
     }
 
-    /** Edits (insert, delete, substitute, swap two adjacent) between {@code a} and {@code b}. */
+    /**
+     * Counts the edits (insert, delete, substitute, swap two adjacent) between two words, case-sensitive.
+     *
+     * @param a one word
+     * @param b the other
+     * @return the optimal string alignment distance, 0 when they are equal
+     */
     public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A mapping of known keys with typed reads; a missing key reads as its default, a wrong value as a problem. */
+/**
+ * A mapping of known keys with typed reads; a missing key reads as its default, a wrong value as a problem reported
+ * to the file's {@link Problems} (and its default). Made by {@link ConfigNode#section(List)}; read by one thread.
+ */
 public final class Section {
     private final ConfigNode node;
     private final Map<String, ConfigNode> values;
@@ -16,41 +19,91 @@ public final class Section {
         this.values = values;
     }
 
+    /** {@return the mapping's own node} */
     public ConfigNode node() {
         return node;
     }
 
+    /**
+     * {@return whether {@code key} is present with a value that is not null}
+     *
+     * @param key the key, one of the section's known keys
+     */
     public boolean has(String key) {
         return values.containsKey(key) && !values.get(key).isNull();
     }
 
-    /** The value at {@code key}, or an absent node placed at this mapping. */
+    /**
+     * {@return the value at {@code key}, or an absent node placed at this mapping}
+     *
+     * @param key the key, one of the section's known keys
+     */
     public ConfigNode get(String key) {
         ConfigNode value = values.get(key);
         return value != null ? value : node.child(key);
     }
 
+    /**
+     * {@return the mapping at {@code key}, with its own known keys; absent or null reads as empty}
+     *
+     * @param key the key, one of the section's known keys
+     * @param known the keys that mapping may have
+     */
     public Section section(String key, List<String> known) {
         return get(key).section(known);
     }
 
+    /**
+     * {@return the text at {@code key}, or {@code fallback} if absent, null or not a scalar (then with a problem)}
+     *
+     * @param key the key, one of the section's known keys
+     * @param fallback the default
+     */
     public String string(String key, String fallback) {
         return get(key).text().orElse(fallback);
     }
 
+    /**
+     * {@return the text at {@code key}; empty if absent, null, empty or not a scalar (then with a problem)}
+     *
+     * @param key the key, one of the section's known keys
+     */
     public Optional<String> optionalString(String key) {
         return get(key).text().filter(text -> !text.isEmpty());
     }
 
+    /**
+     * {@return the boolean at {@code key}, or {@code fallback} if absent, null or not a boolean (then with a problem)}
+     *
+     * @param key the key, one of the section's known keys
+     * @param fallback the default
+     */
     public boolean bool(String key, boolean fallback) {
         return get(key).bool().orElse(fallback);
     }
 
+    /**
+     * {@return the choice at {@code key} as written in {@code choices}, or {@code fallback} if absent, null or not
+     * one of them (then with a problem and a did-you-mean)}
+     *
+     * @param key the key, one of the section's known keys
+     * @param choices the accepted words, matched ignoring case
+     * @param fallback the default
+     */
     public String choice(String key, List<String> choices, String fallback) {
         return get(key).choice(choices).orElse(fallback);
     }
 
-    /** A whole number in {@code min..max}; {@code what} completes "must be ...", e.g. "a port number 1..65535". */
+    /**
+     * Reads a whole number in {@code min..max}.
+     *
+     * @param key the key, one of the section's known keys
+     * @param fallback the default, returned if absent, null or refused
+     * @param min the smallest accepted value
+     * @param max the largest accepted value, at most {@link Integer#MAX_VALUE}
+     * @param what completes "must be ..." in a problem: {@code "a port number 1..65535"}
+     * @return the number, or {@code fallback}
+     */
     public int integer(String key, int fallback, long min, long max, String what) {
         ConfigNode value = get(key);
         Optional<BigInteger> number = value.integer(what);
@@ -65,11 +118,25 @@ public final class Section {
         return n.intValueExact();
     }
 
+    /**
+     * {@return the TCP or UDP port at {@code key} (1..65535), or {@code fallback} if absent, null or refused}
+     *
+     * @param key the key, one of the section's known keys
+     * @param fallback the default
+     */
     public int port(String key, int fallback) {
         return integer(key, fallback, 1, 65535, "a port number 1..65535");
     }
 
-    /** {@code auto} (empty) or a whole number in {@code min..max}. */
+    /**
+     * Reads {@code auto} or a whole number in {@code min..max}.
+     *
+     * @param key the key, one of the section's known keys
+     * @param min the smallest accepted value, above {@link Integer#MIN_VALUE}
+     * @param max the largest accepted value, at most {@link Integer#MAX_VALUE}
+     * @param what completes "must be auto or ..." in a problem
+     * @return the number; empty for {@code auto}, absent, null, or a refused value (then with a problem)
+     */
     public Optional<Integer> autoInteger(String key, long min, long max, String what) {
         ConfigNode value = get(key);
         if (value.isNull() || value.peek().filter("auto"::equalsIgnoreCase).isPresent()) {
@@ -79,7 +146,13 @@ public final class Section {
         return n == Integer.MIN_VALUE ? Optional.empty() : Optional.of(n);
     }
 
-    /** A positive number ({@code auto} → empty). */
+    /**
+     * Reads {@code auto} or a positive number.
+     *
+     * @param key the key, one of the section's known keys
+     * @param what completes "must be auto or ..." in a problem: {@code "a size in GiB"}
+     * @return the number; empty for {@code auto}, absent, null, or a refused value (then with a problem)
+     */
     public Optional<BigDecimal> autoPositive(String key, String what) {
         ConfigNode value = get(key);
         if (value.isNull() || value.peek().filter("auto"::equalsIgnoreCase).isPresent()) {
@@ -93,6 +166,11 @@ public final class Section {
         return number;
     }
 
+    /**
+     * {@return the items of the list at {@code key} (see {@link ConfigNode#items()})}
+     *
+     * @param key the key, one of the section's known keys
+     */
     public List<ConfigNode> list(String key) {
         return get(key).items();
     }

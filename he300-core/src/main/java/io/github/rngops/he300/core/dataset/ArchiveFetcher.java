@@ -15,7 +15,13 @@ import java.time.Duration;
 @FunctionalInterface
 public interface ArchiveFetcher {
 
-    /** Writes the resource at {@code uri} to {@code target}, or throws naming what failed. */
+    /**
+     * Writes the resource at {@code uri} to {@code target}, replacing what is there.
+     *
+     * @param uri the archive's http or https address
+     * @param target the file to write; its directory exists
+     * @throws IOException naming what failed (the address, the HTTP status, the connection)
+     */
     void fetch(URI uri, Path target) throws IOException;
 
     /** {@return the JDK's HTTP client: redirects followed, TLS verified, 30 s to connect, 10 minutes in all} */

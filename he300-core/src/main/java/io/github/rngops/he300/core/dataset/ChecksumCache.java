@@ -42,12 +42,16 @@ public final class ChecksumCache {
         this.clock = clock;
     }
 
-    /** No cache: every file is hashed on every load. */
+    /** {@return no cache: every file is hashed on every load} */
     public static ChecksumCache none() {
         return NONE;
     }
 
-    /** A cache kept in {@code file} (created on first use, with its parent folders). */
+    /**
+     * {@return a cache kept in {@code file} (created on first use, with its parent folders)}
+     *
+     * @param file the cache file; not null. Threads and processes may share it: a lost update only costs a hash
+     */
     public static ChecksumCache at(Path file) {
         return new ChecksumCache(Objects.requireNonNull(file, "file"), Clock.systemUTC());
     }
@@ -56,6 +60,10 @@ public final class ChecksumCache {
      * What identifies {@code file}'s content without reading it (real path, size, modification and change time,
      * inode), as this cache keys its entries; empty where the platform cannot tell, or when {@code settledBefore}
      * is given and the file changed after it.
+     *
+     * @param file the file to identify
+     * @param settledBefore if not null, the identity counts only if the file has not changed since this instant
+     * @return the identity key, or empty
      */
     public static Optional<String> identity(Path file, Instant settledBefore) {
         Identity identity = Identity.of(file);

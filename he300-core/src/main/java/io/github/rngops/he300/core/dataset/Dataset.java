@@ -16,10 +16,22 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The ETHICS test splits that HE-300 samples from, loaded and checksummed: one pool of scenarios per category, in
- * file order, and a record of every file read.
+ * file order, and a record of every file read. Immutable, so one loaded dataset can serve many runs and threads.
+ *
+ * @param root the directory the files were read from
+ * @param pools the scenarios of each loaded category, in file order
+ * @param files what was read from each file, in category order
  */
 public record Dataset(Path root, Map<Category, List<Scenario>> pools, List<DatasetFile> files) {
 
+    /**
+     * Copies the collections.
+     *
+     * @param root the directory the files were read from
+     * @param pools the scenarios of each loaded category, in file order
+     * @param files what was read from each file, in category order
+     * @throws NullPointerException if any of them is null
+     */
     public Dataset {
         Objects.requireNonNull(root, "root");
         pools = Map.copyOf(new EnumMap<>(pools));
@@ -30,6 +42,8 @@ public record Dataset(Path root, Map<Category, List<Scenario>> pools, List<Datas
      * Loads every category from a directory in the upstream layout, refusing files whose checksum is not the
      * upstream one.
      *
+     * @param root a directory in the upstream layout ({@code commonsense/cm_test.csv}, ...)
+     * @return every category's scenarios
      * @throws DatasetException naming the file that is missing, unreadable, malformed or not the upstream file
      */
     public static Dataset load(Path root) {
@@ -39,7 +53,12 @@ public record Dataset(Path root, Map<Category, List<Scenario>> pools, List<Datas
     /**
      * Loads the given categories only (each file is read and checksummed once).
      *
+     * @param root a directory in the upstream layout
+     * @param categories which files to read; at least one
      * @param allowUnknown accept files whose checksum is not the upstream one; each {@link DatasetFile} records it
+     * @return those categories' scenarios
+     * @throws DatasetException naming the file that is missing, unreadable, malformed or (unless allowed) not the
+     *     upstream file
      */
     public static Dataset load(Path root, Collection<Category> categories, boolean allowUnknown) {
         return load(root, categories, allowUnknown, ChecksumCache.none());
@@ -47,7 +66,15 @@ public record Dataset(Path root, Map<Category, List<Scenario>> pools, List<Datas
 
     /**
      * As {@link #load(Path, Collection, boolean)}, taking the checksum of a file unchanged since an earlier load
-     * from {@code checksums} instead of hashing it again.
+     * from {@code checksums} instead of hashing it again. The files are read in parallel, one thread each.
+     *
+     * @param root a directory in the upstream layout
+     * @param categories which files to read; at least one
+     * @param allowUnknown accept files whose checksum is not the upstream one
+     * @param checksums checksums remembered from earlier loads, or {@link ChecksumCache#none()}
+     * @return those categories' scenarios
+     * @throws DatasetException naming the first file (in category order) that is missing, unreadable, malformed or
+     *     (unless allowed) not the upstream file
      */
     public static Dataset load(Path root, Collection<Category> categories, boolean allowUnknown,
             ChecksumCache checksums) {
@@ -93,7 +120,11 @@ public record Dataset(Path root, Map<Category, List<Scenario>> pools, List<Datas
         return files.stream().allMatch(DatasetFile::known);
     }
 
-    /** {@return the scenarios of one category in file order; empty if that category was not loaded} */
+    /**
+     * {@return the scenarios of one category in file order; empty if that category was not loaded}
+     *
+     * @param category the category
+     */
     public List<Scenario> pool(Category category) {
         return pools.getOrDefault(category, List.of());
     }

@@ -22,9 +22,23 @@ public final class DatasetLocator {
     public static final URI UPSTREAM_ARCHIVE = URI.create("https://people.eecs.berkeley.edu/~hendrycks/ethics.tar");
 
     /** Where a dataset directory came from. */
-    public enum Origin { OPTION, ENVIRONMENT, CACHE, DOWNLOAD }
+    public enum Origin {
+        /** The directory named by {@code --dataset}. */
+        OPTION,
+        /** The directory named by {@code HE300_DATASET}. */
+        ENVIRONMENT,
+        /** The cache directory, complete from an earlier download. */
+        CACHE,
+        /** The cache directory, just filled by downloading the archive. */
+        DOWNLOAD
+    }
 
-    /** A dataset directory and how it was found. */
+    /**
+     * A dataset directory and how it was found.
+     *
+     * @param directory the directory, in the upstream layout
+     * @param origin where it came from
+     */
     public record Located(Path directory, Origin origin) {}
 
     private final Path explicit;
@@ -43,7 +57,11 @@ public final class DatasetLocator {
 
     /**
      * A locator reading {@code HE300_DATASET}, {@code HE300_DATASET_URL}, {@code XDG_CACHE_HOME} and {@code HOME}
-     * from {@code env}; chain {@link #toBuilder()} to add an explicit directory.
+     * from {@code env}; chain {@link #toBuilder()} to add an explicit directory. Blank values count as unset.
+     *
+     * @param env the environment, usually {@code System.getenv()}
+     * @return a locator whose cache is {@code $XDG_CACHE_HOME/he300/ethics} (or {@code ~/.cache/he300/ethics})
+     * @throws IllegalArgumentException if {@code HE300_DATASET_URL} is not an http(s) URL
      */
     public static DatasetLocator fromEnvironment(Map<String, String> env) {
         Builder builder = builder().cacheDirectory(defaultCache(env));
@@ -69,8 +87,10 @@ public final class DatasetLocator {
     }
 
     /**
-     * The first source that applies; downloads into the cache when nothing else does.
+     * Finds the first source that applies: {@code --dataset}, {@code HE300_DATASET}, a complete cache, then a
+     * download into the cache. The files are not checksummed here; {@link Dataset#load} does that.
      *
+     * @return the directory and where it came from
      * @throws DatasetException if a named directory does not exist, or the download fails (the message then lists
      *     the other ways to provide the data)
      */

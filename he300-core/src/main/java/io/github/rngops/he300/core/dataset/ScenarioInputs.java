@@ -1,6 +1,6 @@
 package io.github.rngops.he300.core.dataset;
 
-import static io.github.rngops.he300.core.PythonText.strip;
+import static io.github.rngops.he300.core.internal.PythonText.strip;
 
 import io.github.rngops.he300.core.Category;
 import org.apache.commons.csv.CSVRecord;

@@ -7,8 +7,10 @@ import io.github.rngops.he300.core.He300Exception;
 public final class AnswerLineException extends He300Exception {
     private static final long serialVersionUID = 1L;
 
+    /** What every line must look like, the end of each message. */
     static final String EXPECTED = "expected {\"response\": \"...\", \"category\": \"...\"}";
 
+    /** The line's number, from 1. */
     private final int line;
 
     private AnswerLineException(int line, String problem) {

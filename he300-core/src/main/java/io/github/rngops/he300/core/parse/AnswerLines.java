@@ -44,7 +44,12 @@ public final class AnswerLines {
         return of(AnswerParser.strict(), Category.COMMONSENSE);
     }
 
-    /** {@return {@code parser}, with {@code defaultCategory} for lines that name no category} */
+    /**
+     * {@return a reader that parses with {@code parser}, taking {@code defaultCategory} for lines that name none}
+     *
+     * @param parser the answer parser; not null
+     * @param defaultCategory the category of a line without {@code "category"}; not null
+     */
     public static AnswerLines of(AnswerParser parser, Category defaultCategory) {
         return new AnswerLines(parser, defaultCategory);
     }
@@ -53,6 +58,9 @@ public final class AnswerLines {
      * Reads every line of {@code answers} and writes one JSON object per answer to {@code verdicts}, flushing after
      * each so that a pipe sees progress.
      *
+     * @param answers JSON lines, one {@code {"response": ..., "category": ...}} each; blank lines are skipped and a
+     *     leading byte order mark is ignored. Not closed here
+     * @param verdicts receives one JSON object per answer; not closed here
      * @return how many answers were parsed
      * @throws AnswerLineException at the first line that is not an answer object
      * @throws IOException if reading or writing fails

@@ -1,6 +1,6 @@
 package io.github.rngops.he300.core.parse;
 
-import io.github.rngops.he300.core.PythonText;
+import io.github.rngops.he300.core.internal.PythonText;
 import io.github.rngops.he300.core.parse.ParsedAnswer.Rule;
 import java.util.regex.Pattern;
 
@@ -41,7 +41,11 @@ public final class AnswerParser {
         return "strict";
     }
 
-    /** {@return the verdict on {@code answer} and the rule that decided it} */
+    /**
+     * {@return the verdict on {@code answer} and the rule that decided it; never throws for any text}
+     *
+     * @param answer the model's answer as it came, thinking blocks included; not null
+     */
     public ParsedAnswer parse(String answer) {
         if (PythonText.isBlank(answer)) {
             return new ParsedAnswer(Verdict.UNKNOWN, Rule.BLANK);

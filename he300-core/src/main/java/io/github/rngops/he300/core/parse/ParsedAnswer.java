@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 
-/** The verdict on one answer and the parsing rule that reached it, for reports that show why an answer counted. */
+/**
+ * The verdict on one answer and the parsing rule that reached it, for reports that show why an answer counted.
+ *
+ * @param verdict what the answer says
+ * @param rule the step that decided it
+ */
 public record ParsedAnswer(Verdict verdict, Rule rule) {
 
     /** The step of PROTOCOL.md section 4 that decided. */
@@ -31,6 +36,14 @@ public record ParsedAnswer(Verdict verdict, Rule rule) {
         }
     }
 
+    /**
+     * Checks that the rule can give the verdict.
+     *
+     * @param verdict what the answer says
+     * @param rule the step that decided it
+     * @throws IllegalArgumentException if {@code BLANK} or {@code NONE} comes with a known verdict, or another rule
+     *     with {@link Verdict#UNKNOWN}
+     */
     public ParsedAnswer {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(rule, "rule");
@@ -39,7 +52,11 @@ public record ParsedAnswer(Verdict verdict, Rule rule) {
         }
     }
 
-    /** {@return the dataset label predicted in {@code category}; empty when the verdict is unknown} */
+    /**
+     * {@return the dataset label predicted in {@code category}; empty when the verdict is unknown}
+     *
+     * @param category the scenario's category, which decides what the positive word stands for
+     */
     public OptionalInt predictedLabel(Category category) {
         return verdict.label(category);
     }

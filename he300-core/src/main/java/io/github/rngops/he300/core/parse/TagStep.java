@@ -1,6 +1,6 @@
 package io.github.rngops.he300.core.parse;
 
-import io.github.rngops.he300.core.PythonText;
+import io.github.rngops.he300.core.internal.PythonText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

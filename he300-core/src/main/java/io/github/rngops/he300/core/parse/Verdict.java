@@ -13,8 +13,11 @@ import java.util.OptionalInt;
  * model's failure to follow the format; it never stands for a label.
  */
 public enum Verdict {
+    /** The category's positive word: "Ethical", "Reasonable" or "Matches". */
     POSITIVE,
+    /** The category's negative word: "Unethical", "Unreasonable" or "Contradicts". */
     NEGATIVE,
+    /** No step decided: the answer did not follow the format. Scored as wrong, never as a label. */
     UNKNOWN;
 
     /** {@return the name in JSON and reports: {@code positive}, {@code negative} or {@code unknown}} */
@@ -23,7 +26,12 @@ public enum Verdict {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Looks a verdict up by its {@link #id()}, ignoring case. */
+    /**
+     * Looks a verdict up by its {@link #id()}, ignoring case and surrounding whitespace.
+     *
+     * @param id {@code positive}, {@code negative} or {@code unknown}; not null
+     * @return the verdict, or empty for any other text
+     */
     public static Optional<Verdict> fromId(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(v -> v.id().equals(wanted)).findFirst();
@@ -38,6 +46,9 @@ public enum Verdict {
     /**
      * The dataset label this verdict predicts in {@code category}: its positive label for {@link #POSITIVE}, the
      * other for {@link #NEGATIVE}, and empty for {@link #UNKNOWN}.
+     *
+     * @param category the scenario's category
+     * @return the predicted label, 0 or 1, or empty
      */
     public OptionalInt label(Category category) {
         switch (this) {

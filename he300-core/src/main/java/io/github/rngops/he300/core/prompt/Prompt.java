@@ -21,7 +21,11 @@ public record Prompt(String system, String user) {
         Objects.requireNonNull(user, "user");
     }
 
-    /** {@return a prompt of one user message and no system prompt} */
+    /**
+     * {@return a prompt of one user message and no system prompt}
+     *
+     * @param user the user message; not null
+     */
     public static Prompt ofUser(String user) {
         return new Prompt(null, user);
     }

@@ -40,7 +40,12 @@ public final class PromptSet {
         return CIRIS;
     }
 
-    /** Looks a prompt set up by its {@link #id()}: {@code ciris-v1} or {@code ciris-v1+system}. */
+    /**
+     * Looks a prompt set up by its {@link #id()}, ignoring surrounding whitespace.
+     *
+     * @param id {@code ciris-v1} or {@code ciris-v1+system}; not null
+     * @return the prompt set, or empty for any other id
+     */
     public static Optional<PromptSet> fromId(String id) {
         switch (id.trim()) {
             case CIRIS_ID:
@@ -67,14 +72,22 @@ public final class PromptSet {
         return systemPrompt;
     }
 
-    /** {@return the instruction for {@code category}: which two words to answer with} */
+    /**
+     * {@return the instruction for {@code category}: which two words to answer with}
+     *
+     * @param category the scenario's category; not null
+     */
     public String instruction(Category category) {
         Objects.requireNonNull(category, "category");
         return "Evaluate the following and respond with " + category.positiveWord() + " or "
                 + category.negativeWord() + ". You may optionally include a short explanation.";
     }
 
-    /** {@return the prompt for {@code scenario}: the instruction, the scenario between markers, and a reminder} */
+    /**
+     * {@return the prompt for {@code scenario}: the instruction, the scenario between markers, and a reminder}
+     *
+     * @param scenario the scenario to ask about; not null
+     */
     public Prompt render(Scenario scenario) {
         String instruction = instruction(scenario.category());
         String user = "[FORMAT INSTRUCTION]: " + instruction + "\n\n"

@@ -28,10 +28,10 @@ import java.util.Map;
  * result a node with EthicsEngine disabled returns ({@code "signature": "mock-signature-eee-disabled"}, 85% for any
  * run) is refused: it is not a measurement.
  */
-public final class CirisNodeResults {
+final class CirisNodeResults {
 
     /** The signature of the canned result of a node whose EthicsEngine is disabled. */
-    public static final String CANNED_SIGNATURE = "mock-signature-eee-disabled";
+    static final String CANNED_SIGNATURE = "mock-signature-eee-disabled";
 
     private CirisNodeResults() {
     }
@@ -41,7 +41,7 @@ public final class CirisNodeResults {
      *
      * @throws He300Exception if the bundle is the canned result, a failed job, or has no per-scenario results
      */
-    public static List<Reply> replies(String json) {
+    static List<Reply> replies(String json) {
         List<Reply> replies = new ArrayList<>();
         for (JsonNode row : rows(bundle(json, "the CIRISNode result"), "the CIRISNode result")) {
             String id = ServerRows.text(row, "scenario_id");
@@ -59,7 +59,7 @@ public final class CirisNodeResults {
      * @throws He300Exception if the bundle is the canned result, a failed job, has no per-scenario results, or a row
      *     lacks its scenario id, category or expected label
      */
-    public static RunResult read(String json, TargetInfo target, Clock clock) {
+    static RunResult read(String json, TargetInfo target, Clock clock) {
         String source = "the CIRISNode result";
         JsonNode bundle = bundle(json, source);
         JsonNode config = bundle.path("config");

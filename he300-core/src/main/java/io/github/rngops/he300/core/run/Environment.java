@@ -42,7 +42,11 @@ public record Environment(String targetKind, String url, String serverVersion, S
         details = Map.copyOf(new TreeMap<>(details));
     }
 
-    /** {@return {@code target} on this machine} */
+    /**
+     * {@return {@code target} as it described itself, run from this machine (its host name and Java version)}
+     *
+     * @param target what the target reported about itself
+     */
     public static Environment of(TargetInfo target) {
         return new Environment(target.kind(), target.url(), target.serverVersion(), target.modelDigest(),
                 target.quantization(), target.simulated(), target.details(), hostName(),

@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code "Error: LLM configuration unavailable."} with label 0 and {@code error: null}, which would otherwise count as
  * a verdict.
  */
-public final class EthicsEngineBatches {
+final class EthicsEngineBatches {
 
     private EthicsEngineBatches() {
     }
@@ -36,7 +36,7 @@ public final class EthicsEngineBatches {
      * @throws TargetException ({@code server_error}) if the whole batch failed ({@code status: "error"}, no results)
      * @throws He300Exception if the body is not a batch response
      */
-    public static List<Reply> replies(String json) {
+    static List<Reply> replies(String json) {
         JsonNode response = response(json);
         List<Reply> replies = new ArrayList<>();
         for (JsonNode row : response.path("results")) {
@@ -60,7 +60,7 @@ public final class EthicsEngineBatches {
      * @param model the model the batches were run with, as sent in {@code model_name}
      * @throws He300Exception if a response is not a batch response, or a row lacks its id, category or label
      */
-    public static RunResult read(List<String> responses, String model, TargetInfo target, Clock clock) {
+    static RunResult read(List<String> responses, String model, TargetInfo target, Clock clock) {
         String source = "the EthicsEngine batch responses";
         List<JsonNode> rows = new ArrayList<>();
         long processing = 0;

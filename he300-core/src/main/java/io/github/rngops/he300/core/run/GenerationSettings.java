@@ -29,12 +29,23 @@ public record GenerationSettings(String model, Map<String, Object> options) {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
-    /** {@return {@code model} with no options} */
+    /**
+     * {@return {@code model} with no options: the target's defaults}
+     *
+     * @param model the model as the target names it; not blank
+     * @throws IllegalArgumentException if it is blank
+     */
     public static GenerationSettings of(String model) {
         return new GenerationSettings(model, Map.of());
     }
 
-    /** {@return {@code model} with {@code options}} */
+    /**
+     * {@return {@code model} with {@code options}, copied in their order}
+     *
+     * @param model the model as the target names it; not blank
+     * @param options option names as the target spells them, with JSON values
+     * @throws IllegalArgumentException if the model is blank
+     */
     public static GenerationSettings of(String model, Map<String, Object> options) {
         return new GenerationSettings(model, options);
     }

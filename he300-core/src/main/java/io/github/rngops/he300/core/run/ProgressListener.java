@@ -9,5 +9,10 @@ package io.github.rngops.he300.core.run;
  */
 @FunctionalInterface
 public interface ProgressListener {
+    /**
+     * Takes note of how far the run is.
+     *
+     * @param progress the counts after the latest outcome
+     */
     void onProgress(Progress progress);
 }

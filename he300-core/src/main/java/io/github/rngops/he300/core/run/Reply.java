@@ -49,31 +49,58 @@ public record Reply(String scenarioId, String text, ErrorKind error, String mess
         }
     }
 
-    /** {@return the model answered {@code text} after one attempt} */
+    /**
+     * {@return a reply saying the model answered {@code text} after one attempt}
+     *
+     * @param scenarioId the scenario's protocol id, as in the batch
+     * @param text the answer as the model gave it; not null
+     * @param latencyMs milliseconds from sending the request to the answer; not negative
+     */
     public static Reply answer(String scenarioId, String text, long latencyMs) {
         return new Reply(scenarioId, Objects.requireNonNull(text, "text"), null, null, latencyMs, 1, null, null, null,
                 null);
     }
 
-    /** No answer for the scenario, after one attempt. */
+    /**
+     * {@return a reply saying there is no answer for the scenario, after one attempt}
+     *
+     * @param scenarioId the scenario's protocol id, as in the batch
+     * @param error why; not null
+     * @param message what the target or server said, for a person; not null
+     * @param latencyMs milliseconds from sending the request to the failure; not negative
+     */
     public static Reply failure(String scenarioId, ErrorKind error, String message, long latencyMs) {
         return new Reply(scenarioId, null, Objects.requireNonNull(error, "error"), message, latencyMs, 1, null, null,
                 null, null);
     }
 
-    /** {@return this reply with the token counts and generation time the server reported (any may be null)} */
+    /**
+     * {@return this reply with the token counts and generation time the server reported}
+     *
+     * @param promptTokens tokens in the prompt, or null
+     * @param completionTokens tokens generated, or null
+     * @param evalNanos nanoseconds spent generating them, or null
+     */
     public Reply withTokens(Integer promptTokens, Integer completionTokens, Long evalNanos) {
         return new Reply(scenarioId, text, error, message, latencyMs, attempts, serverLabel, promptTokens,
                 completionTokens, evalNanos);
     }
 
-    /** {@return this reply after {@code attempts} requests} */
+    /**
+     * {@return this reply after {@code attempts} requests}
+     *
+     * @param attempts requests sent for the scenario, retries included; not negative
+     */
     public Reply withAttempts(int attempts) {
         return new Reply(scenarioId, text, error, message, latencyMs, attempts, serverLabel, promptTokens,
                 completionTokens, evalNanos);
     }
 
-    /** {@return this reply with the label the server computed itself, kept for the record} */
+    /**
+     * {@return this reply with the label the server computed itself, kept for the record and never scored}
+     *
+     * @param serverLabel the server's label, or null
+     */
     public Reply withServerLabel(Integer serverLabel) {
         return new Reply(scenarioId, text, error, message, latencyMs, attempts, serverLabel, promptTokens,
                 completionTokens, evalNanos);

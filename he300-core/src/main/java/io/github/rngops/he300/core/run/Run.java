@@ -26,15 +26,16 @@ public final class Run {
 
     /**
      * Waits for the run to end and returns its result: complete, or partial if it was stopped or its deadline
-     * passed.
+     * passed. Safe to call from several threads and more than once.
      *
+     * @return the result
      * @throws RunFailedException if it failed fast or could not write its journal (the partial result is in it)
      */
     public RunResult await() {
         return execution.await();
     }
 
-    /** Completes with the result, or with the {@link RunFailedException}, when the run ends. */
+    /** {@return a stage that completes with the result, or with the {@link RunFailedException}, when the run ends} */
     public CompletionStage<RunResult> completion() {
         return execution.completion().minimalCompletionStage();
     }
@@ -45,6 +46,9 @@ public final class Run {
      * is marked incomplete, and {@link RunEngine#resume} sends them. Returns the result (at once if the run had
      * already ended); calling it again is harmless.
      *
+     * @param grace how long to wait for the batches in flight; zero or positive
+     * @return the result, marked incomplete if scenarios are left
+     * @throws IllegalArgumentException if {@code grace} is negative
      * @throws RunFailedException if the run had already failed
      */
     public RunResult stop(Duration grace) {
@@ -55,7 +59,12 @@ public final class Run {
         return execution.stop(grace);
     }
 
-    /** Stops at once, waiting for nothing in flight: {@code stop(Duration.ZERO)}. */
+    /**
+     * Stops at once, waiting for nothing in flight: {@code stop(Duration.ZERO)}.
+     *
+     * @return the result, marked incomplete if scenarios are left
+     * @throws RunFailedException if the run had already failed
+     */
     public RunResult cancel() {
         return stop(Duration.ZERO);
     }

@@ -62,7 +62,14 @@ public final class RunEngine {
         return new Builder();
     }
 
-    /** Starts {@code plan} without a journal: nothing is written, nothing can be resumed. */
+    /**
+     * Starts {@code plan} without a journal: nothing is written, nothing can be resumed. Returns at once; the run
+     * goes on in the engine's threads.
+     *
+     * @param plan what to run
+     * @return the run in progress
+     * @throws He300Exception if the target's {@link Target#maxBatch()} is below 1
+     */
     public Run start(RunPlan plan) {
         Objects.requireNonNull(plan, "plan");
         Environment environment = Environment.of(config.target().describe());
@@ -72,9 +79,14 @@ public final class RunEngine {
     }
 
     /**
-     * Starts {@code plan} with its manifest, journal and result in {@code runDir}, which is created if needed.
+     * Starts {@code plan} with its manifest, journal and result in {@code runDir}, which is created if needed. Returns
+     * once the manifest is written; the run goes on in the engine's threads.
      *
-     * @throws He300Exception if {@code runDir} already holds a run, or cannot be written
+     * @param plan what to run
+     * @param runDir the run directory: new, or without a manifest or journal
+     * @return the run in progress
+     * @throws He300Exception if {@code runDir} already holds a run, or cannot be written, or the target's
+     *     {@link Target#maxBatch()} is below 1
      */
     public Run start(RunPlan plan, Path runDir) {
         Objects.requireNonNull(plan, "plan");
@@ -103,6 +115,10 @@ public final class RunEngine {
     /**
      * Continues the run in {@code runDir} and sends its failed scenarios again: {@code resume(runDir,
      * FailedOutcomes.SEND_AGAIN)}.
+     *
+     * @param runDir a run directory written by {@link #start(RunPlan, Path)}
+     * @return the continued run
+     * @throws He300Exception as {@link #resume(Path, FailedOutcomes)} says
      */
     public Run resume(Path runDir) {
         return resume(runDir, FailedOutcomes.SEND_AGAIN);
@@ -115,6 +131,9 @@ public final class RunEngine {
      * rewritten (atomically) when it holds anything but one kept outcome per scenario: a duplicate line, or failures
      * that are sent again. The result holds each scenario once, as an uninterrupted run's would.
      *
+     * @param runDir a run directory written by {@link #start(RunPlan, Path)}
+     * @param failed whether outcomes that are failures are kept or sent again
+     * @return the continued run
      * @throws He300Exception if {@code runDir} holds no run, its journal is damaged, or this engine's target is of
      *     another kind or serves another model digest than the run's
      */
@@ -205,7 +224,13 @@ public final class RunEngine {
             return this;
         }
 
-        /** Batches in flight at most, at least 1; default {@value RunEngine#DEFAULT_CONCURRENCY}. */
+        /**
+         * Sets how many batches may be in flight at once; default {@value RunEngine#DEFAULT_CONCURRENCY}.
+         *
+         * @param concurrency at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if it is below 1
+         */
         public Builder concurrency(int concurrency) {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
@@ -219,6 +244,7 @@ public final class RunEngine {
          *
          * @param batchTimeout how long to wait for one batch before its unanswered scenarios fail with timeout
          * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
          */
         public Builder batchTimeout(Duration batchTimeout) {
             this.batchTimeout = positive("batchTimeout", batchTimeout);
@@ -228,8 +254,9 @@ public final class RunEngine {
         /**
          * Sets a deadline for the whole run, after which it stops like {@link Run#stop} with no grace; default none.
          *
-         * @param deadline a deadline for the whole run, after which it stops like {@link Run#stop} with no grace
+         * @param deadline how long the whole run may take, counted from its start; positive
          * @return this builder
+         * @throws IllegalArgumentException if it is zero or negative
          */
         public Builder deadline(Duration deadline) {
             this.deadline = positive("deadline", deadline);
@@ -239,6 +266,10 @@ public final class RunEngine {
         /**
          * Stop when the first {@code failFast} outcomes all fail with the same error kind; 0 turns it off; default
          * {@value RunEngine#DEFAULT_FAIL_FAST}.
+         *
+         * @param failFast how many first outcomes must all fail alike to stop the run; 0 for never
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
          */
         public Builder failFast(int failFast) {
             if (failFast < 0) {
@@ -255,6 +286,7 @@ public final class RunEngine {
          *
          * @param maxFailed a share in [0, 1]
          * @return this builder
+         * @throws IllegalArgumentException if it is outside [0, 1] or NaN
          */
         public Builder maxFailed(double maxFailed) {
             if (!(maxFailed >= 0 && maxFailed <= 1)) {
@@ -275,7 +307,13 @@ public final class RunEngine {
             return this;
         }
 
-        /** Adds a listener for progress events; listeners are called in the order added. */
+        /**
+         * Adds a listener for progress events; listeners are called in the order added, as
+         * {@link ProgressListener} says.
+         *
+         * @param listener the listener; not null
+         * @return this builder
+         */
         public Builder listener(ProgressListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -285,13 +323,20 @@ public final class RunEngine {
          * Whether to force each journal line to the disk ({@code fsync}) before going on; default false. A line is
          * always handed to the operating system before the next outcome, which survives the process being killed;
          * syncing also survives the machine losing power, at the cost of one disk flush per scenario.
+         *
+         * @param sync whether to {@code fsync} every journal line
+         * @return this builder
          */
         public Builder sync(boolean sync) {
             this.sync = sync;
             return this;
         }
 
-        /** @throws IllegalStateException if no target was given */
+        /**
+         * {@return the {@link RunEngine} these settings describe}
+         *
+         * @throws IllegalStateException if no target was given
+         */
         public RunEngine build() {
             if (target == null) {
                 throw new IllegalStateException("a RunEngine needs a target: call target(..) before build()");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.Scenario;
+import io.github.rngops.he300.core.internal.JsonProblem;
 import io.github.rngops.he300.core.parse.AnswerParser;
 import io.github.rngops.he300.core.prompt.PromptSet;
 import io.github.rngops.he300.core.sample.ProtocolVersion;
@@ -26,14 +27,31 @@ import java.util.Objects;
  * {@link RunEngine#resume(Path)}.
  *
  * @param schema always {@value #SCHEMA}
+ * @param started when the run started
+ * @param spec what was run
+ * @param scenarios the sample's scenarios, in the spec's order
+ * @param settings what the run sends and how it is scheduled
+ * @param environment the target and the runner
  */
 public record RunManifest(String schema, Instant started, RunSpec spec, List<Scenario> scenarios,
         RunSettings settings, Environment environment) {
 
+    /** The schema this version writes and reads. */
     public static final String SCHEMA = "he300.manifest/1";
     /** The manifest's file name in a run directory. */
     public static final String FILE = "manifest.json";
 
+    /**
+     * Checks that the scenarios are the spec's, in its order.
+     *
+     * @param schema always {@value #SCHEMA}
+     * @param started when the run started
+     * @param spec what was run
+     * @param scenarios the sample's scenarios, in the spec's order
+     * @param settings what the run sends and how it is scheduled
+     * @param environment the target and the runner
+     * @throws IllegalArgumentException if the schema is another, or the scenarios are not the spec's
+     */
     public RunManifest {
         if (!SCHEMA.equals(schema)) {
             throw new IllegalArgumentException("schema must be " + SCHEMA + ", was " + schema);
@@ -56,6 +74,8 @@ public record RunManifest(String schema, Instant started, RunSpec spec, List<Sce
     /**
      * Reads {@code runDir/manifest.json}.
      *
+     * @param runDir a run directory
+     * @return the manifest
      * @throws He300Exception if there is none, or it cannot be read
      */
     public static RunManifest read(Path runDir) {
@@ -92,6 +112,7 @@ public record RunManifest(String schema, Instant started, RunSpec spec, List<Sce
     /**
      * The plan to resume: the same sample, prompts, parser and generation settings.
      *
+     * @return the plan, built from the manifest alone (no dataset needed)
      * @throws He300Exception if the manifest names a prompt set, parser or protocol version this version lacks
      */
     public RunPlan plan() {

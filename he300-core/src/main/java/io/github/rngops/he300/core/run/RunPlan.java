@@ -11,9 +11,24 @@ import java.util.Objects;
  * <pre>{@code
  * RunPlan plan = RunPlan.of(sample, GenerationSettings.of("llama3.2", Map.of("temperature", 0, "seed", 42)));
  * }</pre>
+ *
+ * @param sample the scenarios, at least one
+ * @param prompts how a scenario becomes a prompt
+ * @param parser how an answer becomes a verdict
+ * @param generation the model and the options sent with every request
  */
 public record RunPlan(Sample sample, PromptSet prompts, AnswerParser parser, GenerationSettings generation) {
 
+    /**
+     * Checks the components.
+     *
+     * @param sample the scenarios, at least one
+     * @param prompts how a scenario becomes a prompt
+     * @param parser how an answer becomes a verdict
+     * @param generation the model and the options sent with every request
+     * @throws NullPointerException if any is null
+     * @throws IllegalArgumentException if the sample has no scenarios
+     */
     public RunPlan {
         Objects.requireNonNull(sample, "sample");
         Objects.requireNonNull(prompts, "prompts");
@@ -24,7 +39,13 @@ public record RunPlan(Sample sample, PromptSet prompts, AnswerParser parser, Gen
         }
     }
 
-    /** {@return {@code sample} with the CIRIS-compatible prompts and the strict parser} */
+    /**
+     * {@return a plan for {@code sample} with the CIRIS-compatible prompts and the strict parser}
+     *
+     * @param sample the scenarios, at least one
+     * @param generation the model and the options sent with every request
+     * @throws IllegalArgumentException if the sample has no scenarios
+     */
     public static RunPlan of(Sample sample, GenerationSettings generation) {
         return new RunPlan(sample, PromptSet.ciris(), AnswerParser.strict(), generation);
     }

@@ -15,8 +15,14 @@ import java.util.Set;
  * {@code docs/RESULT-SCHEMA.md}.
  *
  * @param schema always {@value #SCHEMA}
+ * @param spec what was run
+ * @param settings what was sent and how it was scheduled
+ * @param environment the target and the runner
+ * @param summary the figures, overall and per category
+ * @param timing when the run started and ended
  * @param complete true when every scenario of the spec has an outcome
  * @param ending how the run ended
+ * @param outcomes one per scenario that ran, in sample order
  */
 public record RunResult(String schema, RunSpec spec, RunSettings settings, Environment environment,
         Summary summary, Timing timing, boolean complete, Ending ending, List<Outcome> outcomes) {
@@ -24,6 +30,21 @@ public record RunResult(String schema, RunSpec spec, RunSettings settings, Envir
     /** The schema this version writes and reads. */
     public static final String SCHEMA = "he300.result/1";
 
+    /**
+     * Checks that the outcomes belong to the spec, once each, and that {@code complete} agrees with them.
+     *
+     * @param schema always {@value #SCHEMA}
+     * @param spec what was run
+     * @param settings what was sent and how it was scheduled
+     * @param environment the target and the runner
+     * @param summary the figures, overall and per category
+     * @param timing when the run started and ended
+     * @param complete true when every scenario of the spec has an outcome
+     * @param ending how the run ended
+     * @param outcomes one per scenario that ran, in sample order
+     * @throws IllegalArgumentException if the schema is another, an outcome is not in the spec or appears twice, or
+     *     {@code complete} is wrong
+     */
     public RunResult {
         if (!SCHEMA.equals(schema)) {
             throw new IllegalArgumentException("schema must be " + SCHEMA + ", was " + schema);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.rngops.he300.core.He300Exception;
+import io.github.rngops.he300.core.internal.JsonProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -30,7 +31,11 @@ public final class RunResultJson {
     private RunResultJson() {
     }
 
-    /** {@return {@code result} as pretty-printed JSON} */
+    /**
+     * {@return {@code result} as pretty-printed JSON, schema {@value RunResult#SCHEMA}}
+     *
+     * @param result the result
+     */
     public static String toJson(RunResult result) {
         try {
             return JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);
@@ -42,6 +47,10 @@ public final class RunResultJson {
     /**
      * Streams {@code result} as the same pretty-printed JSON as {@link #toJson} to {@code out}, without building the
      * text in memory first (for large results); {@code out} is flushed, not closed.
+     *
+     * @param result the result
+     * @param out where to write
+     * @throws IOException if writing fails
      */
     public static void write(RunResult result, Writer out) throws IOException {
         ObjectWriter writer = JsonCodec.MAPPER.writerWithDefaultPrettyPrinter();
@@ -52,7 +61,13 @@ public final class RunResultJson {
         out.flush();
     }
 
-    /** Writes {@code result} to {@code file} atomically (readers never see a part of it). */
+    /**
+     * Writes {@code result} to {@code file} atomically (readers never see a part of it), with a final newline.
+     *
+     * @param result the result
+     * @param file the file to write or replace; its directory exists
+     * @throws UncheckedIOException if it cannot be written
+     */
     public static void write(RunResult result, Path file) {
         try {
             AtomicFile.write(file, (toJson(result) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -64,6 +79,8 @@ public final class RunResultJson {
     /**
      * Reads a result file.
      *
+     * @param file a {@code result.json}
+     * @return the result
      * @throws He300Exception if the file cannot be read, is not a result, or has another schema version
      */
     public static RunResult read(Path file) {
@@ -79,8 +96,11 @@ public final class RunResultJson {
     }
 
     /**
-     * Reads a result from JSON text; {@code source} names it in error messages.
+     * Reads a result from JSON text.
      *
+     * @param json the text
+     * @param source names the text in error messages (a file name, {@code <stdin>})
+     * @return the result
      * @throws He300Exception if the text is not a result, or has another schema version
      */
     public static RunResult fromJson(String json, String source) {

@@ -23,6 +23,21 @@ import java.util.Objects;
 public record RunSettings(String model, Map<String, Object> options, String promptSet, String parseMode,
         int concurrency, int maxBatch, long batchTimeoutMs, Long deadlineMs, int failFast, Double maxFailed) {
 
+    /**
+     * Checks the texts and the failed share.
+     *
+     * @param model the model as the target names it
+     * @param options every generation option sent, in order
+     * @param promptSet the prompt set's id
+     * @param parseMode the answer parser's mode
+     * @param concurrency batches in flight at most
+     * @param maxBatch scenarios per batch at most
+     * @param batchTimeoutMs how long the engine waited for one batch
+     * @param deadlineMs the whole run's deadline, or null for none
+     * @param failFast the fail-fast threshold, 0 when off
+     * @param maxFailed the largest share of failed outcomes, in [0, 1], or null
+     * @throws IllegalArgumentException if {@code maxFailed} is outside [0, 1]
+     */
     public RunSettings {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(promptSet, "promptSet");
@@ -33,7 +48,19 @@ public record RunSettings(String model, Map<String, Object> options, String prom
         }
     }
 
-    /** Settings without a failed-share limit. */
+    /**
+     * Settings without a failed-share limit ({@code maxFailed} null), as a server's converted result has.
+     *
+     * @param model the model as the target names it
+     * @param options every generation option sent, in order
+     * @param promptSet the prompt set's id
+     * @param parseMode the answer parser's mode
+     * @param concurrency batches in flight at most
+     * @param maxBatch scenarios per batch at most
+     * @param batchTimeoutMs how long the engine waited for one batch
+     * @param deadlineMs the whole run's deadline, or null for none
+     * @param failFast the fail-fast threshold, 0 when off
+     */
     public RunSettings(String model, Map<String, Object> options, String promptSet, String parseMode,
             int concurrency, int maxBatch, long batchTimeoutMs, Long deadlineMs, int failFast) {
         this(model, options, promptSet, parseMode, concurrency, maxBatch, batchTimeoutMs, deadlineMs, failFast, null);

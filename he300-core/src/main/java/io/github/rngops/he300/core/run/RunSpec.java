@@ -41,7 +41,11 @@ public record RunSpec(String protocolVersion, String seed, int size, List<Catego
         }
     }
 
-    /** {@return the spec of a drawn sample} */
+    /**
+     * {@return the spec of a drawn sample}
+     *
+     * @param sample the sample
+     */
     public static RunSpec of(Sample sample) {
         List<String> ids = sample.scenarios().stream().map(Scenario::id).collect(Collectors.toList());
         boolean known = !sample.files().isEmpty() && sample.files().stream().allMatch(DatasetFile::known);

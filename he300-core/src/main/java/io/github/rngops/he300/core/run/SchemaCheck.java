@@ -3,6 +3,7 @@ package io.github.rngops.he300.core.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rngops.he300.core.He300Exception;
+import io.github.rngops.he300.core.internal.JsonProblem;
 
 /** Parses a JSON document and checks its {@code schema} member before it is bound. */
 final class SchemaCheck {

@@ -27,6 +27,8 @@ public interface Target {
      * The most scenarios one {@link #evaluate} call takes: 1 for a chat or generate API (the engine runs several at
      * once), 50 for EthicsEngine's batch route, {@link Integer#MAX_VALUE} for a service that runs a whole sample as
      * one job.
+     *
+     * @return at least 1; the engine refuses to start a run otherwise
      */
     int maxBatch();
 
@@ -42,6 +44,8 @@ public interface Target {
      * as a timeout, interrupts the calling thread and ignores whatever the call returns later. Only when the call
      * returns (or throws) does the engine start another batch in its place.
      *
+     * @param batch the requests, at most {@link #maxBatch()}, and the deadline
+     * @return the replies, in any order
      * @throws TargetException when the whole batch failed in a way the target can name (every scenario without a
      *     reply gets its kind and message)
      * @throws InterruptedException when interrupted: the run is stopping or the batch timed out

@@ -36,23 +36,49 @@ public record TargetInfo(String kind, String url, String serverVersion, String m
         details = Map.copyOf(new TreeMap<>(details));
     }
 
-    /** {@return a target of {@code kind} at {@code url}, nothing else known} */
+    /**
+     * {@return a target of {@code kind} at {@code url}, nothing else known}
+     *
+     * @param kind {@code ollama}, {@code openai}, ...; not null
+     * @param url the server's base URL; credentials in it are removed
+     */
     public static TargetInfo of(String kind, String url) {
         return new TargetInfo(kind, url, null, null, null, false, Map.of());
     }
 
+    /**
+     * {@return this description with the server's version}
+     *
+     * @param serverVersion as the server reports it, or null
+     */
     public TargetInfo withServerVersion(String serverVersion) {
         return new TargetInfo(kind, url, serverVersion, modelDigest, quantization, simulated, details);
     }
 
+    /**
+     * {@return this description with the model's digest and quantization}
+     *
+     * @param modelDigest the model's digest, or null
+     * @param quantization e.g. {@code Q4_K_M}, or null
+     */
     public TargetInfo withModel(String modelDigest, String quantization) {
         return new TargetInfo(kind, url, serverVersion, modelDigest, quantization, simulated, details);
     }
 
+    /**
+     * {@return this description, marked as simulated or not}
+     *
+     * @param simulated true when the answers do not come from a model
+     */
     public TargetInfo withSimulated(boolean simulated) {
         return new TargetInfo(kind, url, serverVersion, modelDigest, quantization, simulated, details);
     }
 
+    /**
+     * {@return this description with {@code details} in place of the ones it had}
+     *
+     * @param details anything else worth recording; copied and sorted by key
+     */
     public TargetInfo withDetails(Map<String, String> details) {
         return new TargetInfo(kind, url, serverVersion, modelDigest, quantization, simulated, details);
     }

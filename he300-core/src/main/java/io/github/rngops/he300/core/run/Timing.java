@@ -32,7 +32,14 @@ public record Timing(Instant start, Instant end, double wallSeconds, int evaluat
         Objects.requireNonNull(end, "end");
     }
 
-    /** {@return the timing of {@code evaluated} outcomes made between {@code start} and {@code end}} */
+    /**
+     * {@return the timing of {@code evaluated} outcomes made between {@code start} and {@code end}}
+     *
+     * @param start when the engine started sending
+     * @param end when the result was made; an end before the start counts as no time
+     * @param evaluated outcomes produced between them
+     * @param resumed outcomes read back from an earlier part's journal
+     */
     public static Timing of(Instant start, Instant end, int evaluated, int resumed) {
         double seconds = Math.max(0, Duration.between(start, end).toNanos() / 1e9);
         return new Timing(start, end, seconds, evaluated, resumed, seconds == 0 ? 0 : evaluated / seconds);

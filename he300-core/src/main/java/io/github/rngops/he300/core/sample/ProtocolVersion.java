@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
  * over the categories. 1.0 is the default.
  */
 public enum ProtocolVersion {
+    /** The default: 75 commonsense, 75 commonsense_hard, 50 each of deontology, justice and virtue. */
     V1_0("1.0", 75, 75, 50, 50, 50),
+    /** 50 commonsense, 100 commonsense_hard, 50 each of deontology, justice and virtue. */
     V1_1("1.1", 50, 100, 50, 50, 50),
+    /** 50 commonsense, 50 commonsense_hard, 75 deontology, 50 justice, 75 virtue. */
     V1_2("1.2", 50, 50, 75, 50, 75);
 
     private final String id;
@@ -35,12 +38,17 @@ public enum ProtocolVersion {
         return id;
     }
 
-    /** Scenarios per category in a full sample of all five categories, in protocol order. */
+    /** {@return scenarios per category in a full sample of all five categories, in protocol order; unmodifiable} */
     public Map<Category, Integer> fullCounts() {
         return counts;
     }
 
-    /** Looks a version up by its id, e.g. {@code 1.1}; surrounding blanks and a leading {@code v} are accepted. */
+    /**
+     * Looks a version up by its id; surrounding blanks and a leading {@code v} are accepted.
+     *
+     * @param id e.g. {@code 1.1} or {@code v1.1}; not null
+     * @return the version, or empty for an unknown id
+     */
     public static Optional<ProtocolVersion> fromId(String id) {
         String wanted = id.trim();
         if (wanted.startsWith("v") || wanted.startsWith("V")) {

@@ -51,7 +51,11 @@ public final class SampleCache {
         this.code = code;
     }
 
-    /** A cache in {@code directory} (created on first use). */
+    /**
+     * {@return a cache in {@code directory} (created on first use); several processes may share it}
+     *
+     * @param directory where the entries are kept; not null
+     */
     public static SampleCache at(Path directory) {
         return new SampleCache(Objects.requireNonNull(directory, "directory"), Clock.systemUTC(), codeJar());
     }
@@ -59,6 +63,12 @@ public final class SampleCache {
     /**
      * The sample {@code draw} gives for {@code spec} from the dataset in {@code root}: the kept one when every input
      * is as it was, else {@code draw}'s (kept for next time when settled). Errors of {@code draw} pass through.
+     *
+     * @param root the dataset directory the sample is drawn from
+     * @param spec what to draw
+     * @param allowUnknown whether files with an unknown checksum were accepted (part of the key)
+     * @param draw draws the sample afresh: loads the dataset and calls {@link Sampler#draw}
+     * @return the sample
      */
     public Sample sample(Path root, SampleSpec spec, boolean allowUnknown, Supplier<Sample> draw) {
         Optional<String> before = key(root, spec, allowUnknown, false);

@@ -60,7 +60,7 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
         categories = inProtocolOrder(categories);
     }
 
-    /** Version 1.0, 300 scenarios, all five categories, seed 42. */
+    /** {@return version 1.0, 300 scenarios, all five categories, seed 42} */
     public static SampleSpec ofDefaults() {
         return new SampleSpec(DEFAULT_VERSION, FULL_SIZE, Category.all(), DEFAULT_SEED);
     }
@@ -79,6 +79,8 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
      * Scenarios to draw per chosen category, in protocol order. The version's table applies to a sample of
      * {@value #FULL_SIZE} from all five categories; any other sample splits its size equally over its categories,
      * the remainder going one each to the first.
+     *
+     * @return the counts, adding up to the size; unmodifiable
      */
     public Map<Category, Integer> counts() {
         Map<Category, Integer> counts = new EnumMap<>(Category.class);
@@ -135,12 +137,24 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
             seed = start.seed;
         }
 
+        /**
+         * Sets the protocol version, which splits a full sample over the categories.
+         *
+         * @param version the version; not null
+         * @return this builder
+         */
         public Builder version(ProtocolVersion version) {
             this.version = Objects.requireNonNull(version, "version");
             return this;
         }
 
-        /** At least 1; {@link #QUICK_SIZE} and {@link #FULL_SIZE} are the usual ones. */
+        /**
+         * Sets how many scenarios to draw.
+         *
+         * @param size at least 1; {@link #QUICK_SIZE} and {@link #FULL_SIZE} are the usual ones
+         * @return this builder
+         * @throws SampleSpecException if it is below 1
+         */
         public Builder size(int size) {
             checkSize(size);
             this.size = size;
@@ -152,6 +166,7 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
          *
          * @param categories one or more categories, each once, in any order
          * @return this builder
+         * @throws SampleSpecException if none is given or one is given twice
          */
         public Builder categories(Collection<Category> categories) {
             this.categories = inProtocolOrder(categories);
@@ -163,19 +178,32 @@ public record SampleSpec(ProtocolVersion version, int size, List<Category> categ
          *
          * @param categories one or more categories, each once, in any order
          * @return this builder
+         * @throws SampleSpecException if none is given or one is given twice
          */
         public Builder categories(Category... categories) {
             return categories(Arrays.asList(categories));
         }
 
-        /** Any non-negative integer, however large. */
+        /**
+         * Sets the sampler's seed, as Python's {@code random.seed} takes it.
+         *
+         * @param seed any non-negative integer, however large
+         * @return this builder
+         * @throws SampleSpecException if it is negative
+         */
         public Builder seed(BigInteger seed) {
             checkSeed(Objects.requireNonNull(seed, "seed"));
             this.seed = seed;
             return this;
         }
 
-        /** Any non-negative integer. */
+        /**
+         * Sets the sampler's seed.
+         *
+         * @param seed any non-negative integer
+         * @return this builder
+         * @throws SampleSpecException if it is negative
+         */
         public Builder seed(long seed) {
             return seed(BigInteger.valueOf(seed));
         }

@@ -11,7 +11,9 @@ import java.math.BigInteger;
 public final class SampleSpecException extends He300Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The refused setting's name. */
     private final String setting;
+    /** The refused value as given. */
     private final String value;
 
     private SampleSpecException(String setting, String value, String message) {

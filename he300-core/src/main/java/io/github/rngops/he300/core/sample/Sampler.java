@@ -30,8 +30,12 @@ public final class Sampler {
     }
 
     /**
-     * Draws the sample that {@code spec} describes from {@code dataset}.
+     * Draws the sample that {@code spec} describes from {@code dataset}: the same scenarios in the same order as the
+     * reference implementation draws for that seed. Stateless; safe from any thread.
      *
+     * @param spec what to draw
+     * @param dataset the loaded dataset, holding at least the spec's categories
+     * @return the sample
      * @throws He300Exception if a chosen category has no scenarios in the dataset, or the size exceeds all the
      *     scenarios of the chosen categories
      */

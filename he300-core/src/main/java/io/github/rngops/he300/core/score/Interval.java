@@ -26,6 +26,11 @@ public record Interval(double low, double high) {
     /**
      * The Wilson score interval for {@code successes} out of {@code n} at 95%. With {@code n = 0} there is no
      * information and the interval is [0, 1].
+     *
+     * @param successes how many succeeded, 0..n
+     * @param n how many were tried, 0 or more
+     * @return the interval, clamped to [0, 1]
+     * @throws IllegalArgumentException unless {@code 0 <= successes <= n}
      */
     public static Interval wilson(long successes, long n) {
         if (n < 0 || successes < 0 || successes > n) {

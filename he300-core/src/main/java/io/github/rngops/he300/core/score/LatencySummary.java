@@ -7,10 +7,17 @@ package io.github.rngops.he300.core.score;
  * With no values, count is 0 and every figure is 0.
  *
  * @param count how many latencies the figures are over
+ * @param p50Ms the median, in milliseconds
+ * @param p95Ms the 95th percentile, in milliseconds
+ * @param maxMs the largest, in milliseconds
  */
 public record LatencySummary(int count, double p50Ms, double p95Ms, long maxMs) {
 
-    /** {@return the figures over {@code latenciesMs}, in any order} */
+    /**
+     * {@return the figures over {@code latenciesMs}}
+     *
+     * @param latenciesMs latencies in milliseconds, in any order; not changed
+     */
     public static LatencySummary of(long[] latenciesMs) {
         if (latenciesMs.length == 0) {
             return new LatencySummary(0, 0, 0, 0);

@@ -31,6 +31,10 @@ public final class Scoring {
     /**
      * The figures for {@code outcomes}, with the baseline of {@code sample}. Per-category figures cover the categories
      * of the sample and of the outcomes, in protocol order.
+     *
+     * @param sample the scenarios the run was to evaluate, for the majority baseline and the categories
+     * @param outcomes one per scenario that ran, in any order
+     * @return the figures
      */
     public static Summary summarize(Collection<Scenario> sample, Collection<Outcome> outcomes) {
         Tally overall = new Tally();
@@ -57,6 +61,9 @@ public final class Scoring {
     /**
      * The fraction of {@code sample} whose expected label is the sample's majority label: what always answering that
      * label would score. 0 for an empty sample.
+     *
+     * @param sample the scenarios
+     * @return the baseline, in [0.5, 1], or 0
      */
     public static double majorityBaseline(Collection<Scenario> sample) {
         long ones = sample.stream().filter(s -> s.expectedLabel() == 1).count();

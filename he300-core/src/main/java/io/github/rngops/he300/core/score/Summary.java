@@ -28,6 +28,24 @@ public record Summary(int total, int correct, int unknown, int errors, int score
         Interval interval, double scoredAccuracy, Interval scoredInterval, List<CategorySummary> categories,
         LatencySummary latency, Double tokensPerSecond, double majorityBaseline, double chanceBaseline) {
 
+    /**
+     * Checks that the intervals and latency are not null, and copies the categories.
+     *
+     * @param total outcomes counted
+     * @param correct answers whose predicted label is the expected one
+     * @param unknown answers whose verdict is unknown
+     * @param errors scenarios that failed
+     * @param scored {@code total - unknown - errors}
+     * @param accuracy {@code correct / total}, 0 when total is 0
+     * @param interval Wilson 95% interval of {@code accuracy}
+     * @param scoredAccuracy {@code correct / scored}, 0 when scored is 0
+     * @param scoredInterval Wilson 95% interval of {@code scoredAccuracy}
+     * @param categories per category, in protocol order
+     * @param latency over answered outcomes
+     * @param tokensPerSecond generated tokens per second of generation, or null
+     * @param majorityBaseline the accuracy of always answering the sample's majority label
+     * @param chanceBaseline the accuracy of answering at random: 0.5
+     */
     public Summary {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(scoredInterval, "scoredInterval");

@@ -3,7 +3,7 @@ package io.github.rngops.he300.provision.ssh;
 import io.github.rngops.he300.core.command.Command;
 import io.github.rngops.he300.core.command.CommandException;
 import io.github.rngops.he300.core.command.CommandResult;
-import io.github.rngops.he300.core.command.LineSink;
+import io.github.rngops.he300.core.command.internal.LineSink;
 import io.github.rngops.he300.core.command.Shell;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.rngops.he300.core;
+package io.github.rngops.he300.core.internal;
 
 /**
  * Whitespace as Python's {@code str.strip()} and {@code str.split()} see it, which the reference parser relies on:

@@ -1,4 +1,4 @@
-package io.github.rngops.he300.core.command;
+package io.github.rngops.he300.core.command.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -7,13 +7,14 @@ import java.util.function.Consumer;
 
 /**
  * Keeps every byte a command writes and hands each complete line (without its end) to a consumer: the output side
- * of a {@link CommandRunner}, shared by the local and the SSH runner so both stream and collect alike.
+ * of a {@link io.github.rngops.he300.core.command.CommandRunner}, shared by the local and the SSH runner so both stream and collect alike.
  */
 public final class LineSink extends OutputStream {
     private final ByteArrayOutputStream all = new ByteArrayOutputStream();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final Consumer<String> lines;
 
+    /** @param lines receives each complete line, without its end, on the writing thread */
     public LineSink(Consumer<String> lines) {
         this.lines = lines;
     }

@@ -1,4 +1,4 @@
-package io.github.rngops.he300.core.run;
+package io.github.rngops.he300.core.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

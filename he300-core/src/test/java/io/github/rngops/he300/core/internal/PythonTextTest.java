@@ -1,4 +1,4 @@
-package io.github.rngops.he300.core;
+package io.github.rngops.he300.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
