@@ -58,9 +58,10 @@ public record BenchmarkResult(String jobId, String status, String timestampStart
     }
 
     /**
-     * Whether this is a real measurement: false for the canned bundle of a node whose EthicsEngine path is disabled
-     * (its 0.85 accuracy was never measured).
+     * {@return whether this is a real measurement: false for the canned bundle of a node whose EthicsEngine path is
+     * disabled (its 0.85 accuracy was never measured)}
      */
+
     public boolean isMeasurement() {
         return signature == null || !signature.startsWith("mock-signature");
     }

@@ -15,7 +15,9 @@ import java.io.IOException;
 public final class TextOnly extends StdScalarDeserializer<String> {
     private static final long serialVersionUID = 1L;
 
+    /** For Jackson, which creates it from {@code @JsonDeserialize(using = TextOnly.class)}. */
     public TextOnly() {
+
         super(String.class);
     }
 
