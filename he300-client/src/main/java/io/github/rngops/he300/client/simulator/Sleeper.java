@@ -6,8 +6,15 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-    /** Waits {@code duration}; returns at once for zero. */
+    /**
+     * Waits {@code duration}; returns at once for zero.
+     *
+     * @param duration how long to wait, zero or more
+     * @throws InterruptedException when the simulator is closed (it interrupts requests in progress) or the thread is
+     *                              interrupted otherwise
+     */
     void sleep(Duration duration) throws InterruptedException;
+
 
     /** {@return {@link Thread#sleep(long, int)}: the real thing} */
     static Sleeper system() {
