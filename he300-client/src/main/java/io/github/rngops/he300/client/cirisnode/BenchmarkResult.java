@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.github.rngops.he300.client.http.TextOnly;
+import io.github.rngops.he300.client.http.internal.TextOnly;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.github.rngops.he300.client.ollama;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.github.rngops.he300.client.http.TextOnly;
+import io.github.rngops.he300.client.http.internal.TextOnly;
 import java.util.Objects;
 
 /**

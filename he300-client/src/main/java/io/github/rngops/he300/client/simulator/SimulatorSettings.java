@@ -1,5 +1,6 @@
 package io.github.rngops.he300.client.simulator;
 
+import io.github.rngops.he300.client.http.Sleeper;
 import io.github.rngops.he300.core.Category;
 import io.github.rngops.he300.core.Scenario;
 import io.github.rngops.he300.core.dataset.Dataset;
