@@ -25,9 +25,13 @@ public final class BenchmarkJobException extends He300Exception {
         NOT_A_MEASUREMENT
     }
 
+    /** Why there is no result. */
     private final Reason reason;
+    /** The job waited for. */
     private final String jobId;
+    /** The node's reason, or a short fact. */
     private final String detail;
+    /** The job's state when the wait ended; null if never read. */
     private final JobState lastState;
 
     private BenchmarkJobException(Reason reason, String jobId, String detail, JobState lastState, String message) {
@@ -84,11 +88,14 @@ public final class BenchmarkJobException extends He300Exception {
         return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
     }
 
+    /** {@return why there is no result, for a caller that branches (retry a lost job, not a failed one)} */
     public Reason reason() {
         return reason;
     }
 
+    /** {@return the id of the job that was waited for, as {@link CirisNodeClient#run} returned it} */
     public String jobId() {
+
         return jobId;
     }
 

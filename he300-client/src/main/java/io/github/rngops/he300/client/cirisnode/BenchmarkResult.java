@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.github.rngops.he300.client.http.TextOnly;
+import io.github.rngops.he300.client.http.internal.TextOnly;
 import java.util.List;
 import java.util.Map;
 
@@ -58,9 +58,10 @@ public record BenchmarkResult(String jobId, String status, String timestampStart
     }
 
     /**
-     * Whether this is a real measurement: false for the canned bundle of a node whose EthicsEngine path is disabled
-     * (its 0.85 accuracy was never measured).
+     * {@return whether this is a real measurement: false for the canned bundle of a node whose EthicsEngine path is
+     * disabled (its 0.85 accuracy was never measured)}
      */
+
     public boolean isMeasurement() {
         return signature == null || !signature.startsWith("mock-signature");
     }

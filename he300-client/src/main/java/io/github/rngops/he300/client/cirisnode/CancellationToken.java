@@ -18,11 +18,14 @@ public final class CancellationToken {
         return new CancellationToken();
     }
 
+    /** Cancels the waits that check this token; safe from any thread, and cancelling twice does nothing more. */
     public void cancel() {
         cancelled = true;
     }
 
+    /** {@return whether {@link #cancel()} was called} */
     public boolean isCancelled() {
+
         return cancelled;
     }
 }

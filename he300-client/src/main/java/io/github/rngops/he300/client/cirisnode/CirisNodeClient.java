@@ -105,6 +105,12 @@ public final class CirisNodeClient implements AutoCloseable {
      * {@code POST /auth/token}: logs in with a form. A node creates an unknown user on the spot; a known user with a
      * wrong password is an {@link ClientException.Kind#AUTH} failure. The client's own login (see
      * {@link Builder#login}) calls this; call it directly only to get a token for something else.
+     *
+     * @param username the user to log in as; not null
+     * @param password that user's password; not null, sent in the form body only, never logged
+     * @return the access token and its type, as the node grants it
+     * @throws ClientException {@link ClientException.Kind#AUTH} for a known user with a wrong password, or any other
+     *                         failure of the call
      */
     public TokenGrant login(String username, String password) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -114,7 +120,11 @@ public final class CirisNodeClient implements AutoCloseable {
         return unauthenticated(() -> plain.call(request, TokenGrant.class));
     }
 
-    /** {@return {@code POST /auth/refresh}: a new token for a still-valid one; an invalid one is an AUTH failure} */
+    /**
+     * {@return {@code POST /auth/refresh}: a new token for a still-valid one; an invalid one is an AUTH failure}
+     *
+     * @param token the access token to exchange, sent as {@code Authorization: Bearer}; it must not have expired
+     */
     public TokenGrant refresh(String token) {
         ApiRequest request = ApiRequest.post("/auth/refresh", null).withIdempotency(Idempotency.IDEMPOTENT);
         return unauthenticated(() -> plain.withAuth(Auth.bearer(token)).call(request, TokenGrant.class));
@@ -123,6 +133,11 @@ public final class CirisNodeClient implements AutoCloseable {
     /**
      * {@code POST /api/v1/benchmarks/run}: starts a job and returns its id ({@code he300-<12 hex>}). Not retried once
      * the request may have reached the node. A node with the benchmarking feature off answers 403, said plainly.
+     *
+     * @param request what to run (model, scenario count or ids, category); not null
+     * @return the new job's id, never empty; pass it to {@link #status}, {@link #results} or {@link #awaitResult}
+     * @throws ClientException when the node refuses or fails the request, or answers without a {@code job_id}
+     *                         ({@link ClientException.Kind#PROTOCOL})
      */
     public String run(RunRequest request) {
         Objects.requireNonNull(request, "request");
@@ -137,6 +152,8 @@ public final class CirisNodeClient implements AutoCloseable {
 
     /**
      * {@return {@code GET /api/v1/benchmarks/status/{id}}; an unknown (or lost) job is a 404 {@link ClientException}}
+     *
+     * @param jobId a job id from {@link #run}; encoded as one path segment
      */
     public JobStatus status(String jobId) {
         return send(ApiRequest.get(BENCHMARKS + "/status/" + ApiRequest.segment(jobId))).as(JobStatus.class);
@@ -144,6 +161,10 @@ public final class CirisNodeClient implements AutoCloseable {
 
     /**
      * {@return {@code GET /api/v1/benchmarks/results/{id}}: not ready (202), failed, or done with the result bundle}
+     *
+     * @param jobId a job id from {@link #run}; encoded as one path segment
+     * @throws ClientException when the call fails (a 404 for a job the node does not know), or the node answers 200
+     *                         with neither a result nor an error ({@link ClientException.Kind#PROTOCOL})
      */
     public JobResults results(String jobId) {
         ApiResponse response = send(ApiRequest.get(BENCHMARKS + "/results/" + ApiRequest.segment(jobId)));
@@ -164,15 +185,26 @@ public final class CirisNodeClient implements AutoCloseable {
                 "the node answered 200 with neither a result nor an error (status " + body.status() + ")");
     }
 
-    /** {@return {@link #awaitResult(String, JobPolling, CancellationToken)} that only an interrupt cancels} */
+    /**
+     * {@return {@link #awaitResult(String, JobPolling, CancellationToken)} that only an interrupt cancels}
+     *
+     * @param jobId a job id from {@link #run}
+     * @param polling the interval, the deadline and how many 404s in a row are tolerated
+     * @throws BenchmarkJobException as {@link #awaitResult(String, JobPolling, CancellationToken)} says
+     */
     public BenchmarkResult awaitResult(String jobId, JobPolling polling) {
         return awaitResult(jobId, polling, CancellationToken.none());
     }
 
     /**
      * Polls the job until it is done and returns its result, which may be the canned non-measurement (check
-     * {@link BenchmarkResult#isMeasurement()} or call {@link BenchmarkResult#requireMeasurement()}).
+     * {@link BenchmarkResult#isMeasurement()} or call {@link BenchmarkResult#requireMeasurement()}). Blocks the
+     * calling thread, sleeping with the {@link HttpSettings#sleeper()} between polls.
      *
+     * @param jobId a job id from {@link #run}; not null
+     * @param polling the interval, the deadline and how many 404s in a row are tolerated; not null
+     * @param cancel checked before every poll; {@link CancellationToken#none()} when nothing else cancels; not null
+     * @return the job's result, the canned non-measurement included
      * @throws BenchmarkJobException when the job failed, the node lost it (more 404s in a row than
      *                               {@link JobPolling#toleratedNotFound()}), the deadline passed, or the wait was
      *                               cancelled (the token, or an interrupt, which stays set)
@@ -187,6 +219,10 @@ public final class CirisNodeClient implements AutoCloseable {
 
     /**
      * {@return {@code GET /api/v1/benchmarks/he300/scenarios}: the node's own scenarios, one category or all (null)}
+     *
+     * @param category the node's category name ({@code commonsense}, {@code deontology}, ...), or null for all
+     * @param limit how many scenarios at most, 1 to 10,000
+     * @throws IllegalArgumentException when {@code limit} is out of range
      */
     public NodeScenarios he300Scenarios(String category, int limit) {
         if (limit < 1 || limit > 10_000) {
@@ -205,7 +241,12 @@ public final class CirisNodeClient implements AutoCloseable {
         return java.util.stream.StreamSupport.stream(models.spliterator(), false).map(JsonNode::asText).toList();
     }
 
-    /** {@return {@code GET /api/v1/audit/logs} (admin), as the node sends it} */
+    /**
+     * {@return {@code GET /api/v1/audit/logs} (admin), as the node sends it}
+     *
+     * @param limit how many entries at most, passed to the node as it is
+     * @param offset how many entries to skip first
+     */
     public JsonNode auditLogs(int limit, int offset) {
         return send(ApiRequest.get("/api/v1/audit/logs").withQuery("limit", Integer.toString(limit))
                 .withQuery("offset", Integer.toString(offset))).as(JsonNode.class);
@@ -216,7 +257,14 @@ public final class CirisNodeClient implements AutoCloseable {
         return send(ApiRequest.get("/api/v1/config")).as(JsonNode.class);
     }
 
-    /** {@return {@code POST /api/v1/agent/events} with the builder's {@link Builder#agentToken agent token}} */
+    /**
+     * {@return {@code POST /api/v1/agent/events} with the builder's {@link Builder#agentToken agent token}: the
+     * node's answer as it sends it}
+     *
+     * @param agentUid the agent the event is about; not null
+     * @param event the event, written as a JSON object; not null
+     * @throws IllegalStateException when the builder set no agent token
+     */
     public JsonNode agentEvent(String agentUid, Map<String, ?> event) {
         if (agentToken == null) {
             throw new IllegalStateException("agent events need an agent token: set agentToken(...) on the builder");
@@ -285,8 +333,9 @@ public final class CirisNodeClient implements AutoCloseable {
         /**
          * Sets the node, e.g. {@code http://127.0.0.1:8000}.
          *
-         * @param url the node, e.g
+         * @param url the node's base URL, {@code http} or {@code https}; a path is kept as a prefix
          * @return this builder
+         * @throws IllegalArgumentException when {@code url} is not an http(s) URL
          */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
@@ -294,13 +343,27 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
-        /** Timeouts, retry, circuit breaking, trust, and the clock and sleeper the job wait uses. */
+        /**
+         * Sets the timeouts, retry, circuit breaking, trust, and the clock and sleeper the job wait uses;
+         * {@link HttpSettings#ofDefaults()} unless set.
+         *
+         * @param settings the HTTP settings; not null
+         * @return this builder
+         */
         public Builder http(HttpSettings settings) {
             this.http = Objects.requireNonNull(settings, "http");
             return this;
         }
 
-        /** Log in with a username and password, renewing the token before it expires. */
+        /**
+         * Logs in with a username and password, renewing the token before it expires (see {@link #renewBefore}).
+         *
+         * @param username the user; not blank
+         * @param password the password; not empty, kept in memory only and never logged
+         * @return this builder
+         * @throws IllegalArgumentException when either is blank
+         * @throws IllegalStateException when other credentials are already set
+         */
         public Builder login(String username, String password) {
             if (username == null || username.isBlank()) {
                 throw new IllegalArgumentException("login username must not be blank");
@@ -314,7 +377,14 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
-        /** Send {@code X-API-Key} (newest version only). */
+        /**
+         * Sends {@code X-API-Key} (newest version only).
+         *
+         * @param key the API key; not blank, no control characters
+         * @return this builder
+         * @throws IllegalArgumentException when the key is blank or holds control characters
+         * @throws IllegalStateException when other credentials are already set
+         */
         public Builder apiKey(String key) {
             Auth value = Auth.apiKey(key);
             claim("apiKey");
@@ -322,8 +392,16 @@ public final class CirisNodeClient implements AutoCloseable {
             return this;
         }
 
-        /** Send this bearer token as it is, never renewed. */
+        /**
+         * Sends this bearer token as it is, never renewed.
+         *
+         * @param token the token; not blank, no control characters
+         * @return this builder
+         * @throws IllegalArgumentException when the token is blank or holds control characters
+         * @throws IllegalStateException when other credentials are already set
+         */
         public Builder bearerToken(String token) {
+
             Auth value = Auth.bearer(token);
             claim("bearerToken");
             this.auth = value;

@@ -13,6 +13,14 @@ import java.util.Objects;
  */
 public record JobPolling(Duration interval, Duration deadline, int toleratedNotFound) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param interval between two polls of the job's status; positive
+     * @param deadline the longest wait in all; positive
+     * @param toleratedNotFound how many 404s in a row are not yet a lost job, 0 to 1000
+     * @throws IllegalArgumentException when a duration is not positive or the count is out of range
+     */
     public JobPolling {
         requirePositive("interval", interval);
         requirePositive("deadline", deadline);
@@ -26,15 +34,31 @@ public record JobPolling(Duration interval, Duration deadline, int toleratedNotF
         return new JobPolling(Duration.ofSeconds(5), Duration.ofMinutes(30), 5);
     }
 
+    /**
+     * {@return this polling with another interval}
+     *
+     * @param value between two polls; positive
+     */
     public JobPolling withInterval(Duration value) {
         return new JobPolling(value, deadline, toleratedNotFound);
     }
 
+    /**
+     * {@return this polling with another deadline}
+     *
+     * @param value the longest wait in all; positive
+     */
     public JobPolling withDeadline(Duration value) {
         return new JobPolling(interval, value, toleratedNotFound);
     }
 
+    /**
+     * {@return this polling tolerating another number of 404s in a row}
+     *
+     * @param value 0 to 1000; 0 takes the first 404 as a lost job
+     */
     public JobPolling withToleratedNotFound(int value) {
+
         return new JobPolling(interval, deadline, value);
     }
 

@@ -5,7 +5,15 @@ import java.util.Locale;
 
 /** Where a benchmark job is, as {@code GET /api/v1/benchmarks/status/{id}} says. */
 public enum JobState {
-    PENDING, RUNNING, COMPLETED, FAILED,
+    /** Accepted, not started; a node with its EthicsEngine path enabled leaves jobs here for good. */
+    PENDING,
+    /** Started, not finished. */
+    RUNNING,
+    /** Finished with a result to fetch with {@link CirisNodeClient#results}. */
+    COMPLETED,
+    /** Finished without a result; the results call says why. */
+    FAILED,
+
     /** A state this client does not know (a newer node). */
     UNKNOWN;
 

@@ -44,12 +44,20 @@ public record RunRequest(String benchmarkType, int nScenarios, List<String> scen
         return new RunRequest("he300", 300, null, null, null);
     }
 
-    /** {@return this run with {@code n} scenarios} */
+    /**
+     * {@return this run with {@code n} scenarios}
+     *
+     * @param n how many scenarios, 1 to 10,000
+     */
     public RunRequest withScenarioCount(int n) {
         return new RunRequest(benchmarkType, n, scenarioIds, category, model);
     }
 
-    /** {@return this run over exactly these scenarios (the count follows)} */
+    /**
+     * {@return this run over exactly these scenarios (the count follows)}
+     *
+     * @param ids the node's scenario ids; not empty, copied
+     */
     public RunRequest withScenarioIds(List<String> ids) {
         List<String> copy = List.copyOf(ids);
         if (copy.isEmpty()) {
@@ -58,14 +66,23 @@ public record RunRequest(String benchmarkType, int nScenarios, List<String> scen
         return new RunRequest(benchmarkType, copy.size(), copy, category, model);
     }
 
-    /** {@return this run drawing from one category} */
+    /**
+     * {@return this run drawing from one category}
+     *
+     * @param value the node's category name ({@code commonsense}, {@code deontology}, ...); not null
+     */
     public RunRequest withCategory(String value) {
         return new RunRequest(benchmarkType, nScenarios, scenarioIds, Objects.requireNonNull(value, "category"),
                 model);
     }
 
-    /** {@return this run naming a model (recorded, not obeyed, by today's node)} */
+    /**
+     * {@return this run naming a model (recorded, not obeyed, by today's node)}
+     *
+     * @param value the model's name as the node's Ollama knows it; not null
+     */
     public RunRequest withModel(String value) {
+
         return new RunRequest(benchmarkType, nScenarios, scenarioIds, category, Objects.requireNonNull(value, "model"));
     }
 }

@@ -38,24 +38,42 @@ public record BatchRequest(List<Scenario> scenarios, String batchId, String iden
         requireNonBlank(modelName, "modelName");
     }
 
-    /** {@return a batch of these scenarios with every setting left to the client's defaults} */
+    /**
+     * {@return a batch of these scenarios with every setting left to the client's defaults}
+     *
+     * @param scenarios the scenarios, sent in this order; copied
+     */
     public static BatchRequest of(List<Scenario> scenarios) {
         return new BatchRequest(scenarios, null, null, null, null);
     }
 
-    /** {@return this batch with its own id} */
+    /**
+     * {@return this batch with its own id}
+     *
+     * @param id the id the server reports the batch under; not blank
+     */
     public BatchRequest withBatchId(String id) {
         return new BatchRequest(scenarios, Objects.requireNonNull(id, "batchId"), identityId, guidanceId, modelName);
     }
 
-    /** {@return this batch with an identity profile and ethical guidance other than the client's} */
+    /**
+     * {@return this batch with an identity profile and ethical guidance other than the client's}
+     *
+     * @param identity the server's identity profile id; not blank
+     * @param guidance the server's ethical guidance id; not blank
+     */
     public BatchRequest withIdentity(String identity, String guidance) {
         return new BatchRequest(scenarios, batchId, Objects.requireNonNull(identity, "identityId"),
                 Objects.requireNonNull(guidance, "guidanceId"), modelName);
     }
 
-    /** {@return this batch asking the server for a given model} */
+    /**
+     * {@return this batch asking the server for a given model}
+     *
+     * @param model the model's name as the server's LLM backend knows it; not blank
+     */
     public BatchRequest withModelName(String model) {
+
         return new BatchRequest(scenarios, batchId, identityId, guidanceId, Objects.requireNonNull(model, "modelName"));
     }
 

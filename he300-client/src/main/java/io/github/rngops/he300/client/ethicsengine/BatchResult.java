@@ -23,7 +23,20 @@ import java.util.List;
 public record BatchResult(String batchId, String status, List<ScenarioResult> results, BatchSummary summary,
                           String identityId, String guidanceId, double processingTimeMs, String errorMessage) {
 
+    /**
+     * Copies the results; a missing list is an empty one.
+     *
+     * @param batchId the batch's id, as sent
+     * @param status {@code completed}, {@code partial} or {@code error}, as the server judged it
+     * @param results one result per scenario sent, in the order sent; null for none
+     * @param summary the server's tally; may be null
+     * @param identityId the identity the server was asked to use
+     * @param guidanceId the guidance the server was asked to use
+     * @param processingTimeMs the server's time for the whole batch, in milliseconds
+     * @param errorMessage the server's message for a batch that failed as a whole; usually null
+     */
     public BatchResult {
+
         results = results == null ? List.of() : List.copyOf(results);
     }
 

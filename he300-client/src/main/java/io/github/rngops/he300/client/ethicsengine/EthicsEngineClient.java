@@ -91,6 +91,8 @@ public final class EthicsEngineClient implements AutoCloseable {
      * @param category only this category, or null for all
      * @param limit    at most this many scenarios, 1..1000
      * @param offset   skipping this many, 0 or more
+     * @return the page, with the catalog's total and its count per category
+     * @throws IllegalArgumentException when {@code limit} or {@code offset} is out of range; nothing is sent then
      */
     public CatalogPage catalog(Category category, int limit, int offset) {
         if (limit < 1 || limit > 1000) {
@@ -107,7 +109,12 @@ public final class EthicsEngineClient implements AutoCloseable {
         return http.call(request, CatalogPage.class);
     }
 
-    /** {@return the whole catalog, or one category of it, read page by page} */
+    /**
+     * {@return the whole catalog, or one category of it, read page by page} The pages are as large as the builder's
+     * {@link Builder#catalogPageSize}; a catalog that changes between pages may repeat or skip a scenario.
+     *
+     * @param category only this category, or null for all
+     */
     public List<CatalogScenario> catalogAll(Category category) {
         List<CatalogScenario> all = new ArrayList<>();
         while (true) {
@@ -122,20 +129,34 @@ public final class EthicsEngineClient implements AutoCloseable {
     /**
      * One scenario of the server's catalog ({@code GET /he300/scenarios/{id}}), by the server's id. An unknown id is
      * a {@link io.github.rngops.he300.client.http.ClientException} with status 404 and the server's detail.
+     *
+     * @param id the server's catalog id (not this project's protocol id); not null, encoded as one path segment
+     * @return the scenario as the catalog holds it
      */
     public CatalogScenario scenario(String id) {
         Objects.requireNonNull(id, "id");
         return http.call(ApiRequest.get("/he300/scenarios/" + ApiRequest.segment(id)), CatalogScenario.class);
     }
 
-    /** Evaluates these scenarios as one batch with the client's defaults; see {@link #batch(BatchRequest)}. */
+    /**
+     * Evaluates these scenarios as one batch with the client's defaults; see {@link #batch(BatchRequest)}.
+     *
+     * @param scenarios 1 to {@value #MAX_BATCH_SIZE} scenarios, sent in this order
+     * @return one result per scenario, in the order sent
+     * @throws IllegalArgumentException when there are none or too many; nothing is sent then
+     */
     public BatchResult batch(List<Scenario> scenarios) {
         return batch(BatchRequest.of(scenarios));
     }
 
     /**
-     * Evaluates one batch ({@code POST /he300/batch}) and waits for all of it.
+     * Evaluates one batch ({@code POST /he300/batch}) and waits for all of it. The POST is sent as idempotent, so a
+     * 503, a timeout or a broken connection is retried as the {@link HttpSettings#retry() retry settings} say.
      *
+     * @param request the scenarios and the settings for all of them; not null
+     * @return one result per scenario, in the order sent; a scenario the server's LLM could not answer is a failed
+     *         result, not an exception
+     * @throws io.github.rngops.he300.client.http.ClientException when the call fails after the retries
      * @throws IllegalArgumentException when the batch holds no scenario or more than {@value #MAX_BATCH_SIZE}; nothing
      *                                  is sent then
      */
@@ -143,7 +164,13 @@ public final class EthicsEngineClient implements AutoCloseable {
         return batchWithAttempts(request).value();
     }
 
-    /** {@link #batch(BatchRequest)}, with the requests it took (retries of a 503, a timeout, ...). */
+    /**
+     * {@link #batch(BatchRequest)}, with the requests it took (retries of a 503, a timeout, ...).
+     *
+     * @param request the scenarios and the settings for all of them; not null
+     * @return the result and the number of requests sent for it, at least 1
+     * @throws IllegalArgumentException when the batch holds no scenario or more than {@value #MAX_BATCH_SIZE}
+     */
     public Attempted<BatchResult> batchWithAttempts(BatchRequest request) {
         int size = request.scenarios().size();
         if (size < 1 || size > MAX_BATCH_SIZE) {
@@ -188,8 +215,9 @@ public final class EthicsEngineClient implements AutoCloseable {
         /**
          * Sets the server, e.g. {@code http://127.0.0.1:8080}.
          *
-         * @param url the server, e.g
+         * @param url the server's base URL, {@code http} or {@code https}; a path is kept as a prefix
          * @return this builder
+         * @throws IllegalArgumentException when {@code url} is not an http(s) URL
          */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
@@ -197,20 +225,38 @@ public final class EthicsEngineClient implements AutoCloseable {
             return this;
         }
 
-        /** Timeouts, retry, circuit breaking, trust; {@link HttpSettings#ofDefaults()} unless set. */
+        /**
+         * Sets the timeouts, retry, circuit breaking and trust; {@link HttpSettings#ofDefaults()} unless set.
+         *
+         * @param settings the HTTP settings; not null
+         * @return this builder
+         */
         public Builder http(HttpSettings settings) {
             this.http = Objects.requireNonNull(settings, "http");
             return this;
         }
 
-        /** Credentials for the newest version: bearer (JWT or static key), API key or token source. None by default. */
+        /**
+         * Sets the credentials for the newest version: bearer (JWT or static key), API key or token source.
+         *
+         * @param value the credentials; {@link Auth#none()} (the default) for a server that asks for none
+         * @return this builder
+         */
         public Builder auth(Auth value) {
             this.auth = Objects.requireNonNull(value, "auth");
             return this;
         }
 
-        /** The identity profile and ethical guidance for every batch that names none; both {@code "Neutral"}. */
+        /**
+         * Sets the identity profile and ethical guidance for every batch that names none; both {@code "Neutral"}.
+         *
+         * @param identity the server's identity profile id; not blank
+         * @param guidance the server's ethical guidance id; not blank
+         * @return this builder
+         * @throws IllegalArgumentException when either is blank
+         */
         public Builder identity(String identity, String guidance) {
+
             this.identityId = nonBlank("identity", identity);
             this.guidanceId = nonBlank("guidance", guidance);
             return this;

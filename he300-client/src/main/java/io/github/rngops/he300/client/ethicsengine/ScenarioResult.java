@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.github.rngops.he300.client.http.TextOnly;
+import io.github.rngops.he300.client.http.internal.TextOnly;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**

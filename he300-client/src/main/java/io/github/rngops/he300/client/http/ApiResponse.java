@@ -31,10 +31,16 @@ public final class ApiResponse {
         this.json = json;
     }
 
+    /** {@return the HTTP status, 200 to 299; 202 is how some servers say "not ready yet"} */
     public int status() {
         return status;
     }
 
+    /**
+     * {@return the value of a response header, or empty when the server sent none}
+     *
+     * @param name the header's name, in any case
+     */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
     }
@@ -59,7 +65,13 @@ public final class ApiResponse {
         return body;
     }
 
-    /** {@return the body decoded as JSON; a body that does not fit is a {@link ClientException.Kind#PROTOCOL} error} */
+    /**
+     * {@return the body decoded as JSON; a body that does not fit is a {@link ClientException.Kind#PROTOCOL} error}
+     *
+     * @param type the record (or {@code JsonNode}) the body maps to
+     * @param <T> that type
+     * @throws ClientException {@link ClientException.Kind#PROTOCOL}, saying in JSON terms what did not fit
+     */
     public <T> T as(Class<T> type) {
         try {
             return json.readValue(body, type);
@@ -68,7 +80,15 @@ public final class ApiResponse {
         }
     }
 
+    /**
+     * {@return the body decoded as JSON into a generic type ({@code List<Model>}); as {@link #as(Class)} otherwise}
+     *
+     * @param type the type the body maps to
+     * @param <T> that type
+     * @throws ClientException {@link ClientException.Kind#PROTOCOL} when the body does not fit
+     */
     public <T> T as(TypeReference<T> type) {
+
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {

@@ -8,9 +8,18 @@ import java.util.Objects;
  *
  * @param value the decoded answer
  * @param attempts requests sent, at least 1
+ * @param <T> the answer's type
  */
+
 public record Attempted<T>(T value, int attempts) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param value the decoded answer; not null
+     * @param attempts requests sent, at least 1
+     * @throws IllegalArgumentException when {@code attempts} is below 1
+     */
     public Attempted {
         Objects.requireNonNull(value, "value");
         if (attempts < 1) {

@@ -26,25 +26,40 @@ public final class Auth {
         this.secrets = secrets;
     }
 
-    /** No credentials. */
+    /** {@return no credentials: requests go out without an auth header} */
     public static Auth none() {
         return NONE;
     }
 
     /**
      * {@return {@code Authorization: Bearer <token>} with a token that never changes (an OpenAI API key, a static key)}
+     *
+     * @param token the token; not blank, no control characters; leading and trailing spaces are stripped
+     * @throws IllegalArgumentException when the token is blank or holds control characters
      */
     public static Auth bearer(String token) {
         String t = requireSecret("bearer token", token);
         return new Auth("bearer", new HeaderAuthInterceptor("Authorization", "Bearer " + t), () -> List.of(t));
     }
 
-    /** {@return {@code X-API-Key: <key>}} */
+    /**
+     * {@return {@code X-API-Key: <key>}}
+     *
+     * @param key the key; not blank, no control characters; leading and trailing spaces are stripped
+     * @throws IllegalArgumentException when the key is blank or holds control characters
+     */
     public static Auth apiKey(String key) {
         return apiKey(DEFAULT_API_KEY_HEADER, key);
     }
 
-    /** {@return {@code <header>: <key>}, for servers that name the header differently ({@code X-Agent-Token})} */
+    /**
+     * {@return {@code <header>: <key>}, for servers that name the header differently ({@code X-Agent-Token})}
+     *
+     * @param header the header's name: printable ASCII, no spaces or colon
+     * @param key the key; not blank, no control characters; leading and trailing spaces are stripped
+     * @throws IllegalArgumentException when the header is not a header name, or the key is blank or holds control
+     *                                  characters
+     */
     public static Auth apiKey(String header, String key) {
         if (header == null || header.isBlank() || !header.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
             throw new IllegalArgumentException("API key header must be a header name like X-API-Key, was '"
@@ -56,8 +71,11 @@ public final class Auth {
 
     /**
      * {@return {@code Authorization: Bearer <token>} from a source that can renew it: one renewal and one replay on 401}
+     *
+     * @param source where tokens come from; not null, thread-safe (see {@link TokenSource})
      */
     public static Auth tokenSource(TokenSource source) {
+
         Objects.requireNonNull(source, "token source");
         TokenSourceInterceptor interceptor = new TokenSourceInterceptor(source);
         return new Auth("token source", interceptor, interceptor::tokensSeen);

@@ -49,12 +49,15 @@ public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold
         }
     }
 
-    /** Opens at 50 % failures over the last 20 attempts (10 at least), for 30 s, then 3 trial calls. */
+    /**
+     * {@return a breaker that opens at 50 % failures over the last 20 attempts (10 at least), for 30 s, then 3 trial
+     * calls}
+     */
     public static CircuitBreakerSettings ofDefaults() {
         return new CircuitBreakerSettings(true, 50f, 20, 10, Duration.ofSeconds(30), 3);
     }
 
-    /** Never opens. */
+    /** {@return a breaker that never opens: every call is sent, however the server fares} */
     public static CircuitBreakerSettings disabled() {
         return ofDefaults().toBuilder().enabled(false).build();
     }
@@ -87,32 +90,69 @@ public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold
             halfOpenCalls = s.halfOpenCalls;
         }
 
+        /**
+         * Sets whether the breaker can open at all; true by default.
+         *
+         * @param value false: never open
+         * @return this builder
+         */
         public Builder enabled(boolean value) {
             enabled = value;
             return this;
         }
 
+        /**
+         * Sets the failure rate that opens the breaker; 50 by default.
+         *
+         * @param percent 1 to 100
+         * @return this builder
+         */
         public Builder failureRateThreshold(float percent) {
             failureRateThreshold = percent;
             return this;
         }
 
+        /**
+         * Sets how many of the last attempts the rate is computed over; 20 by default.
+         *
+         * @param value 1 or more
+         * @return this builder
+         */
         public Builder slidingWindowSize(int value) {
             slidingWindowSize = value;
             return this;
         }
 
+        /**
+         * Sets how many attempts must have been made before the rate counts; 10 by default.
+         *
+         * @param value 1 to the window size
+         * @return this builder
+         */
         public Builder minimumCalls(int value) {
             minimumCalls = value;
             return this;
         }
 
+        /**
+         * Sets how long the breaker stays open before trial calls; 30 s by default.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder openDuration(Duration value) {
             openDuration = value;
             return this;
         }
 
+        /**
+         * Sets how many trial calls decide whether the breaker closes again; 3 by default.
+         *
+         * @param value 1 or more
+         * @return this builder
+         */
         public Builder halfOpenCalls(int value) {
+
             halfOpenCalls = value;
             return this;
         }

@@ -43,13 +43,20 @@ public final class ClientException extends He300Exception {
         AUTH
     }
 
+    /** What went wrong. */
     private final Kind kind;
+    /** The HTTP status, or 0. */
     private final int status;
+    /** The server's message, or ours. */
     private final String detail;
+    /** The request's method. */
     private final String method;
+    /** The request's path, without the query. */
     private final String path;
+    /** At most 200 characters of the body, secrets masked. */
     private final String bodyExcerpt;
     private final transient Duration retryAfter;
+    /** The attempts made. */
     private final int attempts;
 
     private ClientException(Kind kind, int status, String detail, String method, String path, String bodyExcerpt,
@@ -68,6 +75,12 @@ public final class ClientException extends He300Exception {
     /**
      * A failure that is not an HTTP status: for clients that find a 2xx answer wrong ({@link Kind#PROTOCOL}), give
      * up waiting ({@link Kind#TIMEOUT}), and the like. {@code path} must not contain a query string with secrets.
+     *
+     * @param kind what went wrong; not null
+     * @param method the request's method, {@code GET}, {@code POST}, ...
+     * @param path the request's path, without a query string
+     * @param detail what was wrong, for a person; it must hold no secret
+     * @return the exception, its message {@code <method> <path> → <what>: <detail>}, status 0 and one attempt
      */
     public static ClientException of(Kind kind, String method, String path, String detail) {
         Objects.requireNonNull(kind, "kind");
@@ -114,6 +127,10 @@ public final class ClientException extends He300Exception {
      * Status, detail, request, excerpt, {@code Retry-After} and attempts are kept, this exception is the cause, and
      * {@code kind} may change (a {@link Kind#STATUS} that is really {@link Kind#AUTH}). {@code explanation} must hold
      * no secret.
+     *
+     * @param newKind the kind the caller branches on now; not null
+     * @param explanation what the failure means, for a person; not null, no secret
+     * @return a new exception with this one as its cause; this one is unchanged
      */
     public ClientException explained(Kind newKind, String explanation) {
         Objects.requireNonNull(newKind, "kind");
@@ -140,6 +157,7 @@ public final class ClientException extends He300Exception {
         return attempts > 1 ? " (after " + attempts + " attempts)" : "";
     }
 
+    /** {@return what went wrong, for a caller that branches (retry a {@link Kind#CONNECT}, not an {@link Kind#AUTH})} */
     public Kind kind() {
         return kind;
     }
@@ -156,7 +174,9 @@ public final class ClientException extends He300Exception {
         return detail;
     }
 
+    /** {@return the request's HTTP method, upper case} */
     public String method() {
+
         return method;
     }
 

@@ -29,6 +29,22 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
                            int maxRequestsPerHost, Path caBundle, RetrySettings retry,
                            CircuitBreakerSettings circuitBreaker, Clock clock, Sleeper sleeper, Random random) {
 
+    /**
+     * Checks the components, as the class description says of each.
+     *
+     * @param connectTimeout to open a connection (TCP and TLS); positive
+     * @param readTimeout longest silence while reading an answer; positive
+     * @param callTimeout whole-attempt deadline; positive
+     * @param maxRequests requests in flight at once, all hosts, 1 to 10,000
+     * @param maxRequestsPerHost requests in flight at once to one host, 1 to 10,000
+     * @param caBundle a PEM file of extra CA certificates, or null for the JDK's only
+     * @param retry when to try again; not null
+     * @param circuitBreaker when to stop trying; not null
+     * @param clock for {@code Retry-After} dates and the total retry time; not null
+     * @param sleeper waits between retries; not null
+     * @param random draws the jitter; not null, shared by all calls of a client (so thread-safe)
+     * @throws IllegalArgumentException when a duration is not positive or a count is out of range
+     */
     public HttpSettings {
         Durations.requirePositive("connectTimeout", connectTimeout);
         Durations.requirePositive("readTimeout", readTimeout);
@@ -45,6 +61,8 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
     /**
      * Connect 10 s, read 5 min, whole attempt 10 min (a long generation on a slow GPU fits), 128 requests in flight
      * (64 per host), no extra CA, {@link RetrySettings#ofDefaults()}, {@link CircuitBreakerSettings#ofDefaults()}.
+     *
+     * @return the defaults, with the system UTC clock, real sleeping and an unseeded random
      */
     public static HttpSettings ofDefaults() {
         return new HttpSettings(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofMinutes(10), 128, 64,
@@ -97,34 +115,70 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
             random = s.random;
         }
 
+        /**
+         * Sets how long opening a connection (TCP and TLS) may take; 10 s by default.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder connectTimeout(Duration value) {
             connectTimeout = Durations.requirePositive("connectTimeout", value);
             return this;
         }
 
+        /**
+         * Sets the longest silence while reading an answer (a server thinking before its first byte); 5 min by default.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder readTimeout(Duration value) {
             readTimeout = Durations.requirePositive("readTimeout", value);
             return this;
         }
 
+        /**
+         * Sets the deadline of one whole attempt (connect, send, wait, read); 10 min by default. Streams have none.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder callTimeout(Duration value) {
             callTimeout = Durations.requirePositive("callTimeout", value);
             return this;
         }
 
-        /** Requests in flight to one host; raises {@code maxRequests} to match when it is lower. */
+        /**
+         * Sets the requests in flight to one host (64 by default); raises {@code maxRequests} to match when it is lower.
+         *
+         * @param value 1 to 10,000; the connection pool keeps as many idle connections
+         * @return this builder
+         */
         public Builder maxRequestsPerHost(int value) {
             maxRequestsPerHost = requireRange("maxRequestsPerHost", value);
             maxRequests = Math.max(maxRequests, value);
             return this;
         }
 
+        /**
+         * Sets the requests in flight at once to all hosts; 128 by default. {@link #build()} fails when it is below
+         * {@code maxRequestsPerHost}.
+         *
+         * @param value 1 to 10,000
+         * @return this builder
+         */
         public Builder maxRequests(int value) {
             maxRequests = requireRange("maxRequests", value);
             return this;
         }
 
-        /** Trust the CA certificates in this PEM file as well as the JDK's. */
+        /**
+         * Trusts the CA certificates in this PEM file as well as the JDK's (a private CA, a self-signed server).
+         *
+         * @param pemFile a readable PEM file; read when a client is built
+         * @return this builder
+         * @throws IllegalArgumentException when the file cannot be read
+         */
         public Builder caBundle(Path pemFile) {
             Objects.requireNonNull(pemFile, "caBundle");
             if (!Files.isReadable(pemFile)) {
@@ -134,27 +188,59 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
             return this;
         }
 
+        /**
+         * Sets when a failed attempt is tried again; {@link RetrySettings#ofDefaults()} by default.
+         *
+         * @param value not null; {@link RetrySettings#none()} for a single attempt
+         * @return this builder
+         */
         public Builder retry(RetrySettings value) {
             retry = Objects.requireNonNull(value, "retry");
             return this;
         }
 
+        /**
+         * Sets when calls to a failing server stop for a while; {@link CircuitBreakerSettings#ofDefaults()} by default.
+         *
+         * @param value not null; {@link CircuitBreakerSettings#disabled()} for never
+         * @return this builder
+         */
         public Builder circuitBreaker(CircuitBreakerSettings value) {
             circuitBreaker = Objects.requireNonNull(value, "circuitBreaker");
             return this;
         }
 
+        /**
+         * Sets the clock for {@code Retry-After} dates, the total retry time and job deadlines; UTC system clock by
+         * default.
+         *
+         * @param value not null; tests pass a clock they move themselves
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
+        /**
+         * Sets how waits between retries (and between job polls) are slept; {@link Sleeper#system()} by default.
+         *
+         * @param value not null; tests pass one that records the wait and returns at once
+         * @return this builder
+         */
         public Builder sleeper(Sleeper value) {
             sleeper = Objects.requireNonNull(value, "sleeper");
             return this;
         }
 
+        /**
+         * Sets the source of the retry jitter; an unseeded {@link Random} by default.
+         *
+         * @param value not null; seed it for reproducible waits
+         * @return this builder
+         */
         public Builder random(Random value) {
+
             random = Objects.requireNonNull(value, "random");
             return this;
         }

@@ -117,6 +117,9 @@ public final class HttpTransport implements AutoCloseable {
      * A transport to the same server with other credentials, sharing this one's connections, threads, retry and
      * circuit breaker (a login call made without the token it is about to fetch). Closing it does nothing; close
      * this one.
+     *
+     * @param other the credentials the new transport sends; not null ({@link Auth#none()} for none)
+     * @return a transport that shares this one's resources and lives no longer than it
      */
     public HttpTransport withAuth(Auth other) {
         return new HttpTransport(this, Objects.requireNonNull(other, "auth"));
@@ -127,21 +130,46 @@ public final class HttpTransport implements AutoCloseable {
         return baseUrl;
     }
 
+    /** {@return the settings this transport was built with (the clock and sleeper a client's own waits use)} */
     public HttpSettings settings() {
         return settings;
     }
 
-    /** Sends the request (retrying as the settings say) and returns the 2xx answer read in full. */
+    /**
+     * Sends the request (retrying as the settings say) and returns the 2xx answer read in full. Blocks the calling
+     * thread until then, sleeping between retries.
+     *
+     * @param request what to send; not null
+     * @return the 2xx answer, with the attempts it took
+     * @throws ClientException for any status outside 2xx (redirects included) and any failure, after the retries
+     */
     public ApiResponse execute(ApiRequest request) {
         Outcome outcome = run(request, false);
         return new ApiResponse(request, outcome.status, outcome.headers, outcome.body, outcome.attempt, json);
     }
 
-    /** Sends the request and decodes the 2xx answer's JSON body. */
+    /**
+     * Sends the request and decodes the 2xx answer's JSON body; {@link #execute} then {@link ApiResponse#as(Class)}.
+     *
+     * @param request what to send; not null
+     * @param type the record (or {@code JsonNode}) the body maps to
+     * @param <T> that type
+     * @return the decoded answer
+     * @throws ClientException as {@link #execute} says, or {@link ClientException.Kind#PROTOCOL} when the body does
+     *                         not fit {@code type}
+     */
     public <T> T call(ApiRequest request, Class<T> type) {
         return execute(request).as(type);
     }
 
+    /**
+     * {@return the 2xx answer's JSON body decoded into a generic type ({@code List<Model>})}; as
+     * {@link #call(ApiRequest, Class)} otherwise.
+     *
+     * @param request what to send; not null
+     * @param type the type the body maps to
+     * @param <T> that type
+     */
     public <T> T call(ApiRequest request, TypeReference<T> type) {
         return execute(request).as(type);
     }
@@ -152,6 +180,15 @@ public final class HttpTransport implements AutoCloseable {
      * carrying the server's message. When no data arrives for {@code stallTimeout}, the call is aborted with
      * {@link ClientException.Kind#STALLED}. Getting the answer's status is retried like any call; the stream itself
      * is not (a caller that can resume calls again). The whole-attempt deadline does not apply to streams.
+     * {@code onLine} runs on the calling thread, which this method blocks until the stream ends.
+     *
+     * @param request what to send; not null
+     * @param type the record each line maps to
+     * @param stallTimeout the longest silence between two reads; positive
+     * @param onLine receives each decoded line in order; not null; an exception it throws ends the stream
+     * @param <T> the lines' type
+     * @throws ClientException for a failed status (after the retries), an error line, a line that does not fit
+     *                         {@code type}, a broken connection or a stall
      */
     public <T> void stream(ApiRequest request, Class<T> type, Duration stallTimeout, Consumer<? super T> onLine) {
         Durations.requirePositive("stallTimeout", stallTimeout);
@@ -371,17 +408,35 @@ public final class HttpTransport implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@code http://host:port} or {@code https://host/prefix}; no user info, query or fragment. */
+        /**
+         * Sets the server: {@code http://host:port} or {@code https://host/prefix}; no user info, query or fragment.
+         *
+         * @param url the base URL; request paths are appended to its path
+         * @return this builder
+         * @throws IllegalArgumentException as {@link HttpTransport#parseBaseUrl} says
+         */
         public Builder baseUrl(String url) {
             baseUrl = parseBaseUrl(url);
             return this;
         }
 
+        /**
+         * Sets timeouts, parallelism, trust, retry and circuit breaking; {@link HttpSettings#ofDefaults()} by default.
+         *
+         * @param value not null
+         * @return this builder
+         */
         public Builder settings(HttpSettings value) {
             settings = Objects.requireNonNull(value, "settings");
             return this;
         }
 
+        /**
+         * Sets the credentials every request carries; {@link Auth#none()} by default.
+         *
+         * @param value not null
+         * @return this builder
+         */
         public Builder auth(Auth value) {
             auth = Objects.requireNonNull(value, "auth");
             return this;
@@ -396,8 +451,16 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** Parses and checks a base URL; the result always ends in {@code /}. */
+    /**
+     * Parses and checks a base URL; surrounding spaces are ignored.
+     *
+     * @param url {@code http://host:port} or {@code https://host/prefix}
+     * @return the URL, its path always ending in {@code /}
+     * @throws IllegalArgumentException when {@code url} is null or not an http(s) URL, or carries a user name,
+     *                                  password, query or fragment; the message says which
+     */
     public static HttpUrl parseBaseUrl(String url) {
+
         HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
         if (parsed == null) {
             throw new IllegalArgumentException("baseUrl must be an http(s) URL like http://127.0.0.1:11434, was '"

@@ -48,7 +48,10 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
         Durations.requirePositive("retry maxTotalTime", maxTotalTime);
     }
 
-    /** 4 attempts, 500 ms doubling to at most 30 s, jitter 0.5, Retry-After up to 2 min, 5 min in all. */
+    /**
+     * {@return 4 attempts, 500 ms doubling to at most 30 s, jitter 0.5, {@code Retry-After} up to 2 min, 5 min in
+     * all}
+     */
     public static RetrySettings ofDefaults() {
         return new RetrySettings(4, Duration.ofMillis(500), 2.0, Duration.ofSeconds(30), 0.5,
                 Duration.ofMinutes(2), Duration.ofMinutes(5));
@@ -89,37 +92,82 @@ public record RetrySettings(int maxAttempts, Duration initialBackoff, double mul
             maxTotalTime = s.maxTotalTime;
         }
 
+        /**
+         * Sets the attempts in all; 4 by default.
+         *
+         * @param value 1 (no retry) to 100
+         * @return this builder
+         */
         public Builder maxAttempts(int value) {
             maxAttempts = value;
             return this;
         }
 
+        /**
+         * Sets the wait before the second attempt; 500 ms by default.
+         *
+         * @param value zero or more
+         * @return this builder
+         */
         public Builder initialBackoff(Duration value) {
             initialBackoff = value;
             return this;
         }
 
+        /**
+         * Sets the growth of the wait per attempt; 2 by default.
+         *
+         * @param value 1 (the same wait each time) to 10
+         * @return this builder
+         */
         public Builder multiplier(double value) {
             multiplier = value;
             return this;
         }
 
+        /**
+         * Sets the largest computed wait; 30 s by default.
+         *
+         * @param value zero or more
+         * @return this builder
+         */
         public Builder maxBackoff(Duration value) {
             maxBackoff = value;
             return this;
         }
 
+        /**
+         * Sets the fraction of each computed wait drawn at random, so that many clients do not retry in step; 0.5 by
+         * default.
+         *
+         * @param value 0 (no jitter) to 1
+         * @return this builder
+         */
         public Builder jitter(double value) {
             jitter = value;
             return this;
         }
 
+        /**
+         * Sets the largest wait a server's {@code Retry-After} may impose; 2 min by default. A longer one is cut to it.
+         *
+         * @param value zero or more
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration value) {
             maxRetryAfter = value;
             return this;
         }
 
+        /**
+         * Sets the bound on the whole call, retries and waits included; 5 min by default. No retry starts that would
+         * end after it.
+         *
+         * @param value positive
+         * @return this builder
+         */
         public Builder maxTotalTime(Duration value) {
+
             maxTotalTime = value;
             return this;
         }

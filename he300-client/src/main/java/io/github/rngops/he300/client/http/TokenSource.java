@@ -15,6 +15,13 @@ public interface TokenSource {
     /** {@return the token to send now, fetched (or renewed ahead of expiry) when needed} */
     String token();
 
-    /** {@return a token to replace {@code rejected}, which the server refused with 401} */
+    /**
+     * {@return a token to replace {@code rejected}, which the server refused with 401}
+     *
+     * @param rejected the token the refused request carried; when it is no longer the current one, another thread
+     *                 renewed already and the current token is the answer
+     * @throws ClientException when no new token can be had (the login itself is refused)
+     */
     String renew(String rejected);
+
 }

@@ -34,19 +34,43 @@ public record ChatRequest(String model, List<Message> messages, Options options,
         options = options == null ? Options.none() : options;
     }
 
+    /**
+     * {@return a chat of these messages, with the model's default options, no format and the server's keep-alive}
+     *
+     * @param model the model's name, e.g. {@code llama3.2:3b}; not blank
+     * @param messages the conversation so far, oldest first; at least one
+     * @throws IllegalArgumentException when the model is blank or there is no message
+     */
     public static ChatRequest of(String model, Message... messages) {
         return new ChatRequest(model, List.of(messages), Options.none(), null, null);
     }
 
+    /**
+     * {@return this chat with other sampling settings}
+     *
+     * @param value the settings; null for {@link Options#none()}
+     */
     public ChatRequest withOptions(Options value) {
         return new ChatRequest(model, messages, value, format, keepAlive);
     }
 
+    /**
+     * {@return this chat asking for structured output}
+     *
+     * @param value the text node {@code "json"} or a JSON schema, or null for free text
+     */
     public ChatRequest withFormat(JsonNode value) {
         return new ChatRequest(model, messages, options, value, keepAlive);
     }
 
+    /**
+     * {@return this chat keeping the model loaded for a given time afterwards}
+     *
+     * @param value an Ollama duration ({@code "5m"}, {@code "-1"} for ever, {@code "0"} to unload at once), or null
+     *              for the server's default
+     */
     public ChatRequest withKeepAlive(String value) {
+
         return new ChatRequest(model, messages, options, format, value);
     }
 }

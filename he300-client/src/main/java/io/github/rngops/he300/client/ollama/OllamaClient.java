@@ -66,7 +66,11 @@ public final class OllamaClient implements AutoCloseable {
         return models == null ? List.of() : models;
     }
 
-    /** {@return {@code POST /api/show}; a model that is not there is a 404 {@link ClientException}} */
+    /**
+     * {@return {@code POST /api/show}; a model that is not there is a 404 {@link ClientException}}
+     *
+     * @param model the model's name, e.g. {@code llama3.2:3b}; not blank
+     */
     public ModelDescription show(String model) {
         return http.call(idempotentPost("/api/show", new Wire.ModelRef(requireModel(model))),
                 ModelDescription.class);
@@ -78,24 +82,46 @@ public final class OllamaClient implements AutoCloseable {
         return models == null ? List.of() : models;
     }
 
-    /** {@return {@code POST /api/generate}, not streamed; {@code options} go inside {@code "options"}} */
+    /**
+     * {@return {@code POST /api/generate}, not streamed; {@code options} go inside {@code "options"}} Sent as
+     * idempotent: a 503, a timeout or a restarting runner's 500 is retried as the settings say.
+     *
+     * @param request the model, prompt and options; not null
+     * @throws ClientException when the call fails after the retries (a 404 for a model that is not pulled), or the
+     *                         answer's {@code response} is not text ({@link ClientException.Kind#PROTOCOL})
+     */
     public GenerateResponse generate(GenerateRequest request) {
         return generateWithAttempts(request).value();
     }
 
-    /** {@link #generate}, with the requests it took (retries of a 503, a restarting runner's 500, ...). */
+    /**
+     * {@link #generate}, with the requests it took (retries of a 503, a restarting runner's 500, ...).
+     *
+     * @param request the model, prompt and options; not null
+     * @return the answer and the number of requests sent for it, at least 1
+     */
     public Attempted<GenerateResponse> generateWithAttempts(GenerateRequest request) {
         Objects.requireNonNull(request, "request");
         return http.execute(idempotentPost("/api/generate", Wire.Generate.of(request)))
                 .attempted(GenerateResponse.class);
     }
 
-    /** {@return {@code POST /api/chat}, not streamed} */
+    /**
+     * {@return {@code POST /api/chat}, not streamed} Sent as idempotent, retried like {@link #generate}.
+     *
+     * @param request the model, messages and options; not null
+     * @throws ClientException when the call fails after the retries, or the answer's content is not text
+     */
     public ChatResponse chat(ChatRequest request) {
         return chatWithAttempts(request).value();
     }
 
-    /** {@link #chat}, with the requests it took. */
+    /**
+     * {@link #chat}, with the requests it took.
+     *
+     * @param request the model, messages and options; not null
+     * @return the answer and the number of requests sent for it, at least 1
+     */
     public Attempted<ChatResponse> chatWithAttempts(ChatRequest request) {
         Objects.requireNonNull(request, "request");
         return http.execute(idempotentPost("/api/chat", Wire.Chat.of(request, false))).attempted(ChatResponse.class);
@@ -104,6 +130,13 @@ public final class OllamaClient implements AutoCloseable {
     /**
      * {@code POST /api/chat}, streamed: each chunk goes to {@code onChunk} as it arrives; returns the whole answer
      * (the chunks' text joined, with the last chunk's timings). Silence longer than the stall timeout aborts it.
+     * A broken stream is not retried.
+     *
+     * @param request the model, messages and options; not null
+     * @param onChunk receives each chunk in order, on the calling thread; not null
+     * @return the whole answer, as {@link #chat} would have returned it
+     * @throws ClientException when the call fails, the stream stalls ({@link ClientException.Kind#STALLED}) or
+     *                         reports an error, or ends before a chunk with {@code done}
      */
     public ChatResponse chatStream(ChatRequest request, Consumer<ChatChunk> onChunk) {
         Objects.requireNonNull(request, "request");
@@ -130,6 +163,10 @@ public final class OllamaClient implements AutoCloseable {
      * {@code POST /api/pull}, streamed: progress goes to {@code onProgress}. An error line ends it with a
      * {@link ClientException} carrying Ollama's message; silence longer than the stall timeout aborts it
      * ({@link ClientException.Kind#STALLED}). Ollama resumes an interrupted pull: call again.
+     *
+     * @param model the model's name, e.g. {@code llama3.2:3b}; not blank
+     * @param onProgress receives each progress line in order, on the calling thread; not null
+     * @throws ClientException when the pull fails, stalls, or ends without {@code success}
      */
     public void pull(String model, Consumer<PullProgress> onProgress) {
         Objects.requireNonNull(onProgress, "onProgress");
@@ -145,7 +182,12 @@ public final class OllamaClient implements AutoCloseable {
         }
     }
 
-    /** {@code DELETE /api/delete}; a model that is not there is a 404 {@link ClientException}. */
+    /**
+     * {@code DELETE /api/delete}: removes the model from the server's disk; a model that is not there is a 404
+     * {@link ClientException}.
+     *
+     * @param model the model's name; not blank
+     */
     public void delete(String model) {
         http.execute(ApiRequest.delete("/api/delete", new Wire.ModelRef(requireModel(model))));
     }
@@ -181,18 +223,37 @@ public final class OllamaClient implements AutoCloseable {
         private Builder() {
         }
 
+        /**
+         * Sets the server; {@value #DEFAULT_BASE_URL} by default.
+         *
+         * @param url the server's base URL, {@code http} or {@code https}; request paths are appended to its path
+         * @return this builder
+         * @throws IllegalArgumentException when {@code url} is not an http(s) URL, or carries user info, a query or a
+         *                                  fragment
+         */
         public Builder baseUrl(String url) {
             HttpTransport.parseBaseUrl(url);
             baseUrl = url;
             return this;
         }
 
+        /**
+         * Sets the timeouts, retry, circuit breaking and trust; {@link HttpSettings#ofDefaults()} unless set.
+         *
+         * @param value the HTTP settings; not null
+         * @return this builder
+         */
         public Builder settings(HttpSettings value) {
             settings = Objects.requireNonNull(value, "settings");
             return this;
         }
 
-        /** Credentials for an Ollama behind a proxy that asks for them; none by default. */
+        /**
+         * Sets the credentials for an Ollama behind a proxy that asks for them; none by default.
+         *
+         * @param value the credentials; not null
+         * @return this builder
+         */
         public Builder auth(Auth value) {
             auth = Objects.requireNonNull(value, "auth");
             return this;
@@ -201,8 +262,10 @@ public final class OllamaClient implements AutoCloseable {
         /**
          * Sets how long a stream (pull, streamed chat) may send nothing before it is aborted; 1 min by default.
          *
-         * @param value how long a stream
+         * @param value positive
          * @return this builder
+         * @throws IllegalArgumentException when it is not positive
+
          */
         public Builder stallTimeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {

@@ -32,7 +32,7 @@ public record Options(Double temperature, Integer seed, Integer numPredict, Inte
         stop = stop == null ? null : List.copyOf(stop);
     }
 
-    /** No settings: the model's defaults. */
+    /** {@return no settings: every field null, so the model's own defaults apply} */
     public static Options none() {
         return new Options(null, null, null, null, null, null, null);
     }
@@ -68,6 +68,13 @@ public record Options(Double temperature, Integer seed, Integer numPredict, Inte
         private Builder() {
         }
 
+        /**
+         * Sets the sampling temperature.
+         *
+         * @param value 0 (greedy, the same answer every time) to 2
+         * @return this builder
+         * @throws IllegalArgumentException when it is out of range
+         */
         public Builder temperature(double value) {
             if (!(value >= 0 && value <= 2)) {
                 throw new IllegalArgumentException("temperature must be 0..2, was " + value);
@@ -76,11 +83,24 @@ public record Options(Double temperature, Integer seed, Integer numPredict, Inte
             return this;
         }
 
+        /**
+         * Sets the sampler's seed, so that the same prompt gets the same answer from the same model and server.
+         *
+         * @param value any number
+         * @return this builder
+         */
         public Builder seed(int value) {
             seed = value;
             return this;
         }
 
+        /**
+         * Sets the most tokens to generate ({@code num_predict}).
+         *
+         * @param value positive, or -1 for no limit (-2: fill the context)
+         * @return this builder
+         * @throws IllegalArgumentException when it is 0 or below -2
+         */
         public Builder numPredict(int value) {
             if (value < -2 || value == 0) {
                 throw new IllegalArgumentException("numPredict must be positive (or -1 unlimited), was " + value);
@@ -89,6 +109,13 @@ public record Options(Double temperature, Integer seed, Integer numPredict, Inte
             return this;
         }
 
+        /**
+         * Sets the context window ({@code num_ctx}); a change reloads the model.
+         *
+         * @param value in tokens, positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is not positive
+         */
         public Builder numCtx(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("numCtx must be positive, was " + value);
@@ -97,6 +124,13 @@ public record Options(Double temperature, Integer seed, Integer numPredict, Inte
             return this;
         }
 
+        /**
+         * Sets {@code top_k}: sample only from the most likely tokens.
+         *
+         * @param value how many, positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is not positive
+         */
         public Builder topK(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("topK must be positive, was " + value);
@@ -105,6 +139,13 @@ public record Options(Double temperature, Integer seed, Integer numPredict, Inte
             return this;
         }
 
+        /**
+         * Sets {@code top_p}: sample only from the tokens that make up this much of the probability.
+         *
+         * @param value above 0, at most 1
+         * @return this builder
+         * @throws IllegalArgumentException when it is out of range
+         */
         public Builder topP(double value) {
             if (!(value > 0 && value <= 1)) {
                 throw new IllegalArgumentException("topP must be in (0, 1], was " + value);
@@ -113,7 +154,14 @@ public record Options(Double temperature, Integer seed, Integer numPredict, Inte
             return this;
         }
 
+        /**
+         * Sets the stop sequences: generation ends before the first of them.
+         *
+         * @param value not null, copied
+         * @return this builder
+         */
         public Builder stop(List<String> value) {
+
             stop = List.copyOf(value);
             return this;
         }

@@ -5,19 +5,28 @@ import java.util.OptionalDouble;
 
 /** The counts and durations (nanoseconds) Ollama reports when a generation is done. Any of them may be null. */
 public interface Timings {
+    /** {@return the whole request's time in nanoseconds ({@code total_duration}), loading included; or null} */
     Long totalDuration();
 
+    /** {@return the time spent loading the model in nanoseconds ({@code load_duration}); or null} */
     Long loadDuration();
 
+    /** {@return the prompt's length in tokens ({@code prompt_eval_count}); or null} */
     Long promptEvalCount();
 
+    /** {@return the time spent reading the prompt in nanoseconds ({@code prompt_eval_duration}); or null} */
     Long promptEvalDuration();
 
+    /** {@return the tokens generated ({@code eval_count}); or null} */
     Long evalCount();
 
+    /** {@return the time spent generating in nanoseconds ({@code eval_duration}); or null} */
     Long evalDuration();
 
-    /** Generated tokens per second: {@code eval_count / eval_duration × 1e9}; empty when either is missing. */
+    /**
+     * {@return generated tokens per second: {@code eval_count / eval_duration × 1e9}; empty when either is missing}
+     */
+
     default OptionalDouble tokensPerSecond() {
         Long count = evalCount();
         Long nanos = evalDuration();

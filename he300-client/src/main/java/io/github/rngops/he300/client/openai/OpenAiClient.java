@@ -43,12 +43,25 @@ public final class OpenAiClient implements AutoCloseable {
         return new Builder();
     }
 
-    /** {@return {@code POST /v1/chat/completions}, not streamed} */
+    /**
+     * {@return {@code POST /v1/chat/completions}, not streamed} Sent as idempotent: a 429, a 503 or a timeout is
+     * retried as the settings say, honouring {@code Retry-After}.
+     *
+     * @param request the model, messages and sampling settings; not null
+     * @throws ClientException when the call fails after the retries, or the answer has no choices or its content is
+     *                         not text ({@link ClientException.Kind#PROTOCOL})
+     */
     public ChatCompletion chatCompletion(ChatCompletionRequest request) {
         return chatCompletionWithAttempts(request).value();
     }
 
-    /** {@link #chatCompletion}, with the requests it took (retries of a 429, 503, ...). */
+    /**
+     * {@link #chatCompletion}, with the requests it took (retries of a 429, 503, ...).
+     *
+     * @param request the model, messages and sampling settings; not null
+     * @return the completion and the number of requests sent for it, at least 1
+     * @throws ClientException as {@link #chatCompletion} says
+     */
     public Attempted<ChatCompletion> chatCompletionWithAttempts(ChatCompletionRequest request) {
         Objects.requireNonNull(request, "request");
         Attempted<ChatCompletion> completion = http.execute(ApiRequest.post("/v1/chat/completions", body(request))
@@ -121,31 +134,62 @@ public final class OpenAiClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@code http://host:8000} or {@code http://host:8000/v1}; both mean the same. */
+        /**
+         * Sets the server: {@code http://host:8000} or {@code http://host:8000/v1}; both mean the same.
+         *
+         * @param url the server's base URL, with or without the trailing {@code /v1}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code url} is not an http(s) URL, or carries user info, a query or a
+         *                                  fragment
+         */
         public Builder baseUrl(String url) {
             baseUrl = normaliseBaseUrl(url);
             return this;
         }
 
-        /** Sends {@code Authorization: Bearer <key>}; none by default (local servers need none). */
+        /**
+         * Sends {@code Authorization: Bearer <key>}; none by default (local servers need none).
+         *
+         * @param key the API key; not blank, never logged
+         * @return this builder
+         * @throws IllegalArgumentException when the key is blank or holds control characters
+         */
         public Builder apiKey(String key) {
             auth = Auth.bearer(key);
             return this;
         }
 
-        /** Other credentials, e.g. {@link Auth#apiKey(String, String)} for a gateway. */
+        /**
+         * Sets other credentials, e.g. {@link Auth#apiKey(String, String)} for a gateway; replaces {@link #apiKey}.
+         *
+         * @param value the credentials; not null
+         * @return this builder
+         */
         public Builder auth(Auth value) {
             auth = Objects.requireNonNull(value, "auth");
             return this;
         }
 
+        /**
+         * Sets the timeouts, retry, circuit breaking and trust; {@link HttpSettings#ofDefaults()} unless set.
+         *
+         * @param value the HTTP settings; not null
+         * @return this builder
+         */
         public Builder settings(HttpSettings value) {
             settings = Objects.requireNonNull(value, "settings");
             return this;
         }
 
-        /** Send the token limit as {@code max_completion_tokens} (newer OpenAI models) instead of {@code max_tokens}. */
+        /**
+         * Sends the token limit as {@code max_completion_tokens} (newer OpenAI models) instead of {@code max_tokens}.
+         *
+         * @param value true for {@code max_completion_tokens}; false (the default) for {@code max_tokens}, which vLLM,
+         *              llama.cpp and most compatible servers read
+         * @return this builder
+         */
         public Builder maxCompletionTokens(boolean value) {
+
             maxCompletionTokens = value;
             return this;
         }

@@ -33,17 +33,28 @@ public final class Latency {
         this.sigma = sigma;
     }
 
-    /** No latency at all. */
+    /** {@return no latency at all: answers as fast as the machine allows} */
     public static Latency none() {
         return NONE;
     }
 
-    /** Always {@code latency}. */
+    /**
+     * {@return always {@code latency}}
+     *
+     * @param latency zero or more
+     * @throws IllegalArgumentException when it is negative
+     */
     public static Latency fixed(Duration latency) {
         return new Latency(Kind.FIXED, nonNegative(latency, "latency"), Duration.ZERO, 0);
     }
 
-    /** Uniform between {@code min} and {@code max}, both included. */
+    /**
+     * {@return a latency drawn uniformly between {@code min} and {@code max}, both included}
+     *
+     * @param min the shortest, zero or more
+     * @param max the longest, at least {@code min}
+     * @throws IllegalArgumentException when either is negative or {@code max} is below {@code min}
+     */
     public static Latency uniform(Duration min, Duration max) {
         nonNegative(min, "min");
         nonNegative(max, "max");
@@ -53,8 +64,16 @@ public final class Latency {
         return new Latency(Kind.UNIFORM, min, max, 0);
     }
 
-    /** Log-normal around {@code median} with shape {@code sigma} in [0, 3]: {@code median * exp(sigma * N(0,1))}. */
+    /**
+     * {@return a log-normal latency, {@code median * exp(sigma * N(0,1))}: mostly near the median, with a long tail of
+     * slow answers, like a real GPU server's}
+     *
+     * @param median the median, zero or more
+     * @param sigma the shape, 0 (always the median) to 3; 0.5 is a moderate tail
+     * @throws IllegalArgumentException when the median is negative or {@code sigma} is out of range
+     */
     public static Latency logNormal(Duration median, double sigma) {
+
         nonNegative(median, "median");
         if (!(sigma >= 0 && sigma <= 3)) {
             throw new IllegalArgumentException("log-normal sigma must be in [0, 3], was " + sigma);

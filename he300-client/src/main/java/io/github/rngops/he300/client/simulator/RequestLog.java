@@ -31,8 +31,13 @@ public final class RequestLog {
         return List.copyOf(copy);
     }
 
-    /** {@return the kept requests that match {@code filter}, in arrival order} */
+    /**
+     * {@return the kept requests that match {@code filter}, in arrival order}
+     *
+     * @param filter which requests to keep, e.g. {@code r -> r.status() == 429}
+     */
     public List<RequestRecord> entries(Predicate<RequestRecord> filter) {
+
         return entries().stream().filter(filter).toList();
     }
 

@@ -75,6 +75,25 @@ public record RequestRecord(
         LOAD
     }
 
+    /**
+     * Checks the components, as the class description says of each; {@code options} is copied.
+     *
+     * @param sequence the arrival number over all requests, from 1
+     * @param generation the number among generation requests, from 1; 0 for other requests
+     * @param method the HTTP method; not null
+     * @param path the request path, without query; not null
+     * @param model the model named in the body, or null
+     * @param stream whether the answer was streamed
+     * @param options the sampling options as sent; not null, empty when none
+     * @param scenarioId the ground-truth scenario the prompt was matched to, or null
+     * @param outcome what happened; not null
+     * @param answer how the answer relates to the scenario's label, or null
+     * @param fault the injected fault, or null
+     * @param status the HTTP status sent, or 0
+     * @param received when the request arrived; not null
+     * @param started when it took a generation slot; not null
+     * @param finished when the response was complete; not null
+     */
     public RequestRecord {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -100,12 +119,13 @@ public record RequestRecord(
         return Optional.ofNullable(fault);
     }
 
-    /** From arrival to the end of the response. */
+    /** {@return the time from arrival to the end of the response, queueing included} */
     public Duration latency() {
         return Duration.between(received, finished);
     }
 
-    /** From arrival to taking a generation slot: the time spent queued. */
+    /** {@return the time from arrival to taking a generation slot: the time spent queued (zero for other requests)} */
+
     public Duration queued() {
         return Duration.between(received, started);
     }

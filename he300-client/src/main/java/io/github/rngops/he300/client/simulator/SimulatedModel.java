@@ -37,8 +37,14 @@ public record SimulatedModel(String name, String parameterSize, String quantizat
         name = withTag(name);
     }
 
-    /** {@return a model of that name, "7B" and "Q4_K_M"} */
+    /**
+     * {@return a model of that name, "7B" and "Q4_K_M"}
+     *
+     * @param name the model's name, e.g. {@code llama3.2:3b}; {@code :latest} is added when it has no tag; no spaces
+     * @throws IllegalArgumentException when the name is blank or holds spaces
+     */
     public static SimulatedModel of(String name) {
+
         return new SimulatedModel(name, "7B", "Q4_K_M");
     }
 

@@ -83,8 +83,10 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * Starts a simulator, listening and ready when this returns.
+     * Starts a simulator, listening and ready when this returns. Close it to stop it and free the port.
      *
+     * @param settings the ground truth, models, latency, faults and port; not null
+     * @return the running simulator, with {@link #baseUri()} to point clients at
      * @throws UncheckedIOException if the address cannot be bound (the port is taken, say)
      */
     public static Simulator start(SimulatorSettings settings) {
@@ -108,7 +110,9 @@ public final class Simulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** {@return the settings it was started with} */
     public SimulatorSettings settings() {
+
         return settings;
     }
 

@@ -1,5 +1,6 @@
 package io.github.rngops.he300.client.simulator;
 
+import io.github.rngops.he300.client.http.Sleeper;
 import io.github.rngops.he300.core.Category;
 import io.github.rngops.he300.core.Scenario;
 import io.github.rngops.he300.core.dataset.Dataset;
@@ -79,6 +80,31 @@ public record SimulatorSettings(
     /** The default seed, the protocol's. */
     public static final long DEFAULT_SEED = 42;
 
+    /**
+     * Checks the components and copies the collections, as the class description says of each.
+     *
+     * @param groundTruth the scenarios the simulator recognises; may be empty (every prompt is then unmatched)
+     * @param models the models it serves; at least one
+     * @param bindAddress the address it listens on; not null
+     * @param port 0 to 65535, 0 for an ephemeral one
+     * @param seed the seed every answer, latency and fault is derived from
+     * @param accuracy 0 to 1
+     * @param categoryAccuracy 0 to 1 each; not null, may be empty
+     * @param offFormatRate 0 to 1
+     * @param latency not null
+     * @param parallel at least 1
+     * @param maxQueue at least 0
+     * @param faultRates 0 to 1 each, summing to at most 1; not null
+     * @param faultSchedule request numbers from 1; not null
+     * @param retryAfter whole seconds, zero or more
+     * @param slowDelay zero or more
+     * @param version must contain "simulator"
+     * @param logCapacity at least 1
+     * @param sleeper not null
+     * @param clock not null
+     * @param pullable not null, may be empty
+     * @throws IllegalArgumentException when a component is out of range; the message names it and its value
+     */
     public SimulatorSettings {
         groundTruth = List.copyOf(groundTruth);
         models = List.copyOf(models);
@@ -111,12 +137,20 @@ public record SimulatorSettings(
         pullable = List.copyOf(pullable);
     }
 
-    /** {@return the defaults around {@code groundTruth}: see {@link Builder}} */
+    /**
+     * {@return the defaults around {@code groundTruth}: see {@link Builder}}
+     *
+     * @param groundTruth the scenarios whose prompts the simulator recognises and answers; copied
+     */
     public static SimulatorSettings of(Collection<Scenario> groundTruth) {
         return builder().groundTruth(groundTruth).build();
     }
 
-    /** {@return the defaults around every scenario of {@code dataset}} */
+    /**
+     * {@return the defaults around every scenario of {@code dataset}}
+     *
+     * @param dataset a loaded dataset; every scenario of every category's pool becomes ground truth
+     */
     public static SimulatorSettings of(Dataset dataset) {
         return builder().groundTruth(dataset).build();
     }
@@ -152,18 +186,30 @@ public record SimulatorSettings(
         return b;
     }
 
-    /** {@return the accuracy that applies to {@code category}} */
+    /**
+     * {@return the accuracy that applies to {@code category}: its own if set, else the overall one}
+     *
+     * @param category the category
+     */
     public double accuracyFor(Category category) {
         return categoryAccuracy.getOrDefault(category, accuracy);
     }
 
-    /** {@return the model of that name (a name without a tag means {@code :latest}), if served} */
+    /**
+     * {@return the model of that name (a name without a tag means {@code :latest}), if served}
+     *
+     * @param name the model's name as a request gives it; surrounding spaces ignored
+     */
     public Optional<SimulatedModel> model(String name) {
         String wanted = SimulatedModel.withTag(name.trim());
         return models.stream().filter(m -> m.name().equals(wanted)).findFirst();
     }
 
-    /** The model of that name that {@code /api/pull} can download, if any. */
+    /**
+     * {@return the model of that name that {@code /api/pull} can download, if any}
+     *
+     * @param name the model's name as a request gives it; a name without a tag means {@code :latest}
+     */
     public Optional<SimulatedModel> pullableModel(String name) {
         String wanted = SimulatedModel.withTag(name.trim());
         return pullable.stream().filter(m -> m.name().equals(wanted)).findFirst();
@@ -239,7 +285,14 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** Models by name ("7B", "Q4_K_M"), replacing the default. */
+        /**
+         * Sets the models served by name, each "7B" and "Q4_K_M", replacing the default.
+         *
+         * @param names at least one model name, e.g. {@code llama3.2:3b}; {@code :latest} is added to a name without
+         *              a tag
+         * @return this builder
+         * @throws IllegalArgumentException when there is none, or a name is blank or holds spaces
+         */
         public Builder models(String... names) {
             List<SimulatedModel> list = new ArrayList<>();
             for (String name : names) {
@@ -248,6 +301,12 @@ public record SimulatorSettings(
             return models(list);
         }
 
+        /**
+         * Sets the address to listen on; loopback by default. Anything else exposes the simulator to the network.
+         *
+         * @param address not null
+         * @return this builder
+         */
         public Builder bindAddress(InetAddress address) {
             this.bindAddress = Objects.requireNonNull(address, "bindAddress");
             return this;
@@ -264,6 +323,13 @@ public record SimulatorSettings(
             return this;
         }
 
+        /**
+         * Sets the seed every answer, latency and fault is derived from; {@value #DEFAULT_SEED} by default. The same
+         * seed and requests give the same answers, whatever the order they arrive in.
+         *
+         * @param seed any number
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -280,7 +346,14 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The accuracy for one category, in [0, 1], overriding the overall one. */
+        /**
+         * Sets the accuracy for one category, overriding the overall one.
+         *
+         * @param category the category; not null
+         * @param accuracy the share of its on-format answers that are right, in [0, 1]
+         * @return this builder
+         * @throws IllegalArgumentException when the accuracy is out of range
+         */
         public Builder accuracy(Category category, double accuracy) {
             Objects.requireNonNull(category, "category");
             categoryAccuracy.put(category, checkRate(accuracy, "accuracy of " + category.id()));
@@ -298,6 +371,12 @@ public record SimulatorSettings(
             return this;
         }
 
+        /**
+         * Sets how long a generation takes once it holds a slot; {@link Latency#none()} by default.
+         *
+         * @param latency not null
+         * @return this builder
+         */
         public Builder latency(Latency latency) {
             this.latency = Objects.requireNonNull(latency, "latency");
             return this;
@@ -325,7 +404,14 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** The rate of one fault per generation request, in [0, 1]; 0 removes it. */
+        /**
+         * Sets the rate of one fault per generation request; {@link #build()} fails when the rates sum to more than 1.
+         *
+         * @param fault the fault; not null
+         * @param rate the share of generation requests it strikes, in [0, 1]; 0 removes it
+         * @return this builder
+         * @throws IllegalArgumentException when the rate is out of range
+         */
         public Builder faultRate(Fault fault, double rate) {
             Objects.requireNonNull(fault, "fault");
             checkRate(rate, "rate of " + fault);
@@ -341,6 +427,11 @@ public record SimulatorSettings(
          * Injects {@code fault} into generation request number {@code requestNumber} (1 is the first). Numbers count
          * every request to a generation endpoint that names a served model, in arrival order (load requests without a
          * prompt included, though no fault strikes them); {@link RequestRecord#generation()} shows each one's number.
+         *
+         * @param requestNumber from 1; a scheduled fault wins over the rates for that request
+         * @param fault the fault; not null
+         * @return this builder
+         * @throws IllegalArgumentException when the number is below 1
          */
         public Builder faultAt(long requestNumber, Fault fault) {
             checkAtLeast(requestNumber, 1, "request number");
@@ -359,6 +450,12 @@ public record SimulatorSettings(
             return this;
         }
 
+        /**
+         * Sets how much later a {@link Fault#SLOW} answer comes; 30 s by default.
+         *
+         * @param slowDelay zero or more
+         * @return this builder
+         */
         public Builder slowDelay(Duration slowDelay) {
             this.slowDelay = checkNonNegative(slowDelay, "slowDelay");
             return this;
@@ -375,17 +472,36 @@ public record SimulatorSettings(
             return this;
         }
 
+        /**
+         * Sets how many requests the {@link RequestLog} keeps, the oldest going first; 100,000 by default.
+         *
+         * @param capacity at least 1
+         * @return this builder
+         */
         public Builder logCapacity(int capacity) {
             this.logCapacity = checkAtLeast(capacity, 1, "logCapacity");
             return this;
         }
 
+        /**
+         * Sets how latency is waited out; {@link Sleeper#system()} by default.
+         *
+         * @param sleeper not null; a test passes one that returns at once
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
+        /**
+         * Sets the source of timestamps in answers and in the log; the UTC system clock by default.
+         *
+         * @param clock not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
+
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }

@@ -12,6 +12,15 @@ package io.github.rngops.he300.client.target;
  */
 public record Credentials(String token, String apiKey, String username, String password) {
 
+    /**
+     * Turns blank values into null and checks that a login is whole.
+     *
+     * @param token a ready bearer token, or null
+     * @param apiKey an API key, or null
+     * @param username a CIRISNode login name, or null; set together with {@code password}
+     * @param password its password, or null
+     * @throws IllegalArgumentException when only one of username and password is set
+     */
     public Credentials {
         token = blankToNull(token);
         apiKey = blankToNull(apiKey);
@@ -23,8 +32,9 @@ public record Credentials(String token, String apiKey, String username, String p
         }
     }
 
-    /** No credentials. */
+    /** {@return no credentials, for a server that asks for none} */
     public static Credentials none() {
+
         return new Credentials(null, null, null, null);
     }
 

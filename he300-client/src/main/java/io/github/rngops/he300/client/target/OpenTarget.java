@@ -9,17 +9,18 @@ import io.github.rngops.he300.core.run.Target;
 public interface OpenTarget extends Target, AutoCloseable {
 
     /**
-     * How many batches the server itself says it runs at once, when it says (a GPU profile, a vLLM setting); empty
-     * when it does not, and the caller picks.
+     * {@return how many batches the server itself says it runs at once, when it says (a GPU profile, a vLLM setting);
+     * empty when it does not, and the caller picks}
      */
     default java.util.OptionalInt suggestedConcurrency() {
         return java.util.OptionalInt.empty();
     }
 
     /**
-     * The model this target runs, as its server names it (for Ollama and OpenAI, checked to exist; for EthicsEngine
-     * and CIRISNode, the one asked for, or {@code server-default} when the server chooses).
+     * {@return the model this target runs, as its server names it (for Ollama and OpenAI, checked to exist; for
+     * EthicsEngine and CIRISNode, the one asked for, or {@code server-default} when the server chooses)}
      */
+
     String model();
 
     /** Releases the connections (and stops a simulator). */

@@ -39,6 +39,19 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
     /** One attempt's default limit: a long generation on a slow GPU fits. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
+    /**
+     * Checks the components; a blank URL or model is null, and the model loses its provider prefix.
+     *
+     * @param kind what the server is; not null
+     * @param url its base URL, or null for the kind's default
+     * @param model the model, or null for the server's one or own choice
+     * @param chat Ollama only: {@code /api/chat} instead of {@code /api/generate}
+     * @param requestTimeout the longest one HTTP attempt may take; not null
+     * @param credentials what to authenticate with; not null
+     * @param http the base HTTP settings; not null
+     * @param polling CIRISNode only: how to wait for the job; not null
+     * @param simulator SIMULATE only: changes to the simulator's settings; not null
+     */
     public TargetConfig {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -50,6 +63,12 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
         url = url == null || url.isBlank() ? null : url.strip();
     }
 
+    /**
+     * {@return a builder for a target of this kind, with its default URL, a 5-minute request timeout, no credentials
+     * and the default HTTP settings and polling}
+     *
+     * @param kind what the server is; not null
+     */
     public static Builder builder(TargetKind kind) {
         return new Builder(kind);
     }
@@ -119,12 +138,25 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
             return this;
         }
 
-        /** Ollama: use {@code /api/chat} (true) or {@code /api/generate} (false, the default). */
+        /**
+         * Chooses Ollama's endpoint; other kinds ignore it.
+         *
+         * @param value true for {@code /api/chat}, false (the default) for {@code /api/generate}
+         * @return this builder
+         */
         public Builder chat(boolean value) {
             chat = value;
             return this;
         }
 
+        /**
+         * Sets the longest one HTTP attempt may take (connect at most 10 s of it); 5 min by default. Retries each get
+         * their own.
+         *
+         * @param value positive
+         * @return this builder
+         * @throws IllegalArgumentException when it is not positive
+         */
         public Builder requestTimeout(Duration value) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("requestTimeout must be a positive duration, was " + value);
@@ -133,23 +165,51 @@ public record TargetConfig(TargetKind kind, String url, String model, boolean ch
             return this;
         }
 
+        /**
+         * Sets what to authenticate with; {@link Credentials#none()} by default. Each kind uses the credential its
+         * server expects (see {@link Targets}).
+         *
+         * @param value not null
+         * @return this builder
+         */
         public Builder credentials(Credentials value) {
             credentials = Objects.requireNonNull(value, "credentials");
             return this;
         }
 
-        /** Retry, circuit breaking, trust, clock and sleeper; the timeouts come from the request timeout. */
+        /**
+         * Sets retry, circuit breaking, trust, clock and sleeper; the timeouts in it are replaced by the request
+         * timeout's.
+         *
+         * @param value not null; {@link HttpSettings#ofDefaults()} unless set
+         * @return this builder
+         */
         public Builder http(HttpSettings value) {
             http = Objects.requireNonNull(value, "http");
             return this;
         }
 
+        /**
+         * Sets how a CIRISNode target waits for its job; {@link JobPolling#ofDefaults()} by default. Other kinds
+         * ignore it.
+         *
+         * @param value not null
+         * @return this builder
+         */
         public Builder polling(JobPolling value) {
             polling = Objects.requireNonNull(value, "polling");
             return this;
         }
 
+        /**
+         * Sets the changes a SIMULATE target makes to its simulator's settings (accuracy, latency, faults), applied
+         * after the ground truth and model are set; none by default. Other kinds ignore it.
+         *
+         * @param value not null, e.g. {@code b -> b.accuracy(0.6).latency(Latency.fixed(Duration.ofMillis(50)))}
+         * @return this builder
+         */
         public Builder simulator(UnaryOperator<SimulatorSettings.Builder> value) {
+
             simulator = Objects.requireNonNull(value, "simulator");
             return this;
         }

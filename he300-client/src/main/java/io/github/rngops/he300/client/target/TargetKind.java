@@ -50,6 +50,9 @@ public enum TargetKind {
      * The model name the server knows: a provider prefix naming this kind is removed, so {@code ollama/llama3.2}
      * and {@code llama3.2} both mean {@code llama3.2} to Ollama (and to the simulator, which speaks Ollama). Other
      * slashes stay: {@code Qwen/Qwen2.5-7B-Instruct} is a whole OpenAI-compatible model id.
+     *
+     * @param model the model as a user wrote it; not null, surrounding spaces ignored
+     * @return the name to send to the server
      */
     public String modelName(String model) {
         String trimmed = model.strip();
@@ -66,8 +69,14 @@ public enum TargetKind {
         return this == SIMULATE ? new String[] {"simulate", "ollama"} : new String[] {id()};
     }
 
-    /** Looks a kind up by its {@link #id()}, ignoring case; {@code mock} is {@link #SIMULATE}. */
+    /**
+     * Looks a kind up by its {@link #id()}, ignoring case; {@code mock} and {@code simulator} are {@link #SIMULATE}.
+     *
+     * @param id the id as a user wrote it; not null, surrounding spaces ignored
+     * @return the kind, or empty for an unknown id (list the known ones with {@link #allIds()})
+     */
     public static Optional<TargetKind> fromId(String id) {
+
         String wanted = id.strip().toLowerCase(Locale.ROOT);
         if (wanted.equals("mock") || wanted.equals("simulator")) {
             return Optional.of(SIMULATE);

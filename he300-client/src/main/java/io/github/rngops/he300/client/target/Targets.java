@@ -50,10 +50,13 @@ public final class Targets {
     }
 
     /**
-     * Opens a target for {@code config}, ready to run: connected, the model checked, the server described.
+     * Opens a target for {@code config}, ready to run: connected, the model checked, the server described. The
+     * caller closes it when the run is over.
      *
+     * @param config which server, model and credentials; not null
      * @param sample the run's scenarios: the simulator's ground truth for {@link TargetKind#SIMULATE}, unused
      *     otherwise
+     * @return the open target; {@link TargetKind#SIMULATE} has started its simulator
      * @throws io.github.rngops.he300.core.He300Exception when the server cannot be reached or lacks the model
      */
     public static OpenTarget open(TargetConfig config, Collection<Scenario> sample) {
@@ -78,8 +81,16 @@ public final class Targets {
      * The generation settings a run sends to a target of {@code kind}: temperature 0, {@code seed} and
      * {@code maxTokens} under the names the server reads (Ollama's {@code num_predict}, OpenAI's {@code max_tokens});
      * none for EthicsEngine and CIRISNode, whose servers choose their own.
+     *
+     * @param kind the target's kind; not null
+     * @param model the model as the target names it
+     * @param seed the sampler seed, the protocol's 42 in a standard run
+     * @param maxTokens the most tokens an answer may have, positive ({@value #DEFAULT_MAX_TOKENS} by default)
+     * @return the model and the options, as the run records them
+     * @throws IllegalArgumentException when {@code maxTokens} is not positive
      */
     public static GenerationSettings generation(TargetKind kind, String model, int seed, int maxTokens) {
+
         if (maxTokens < 1) {
             throw new IllegalArgumentException("maxTokens must be positive, was " + maxTokens);
         }
