@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Direct mode with https, done by install: certbot's standalone issuance (Let's Encrypt's staging CA unless
  * {@code network.direct.production}; {@code --keep-until-expiring}, so a re-run keeps the certificate) with the
- * deploy hook that reloads nginx on renewal, then nginx on 443 in front of CIRISNode and EthicsEngine (which stay
+ * deploy hook (he300-net's {@link DeployHook}: reloads this nginx, by its pid file and config, when it runs; says so
+ * and succeeds when it does not, as at the first issuance), then nginx on 443 in front of CIRISNode and EthicsEngine (which stay
  * on 127.0.0.1) with the allowlist as allow/deny, checked with {@code nginx -t} and reloaded (or started). The
  * Debian layout: {@code /etc/nginx/sites-available/he300}, linked from {@code sites-enabled}. Under a file root
  * (tests) nginx runs with {@code -c <root>/etc/nginx/nginx.conf}.
@@ -23,11 +24,12 @@ import java.util.Optional;
 final class DirectHttpsSetup {
     static final String SITE = "/etc/nginx/sites-available/he300";
     static final String ENABLED = "/etc/nginx/sites-enabled/he300";
-    /** Prints {@code cert}/{@code nocert}, the site file's SHA-256 or {@code missing}, {@code running}/{@code stopped}.
-     * Arguments: fullchain, site file, nginx pid file. */
+    /** Prints {@code cert}/{@code nocert}, the site file's SHA-256 or {@code missing}, {@code running}/{@code stopped},
+     * the deploy hook's SHA-256 or {@code missing}. Arguments: fullchain, site file, nginx pid file, deploy hook. */
     static final String STATE_SCRIPT = "if [ -s \"$1\" ]; then echo cert; else echo nocert; fi; "
             + "if [ -f \"$2\" ]; then h=$(sha256sum < \"$2\"); echo \"${h%% *}\"; else echo missing; fi; "
-            + "if [ -s \"$3\" ] && kill -0 \"$(cat \"$3\")\" 2>/dev/null; then echo running; else echo stopped; fi";
+            + "if [ -s \"$3\" ] && kill -0 \"$(cat \"$3\")\" 2>/dev/null; then echo running; else echo stopped; fi; "
+            + "if [ -x \"$4\" ]; then h=$(sha256sum < \"$4\"); echo \"${h%% *}\"; else echo missing; fi";
     /** Writes stdin to $1 (0644, atomically), links it from $2; prints changed/unchanged. */
     static final String SITE_SCRIPT = "set -e; mkdir -p -- \"$(dirname -- \"$1\")\" \"$(dirname -- \"$2\")\"; "
             + "tmp=\"$1.he300-tmp.$$\"; cat > \"$tmp\"; chmod 644 \"$tmp\"; ln -sfn -- \"$1\" \"$2\"; "
@@ -50,9 +52,13 @@ final class DirectHttpsSetup {
 
     Optional<String> missing() {
         Command look = Command.builder("sh").args("-c", STATE_SCRIPT, "sh", certbot().fullchain().toString(),
-                host.path(SITE), pidFile()).sudo(true).build();
+                host.path(SITE), pidFile(), hookPath().toString()).sudo(true).build();
         List<String> lines = host.remember(look.shellLine(), () -> host.look(look).orThrow(look).stdout().lines()
                 .toList());
+        if (!lines.get(3).strip().equals(Sha256.hex(deployHook().text().getBytes(StandardCharsets.UTF_8)))) {
+            return Optional.of("certbot's deploy hook " + DeployHook.DEFAULT_PATH + " to " + (lines.get(3).strip()
+                    .equals("missing") ? "install" : "update"));
+        }
         if (!lines.get(0).strip().equals("cert")) {
             return Optional.of("no certificate for " + domain() + " yet");
         }
@@ -66,7 +72,8 @@ final class DirectHttpsSetup {
     }
 
     List<Planned> plan() {
-        return List.of(Planned.run("certbot's deploy hook (reloads nginx on renewal)", hook()),
+        return List.of(Planned.run("certbot's deploy hook (reloads the running nginx after issuance and renewal; logs to "
+                        + DeployHook.DEFAULT_LOG + ")", hook()),
                 Planned.run("a certificate for " + domain() + (direct.production() ? " (production CA)"
                         : direct.acmeServer().isPresent() ? "" : " (Let's Encrypt staging; production: true for a"
                         + " trusted one)"), certbot().issueCommand()),
@@ -91,7 +98,7 @@ final class DirectHttpsSetup {
         String email = direct.email().orElseThrow(() -> new PlanException("certbot needs an account address",
                 "set network.direct.email (the CA sends expiry warnings there)"));
         Certbot.Builder certbot = Certbot.builder().domain(domain()).email(email)
-                .deployHook(Path.of(host.path(DeployHook.DEFAULT_PATH.toString())));
+                .deployHook(hookPath());
         if (direct.production()) {
             certbot.production();
         }
@@ -105,7 +112,16 @@ final class DirectHttpsSetup {
     }
 
     private Command hook() {
-        return DeployHook.installCommand(Path.of(host.path(DeployHook.DEFAULT_PATH.toString())), true);
+        return deployHook().install(hookPath(), true);
+    }
+
+    /** The hook for the nginx this step starts: its pid file and, under a file root, its {@code -c} config. */
+    DeployHook deployHook() {
+        return new DeployHook(Path.of(pidFile()), nginxArgs(), Path.of(host.path(DeployHook.DEFAULT_LOG.toString())));
+    }
+
+    private Path hookPath() {
+        return Path.of(host.path(DeployHook.DEFAULT_PATH.toString()));
     }
 
     private String site() {
