@@ -52,8 +52,9 @@ public record DeployHook(Path pidFile, List<String> nginxArgs, Path log) {
               say "FAILED: $what; nginx -t refused the config, nginx keeps serving the previous certificate: $out"
               exit 1
             fi
-            if [ "$how" = systemd ]; then systemctl reload nginx; else nginx -s reload "$@"; fi || {
-              say "FAILED: $what; nginx did not reload ($how)"
+            # nginx -s prints a notice on stderr even when it works: kept, and shown only on failure
+            if [ "$how" = systemd ]; then out=$(systemctl reload nginx 2>&1); else out=$(nginx -s reload "$@" 2>&1); fi || {
+              say "FAILED: $what; nginx did not reload ($how): $out"
               exit 1
             }
             say "ok: $what; nginx reloaded ($how)"
