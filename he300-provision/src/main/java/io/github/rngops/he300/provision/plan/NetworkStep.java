@@ -41,10 +41,7 @@ final class NetworkStep implements Step {
             case DIRECT -> !network.direct().https() ? firewallCheck(host, "direct mode")
                     : !network.direct().certbot() ? Check.failed("direct mode with https but certbot: false: bring"
                             + " your own certificate and proxy", "or set network.direct.certbot: true")
-                    : new DirectHttpsFirewall(host).missing().or(() -> new DirectHttpsSetup(host).missing())
-                            .map(Check::needed).orElseGet(() -> Check.ok("https://"
-                                    + network.direct().domain().orElseThrow() + "/: firewall in place, certificate"
-                                    + " issued, nginx serving it"));
+                    : directHttpsCheck(host);
             case TAILSCALE -> {
                 boolean up = host.look(Commands.root("tailscale", "status")).ok();
                 Check firewall = firewallCheck(host, "tailscale mode");
@@ -98,6 +95,16 @@ final class NetworkStep implements Step {
             }
         }
         return Applied.done(host.config().network().mode().label() + " mode set up");
+    }
+
+    /** Both halves are asked (one round trip each), so the detail names everything a run would change. */
+    private static Check directHttpsCheck(Host host) {
+        List<String> missing = new ArrayList<>();
+        new DirectHttpsFirewall(host).missing().ifPresent(missing::add);
+        new DirectHttpsSetup(host).missing().ifPresent(missing::add);
+        return missing.isEmpty() ? Check.ok("https://" + host.config().network().direct().domain().orElseThrow()
+                + "/: firewall in place, certificate issued, nginx serving it") : Check.needed(String.join("; ",
+                missing));
     }
 
     private static boolean https(Host host) {
