@@ -53,7 +53,8 @@ public record DeployHook(Path pidFile, List<String> nginxArgs, Path log) {
               exit 1
             fi
             # nginx -s prints a notice on stderr even when it works: kept, and shown only on failure
-            if [ "$how" = systemd ]; then out=$(systemctl reload nginx 2>&1); else out=$(nginx -s reload "$@" 2>&1); fi || {
+            if [ "$how" = systemd ]; then out=$(systemctl reload nginx 2>&1)
+            else out=$(nginx -s reload "$@" 2>&1); fi || {
               say "FAILED: $what; nginx did not reload ($how): $out"
               exit 1
             }

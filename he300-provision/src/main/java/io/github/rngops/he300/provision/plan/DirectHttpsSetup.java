@@ -15,10 +15,10 @@ import java.util.Optional;
 /**
  * Direct mode with https, done by install: certbot's standalone issuance (Let's Encrypt's staging CA unless
  * {@code network.direct.production}; {@code --keep-until-expiring}, so a re-run keeps the certificate) with the
- * deploy hook (he300-net's {@link DeployHook}: reloads this nginx, by its pid file and config, when it runs; says so
- * and succeeds when it does not, as at the first issuance), then nginx on 443 in front of CIRISNode and EthicsEngine (which stay
- * on 127.0.0.1) with the allowlist as allow/deny, checked with {@code nginx -t} and reloaded (or started). The
- * Debian layout: {@code /etc/nginx/sites-available/he300}, linked from {@code sites-enabled}. Under a file root
+ * deploy hook (he300-net's {@link DeployHook}: reloads this nginx, by its pid file and config, when it runs; says
+ * so and succeeds when it does not, as at the first issuance), then nginx on 443 in front of CIRISNode and
+ * EthicsEngine (which stay on 127.0.0.1) with the allowlist as allow/deny (the second layer behind
+ * {@link DirectHttpsFirewall}), checked with {@code nginx -t} and reloaded (or started). The Debian layout: {@code /etc/nginx/sites-available/he300}, linked from {@code sites-enabled}. Under a file root
  * (tests) nginx runs with {@code -c <root>/etc/nginx/nginx.conf}.
  */
 final class DirectHttpsSetup {
@@ -55,25 +55,26 @@ final class DirectHttpsSetup {
                 host.path(SITE), pidFile(), hookPath().toString()).sudo(true).build();
         List<String> lines = host.remember(look.shellLine(), () -> host.look(look).orThrow(look).stdout().lines()
                 .toList());
-        if (!lines.get(3).strip().equals(Sha256.hex(deployHook().text().getBytes(StandardCharsets.UTF_8)))) {
-            return Optional.of("certbot's deploy hook " + DeployHook.DEFAULT_PATH + " to " + (lines.get(3).strip()
-                    .equals("missing") ? "install" : "update"));
-        }
+        List<String> missing = new java.util.ArrayList<>();
         if (!lines.get(0).strip().equals("cert")) {
-            return Optional.of("no certificate for " + domain() + " yet");
+            missing.add("no certificate for " + domain() + " yet");
         }
         if (!lines.get(1).strip().equals(Sha256.hex(site().getBytes(StandardCharsets.UTF_8)))) {
-            return Optional.of("nginx site " + SITE + " to write");
+            missing.add("nginx site " + SITE + " to write");
         }
         if (!lines.get(2).strip().equals("running")) {
-            return Optional.of("nginx is not running");
+            missing.add("nginx is not running");
         }
-        return Optional.empty();
+        if (!lines.get(3).strip().equals(Sha256.hex(deployHook().text().getBytes(StandardCharsets.UTF_8)))) {
+            missing.add("certbot's deploy hook " + DeployHook.DEFAULT_PATH + " to " + (lines.get(3).strip()
+                    .equals("missing") ? "install" : "update"));
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
     }
 
     List<Planned> plan() {
-        return List.of(Planned.run("certbot's deploy hook (reloads the running nginx after issuance and renewal; logs to "
-                        + DeployHook.DEFAULT_LOG + ")", hook()),
+        return List.of(Planned.run("certbot's deploy hook (reloads the running nginx after issuance and renewal;"
+                        + " logs to " + DeployHook.DEFAULT_LOG + ")", hook()),
                 Planned.run("a certificate for " + domain() + (direct.production() ? " (production CA)"
                         : direct.acmeServer().isPresent() ? "" : " (Let's Encrypt staging; production: true for a"
                         + " trusted one)"), certbot().issueCommand()),

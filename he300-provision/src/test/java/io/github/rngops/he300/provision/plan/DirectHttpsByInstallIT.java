@@ -147,8 +147,8 @@ class DirectHttpsByInstallIT {
             assertThat(Files.readAllLines(hookLog)).as("the hook ran at the first issuance, before nginx ran")
                     .singleElement().asString().contains(" ok: certificate for " + DOMAIN, "nginx is not running");
 
-            CommandResult renewed = onHost.run(Command.builder("certbot").args("renew", "-n", "--force-renewal", "--no-random-sleep-on-renew",
-                    "--config-dir", root.resolve("etc/letsencrypt").toString(), "--work-dir",
+            CommandResult renewed = onHost.run(Command.builder("certbot").args("renew", "-n", "--force-renewal",
+                    "--no-random-sleep-on-renew", "--config-dir", root.resolve("etc/letsencrypt").toString(), "--work-dir",
                     root.resolve("var/lib/letsencrypt").toString(), "--logs-dir",
                     root.resolve("var/log/letsencrypt").toString()).env("REQUESTS_CA_BUNDLE", pebbleCert.toString())
                     .timeout(Duration.ofMinutes(2)).build());
