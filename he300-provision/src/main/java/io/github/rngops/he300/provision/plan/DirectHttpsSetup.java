@@ -24,12 +24,27 @@ import java.util.Optional;
 final class DirectHttpsSetup {
     static final String SITE = "/etc/nginx/sites-available/he300";
     static final String ENABLED = "/etc/nginx/sites-enabled/he300";
+    /** Debian's welcome site, on port 80, which certbot's standalone challenge needs at issuance and renewal. */
+    static final String DEFAULT_SITE = "/etc/nginx/sites-enabled/default";
+    /**
+     * Removes the default site's link ($2) and reloads a running nginx (pid file $1, then nginx's arguments) so it
+     * lets go of port 80, waiting up to 5 s for the port to be free (when {@code ss} is there to ask). Nothing when
+     * the link is absent. {@code sites-available/default} stays.
+     */
+    static final String FREE_PORT_80_SCRIPT = "set -e; pid=\"$1\"; link=\"$2\"; shift 2; "
+            + "if [ ! -e \"$link\" ] && [ ! -L \"$link\" ]; then exit 0; fi; rm -f -- \"$link\"; "
+            + "if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nginx 2>/dev/null; then "
+            + "nginx -t -q \"$@\"; systemctl reload nginx; elif [ -s \"$pid\" ] && kill -0 \"$(cat \"$pid\")\" 2>/dev/null; "
+            + "then nginx -t -q \"$@\"; nginx -s reload \"$@\" 2>/dev/null; else exit 0; fi; "
+            + "command -v ss >/dev/null 2>&1 || exit 0; i=0; "
+            + "while [ -n \"$(ss -Hltn 'sport = :80')\" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done";
     /** Prints {@code cert}/{@code nocert}, the site file's SHA-256 or {@code missing}, {@code running}/{@code stopped},
      * the deploy hook's SHA-256 or {@code missing}. Arguments: fullchain, site file, nginx pid file, deploy hook. */
     static final String STATE_SCRIPT = "if [ -s \"$1\" ]; then echo cert; else echo nocert; fi; "
             + "if [ -f \"$2\" ]; then h=$(sha256sum < \"$2\"); echo \"${h%% *}\"; else echo missing; fi; "
             + "if [ -s \"$3\" ] && kill -0 \"$(cat \"$3\")\" 2>/dev/null; then echo running; else echo stopped; fi; "
-            + "if [ -x \"$4\" ]; then h=$(sha256sum < \"$4\"); echo \"${h%% *}\"; else echo missing; fi";
+            + "if [ -x \"$4\" ]; then h=$(sha256sum < \"$4\"); echo \"${h%% *}\"; else echo missing; fi; "
+            + "if [ -e \"$5\" ] || [ -L \"$5\" ]; then echo default; else echo nodefault; fi";
     /** Writes stdin to $1 (0644, atomically), links it from $2; prints changed/unchanged. */
     static final String SITE_SCRIPT = "set -e; mkdir -p -- \"$(dirname -- \"$1\")\" \"$(dirname -- \"$2\")\"; "
             + "tmp=\"$1.he300-tmp.$$\"; cat > \"$tmp\"; chmod 644 \"$tmp\"; ln -sfn -- \"$1\" \"$2\"; "
@@ -52,7 +67,7 @@ final class DirectHttpsSetup {
 
     Optional<String> missing() {
         Command look = Command.builder("sh").args("-c", STATE_SCRIPT, "sh", certbot().fullchain().toString(),
-                host.path(SITE), pidFile(), hookPath().toString()).sudo(true).build();
+                host.path(SITE), pidFile(), hookPath().toString(), host.path(DEFAULT_SITE)).sudo(true).build();
         List<String> lines = host.remember(look.shellLine(), () -> host.look(look).orThrow(look).stdout().lines()
                 .toList());
         List<String> missing = new java.util.ArrayList<>();
@@ -69,12 +84,18 @@ final class DirectHttpsSetup {
             missing.add("certbot's deploy hook " + DeployHook.DEFAULT_PATH + " to " + (lines.get(3).strip()
                     .equals("missing") ? "install" : "update"));
         }
+        if (lines.get(4).strip().equals("default")) {
+            missing.add("Debian's default nginx site " + DEFAULT_SITE + " holds port 80, which certbot's challenge"
+                    + " needs: to disable");
+        }
         return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
     }
 
     List<Planned> plan() {
         return List.of(Planned.run("certbot's deploy hook (reloads the running nginx after issuance and renewal;"
                         + " logs to " + DeployHook.DEFAULT_LOG + ")", hook()),
+                Planned.run("disable Debian's default site (port 80, needed by certbot's challenge) if enabled;"
+                        + " reload nginx if it runs", freePort80()),
                 Planned.run("a certificate for " + domain() + (direct.production() ? " (production CA)"
                         : direct.acmeServer().isPresent() ? "" : " (Let's Encrypt staging; production: true for a"
                         + " trusted one)"), certbot().issueCommand()),
@@ -85,6 +106,7 @@ final class DirectHttpsSetup {
 
     String apply() {
         host.runChecked(hook());
+        host.runChecked(freePort80());
         host.runChecked(certbot().issueCommand());
         Command write = Command.builder("sh").args("-c", SITE_SCRIPT, "sh", host.path(SITE), host.path(ENABLED))
                 .stdin(site().getBytes(StandardCharsets.UTF_8)).sudo(true).build();
@@ -110,6 +132,11 @@ final class DirectHttpsSetup {
                     .workDir(Path.of(host.path("/var/lib/letsencrypt"))).logsDir(Path.of(host.path("/var/log/letsencrypt")));
         }
         return certbot.build();
+    }
+
+    private Command freePort80() {
+        return Command.builder("sh").args("-c", FREE_PORT_80_SCRIPT, "sh", pidFile(), host.path(DEFAULT_SITE))
+                .args(nginxArgs()).sudo(true).build();
     }
 
     private Command hook() {

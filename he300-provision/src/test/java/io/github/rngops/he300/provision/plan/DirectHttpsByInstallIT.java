@@ -172,6 +172,63 @@ class DirectHttpsByInstallIT {
         }
     }
 
+    /**
+     * A host whose nginx package already runs Debian's default site on port 80: the step disables it (the link, not
+     * {@code sites-available/default}) and reloads that nginx before certbot needs the port; the deploy hook at the
+     * first issuance then finds nginx running and reloads it.
+     */
+    @Test
+    void aDefaultSiteHoldingPort80IsDisabledBeforeCertbotNeedsIt() throws Exception {
+        RealTools.requireRoot();
+        RealTools.require("ip", "pebble", "certbot", "nginx", "curl", "ss");
+        try (Namespaces namespaces = new Namespaces()) {
+            String hostNs = namespaces.create("p");
+            CommandRunner onHost = namespaces.runner(hostNs);
+            Path root = Files.createDirectories(dir.resolve("host-root"));
+            Path pebbleCert = dir.resolve("pebble-cert.pem");
+            startPebble(hostNs, pebbleCert);
+            nginxConf(root);
+            Path available = Files.createDirectories(root.resolve("etc/nginx/sites-available")).resolve("default");
+            Files.writeString(available, "server { listen 80 default_server; return 200 welcome; }\n");
+            Path enabled = Files.createDirectories(root.resolve("etc/nginx/sites-enabled")).resolve("default");
+            Files.createSymbolicLink(enabled, available);
+            onHost.runChecked(Command.of("nginx", "-c", root.resolve("etc/nginx/nginx.conf").toString()));
+            CommandResult welcome = null;
+            for (int i = 0; i < 50; i++) {
+                welcome = http(onHost, "http://127.0.0.1/");
+                if ("200".equals(welcome.stdout())) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(welcome.stdout()).as("the default site answers on 80 before install").isEqualTo("200");
+
+            InstallConfig config = io.github.rngops.he300.provision.config.Fixtures.parse("target:\n  host: 127.0.0.1\n"
+                    + "network:\n  mode: direct\n  direct:\n    domain: " + DOMAIN + "\n    email: ops@example.com\n"
+                    + "    acme_server: https://127.0.0.1:14000/dir\n    acme_ca_bundle: " + pebbleCert + "\n");
+            InstallConfig resolved = config.withProfile(ModelRegistry.ofDefaults().cpuProfile());
+            HostFacts facts = HostFactsProbe.gather(onHost);
+            StringBuilder first = new StringBuilder();
+            Recap one = network(onHost, facts, resolved, root, first);
+            assertThat(one.results()).as(() -> first + pebbleLog()).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(Status.CHANGED));
+            assertThat(first).contains("default nginx site");
+
+            assertThat(enabled).doesNotExist();
+            assertThat(available).exists();
+            assertThat(Files.readAllLines(root.resolve("var/log/he300/deploy-hook.log"))).singleElement().asString()
+                    .contains(" ok: certificate for " + DOMAIN, "nginx reloaded (pid)");
+            assertThat(http(onHost, "http://127.0.0.1/").exitCode()).as("nothing on 80 any more").isEqualTo(7);
+            CommandResult served = https(onHost, "127.0.0.1");
+            assertThat(served.stdout()).as("no allowlist: nginx proxies (nothing behind it)").isEqualTo("502");
+
+            StringBuilder second = new StringBuilder();
+            Recap two = network(onHost, facts, resolved, root, second);
+            assertThat(two.results()).as(second::toString).singleElement()
+                    .satisfies(r -> assertThat(r.status()).isEqualTo(Status.OK));
+        }
+    }
+
     /** Docker's publish of port 8000, by hand: DNAT to a "container" namespace behind the host, FORWARD to
      * DOCKER-USER (the chain the network step filled). */
     private void dockerUserDropsWhatComesThroughAPublishedPort(Namespaces namespaces, Namespaces containerSide,
