@@ -5,6 +5,8 @@ import io.github.rngops.he300.net.firewall.Allowlist;
 import io.github.rngops.he300.net.firewall.DockerUserRules;
 import io.github.rngops.he300.net.firewall.HostInputRules;
 import io.github.rngops.he300.net.firewall.Step;
+import io.github.rngops.he300.net.firewall.UfwRule;
+import io.github.rngops.he300.net.firewall.UfwStatus;
 import io.github.rngops.he300.provision.config.Services;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,11 +28,15 @@ import java.util.Optional;
  *       127.0.0.1 through the host's interface (which Docker's DNAT before 28 would forward) reaches them. nginx
  *       reaches them on the host's loopback, which never crosses {@code FORWARD}.</li>
  * </ul>
- * nginx's own allow/deny (the site) is the second layer behind the first. Checking asks every {@code -C} and the rule
+ * When ufw is installed and active, its default-deny policy would drop what {@code HE300-INPUT} lets through (its
+ * chains come after in {@code INPUT}), so 443/tcp and 80/tcp are allowed in ufw too; an inactive or absent ufw is
+ * left alone. nginx's own allow/deny (the site) is the second layer behind the first. Checking asks every {@code -C} and the rule
  * count of each own chain (so a rule left from an older allowlist is found) in one round trip.
  */
 final class DirectHttpsFirewall {
     static final int HTTPS = 443;
+    /** Prints {@code absent} without ufw, else {@code ufw status}. */
+    static final String UFW_STATUS = "command -v ufw >/dev/null 2>&1 || { echo absent; exit 0; }; ufw status";
 
     private final Host host;
 
@@ -48,11 +54,34 @@ final class DirectHttpsFirewall {
         long absent = answers.subList(0, answers.size() - counts.size()).stream().filter(ok -> !ok).count();
         long stale = answers.subList(answers.size() - counts.size(), answers.size()).stream().filter(ok -> !ok)
                 .count();
-        if (absent == 0 && stale == 0) {
-            return Optional.empty();
+        List<String> missing = new ArrayList<>();
+        if (absent > 0) {
+            missing.add(absent + " firewall rules to add (" + scope() + ")");
+        } else if (stale > 0) {
+            missing.add(stale + " own chains holding rules the config no longer names");
         }
-        return Optional.of(absent > 0 ? absent + " firewall rules to add (" + scope() + ")"
-                : stale + " own chains holding rules the config no longer names");
+        List<UfwRule> ufw = ufwMissing();
+        if (!ufw.isEmpty()) {
+            missing.add("ufw is active: " + String.join(", ", ufw.stream().map(UfwRule::toString).toList())
+                    + " to add (else its default deny drops what HE300-INPUT lets through)");
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
+    }
+
+    /** {@return the ufw rules to add: none when ufw is absent or inactive} */
+    private List<UfwRule> ufwMissing() {
+        Command look = Commands.script(UFW_STATUS);
+        String out = host.remember(look.shellLine(), () -> host.look(look).orThrow(look).stdout());
+        if (out.strip().equals("absent")) {
+            return List.of();
+        }
+        UfwStatus status = UfwStatus.parseStatus(out);
+        return !status.active() ? List.of()
+                : List.of(UfwRule.HTTPS, UfwRule.ACME_HTTP).stream().filter(rule -> !status.has(rule)).toList();
+    }
+
+    private static Command ufwAdd(UfwRule rule) {
+        return Commands.root("ufw", rule.args().toArray(String[]::new));
     }
 
     /** {@return a line per command, in the order apply runs them} */
@@ -66,6 +95,7 @@ final class DirectHttpsFirewall {
                 + " outside", step.apply())));
         out.add(Planned.note("each rule only when its -C check fails; rules of the own chains the config no longer"
                 + " names are deleted (iptables -S, then -D)"));
+        ufwMissing().forEach(rule -> out.add(Planned.run("ufw is active: allow the port there too", ufwAdd(rule))));
         return out;
     }
 
@@ -87,6 +117,7 @@ final class DirectHttpsFirewall {
             inputRules().ifPresent(rules -> prune(v6, rules.chain(), rules.rules(v6)));
             prune(ipv6, dockerRules().chain(), dockerRules().rules(ipv6));
         }
+        ufwMissing().forEach(rule -> host.runChecked(ufwAdd(rule)));
         return "firewall: " + scope();
     }
 

@@ -381,6 +381,21 @@ class PlanOnFakeHostsTest {
     }
 
     @Test
+    void directHttpsWithAnActiveUfwAllowsItsPortsThere() throws Exception {
+        try (FakeHost fake = start("direct-ufw", h -> h.osRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)")
+                .file("/state/docker", "").program("ufw", "case \"$1\" in status) printf 'Status: active\\n\\n"
+                        + "To                         Action      From\\n--                         ------      ----\\n"
+                        + "22/tcp                     ALLOW       Anywhere\\n"
+                        + "443/tcp                    ALLOW       Anywhere\\n';; *) exit 1;; esac"))) {
+            Outcome dry = run(fake, config("network:\n  mode: direct\n  direct:\n    domain: gpu.example.com\n"
+                    + "    email: ops@example.com\nsecurity:\n  allowed_ips: [203.0.113.0/24]\n"), Mode.DRY_RUN,
+                    "network");
+            assertThat(dry.output()).contains("ufw is active: ufw allow 80/tcp to add")
+                    .contains("$ sudo -n -- 'ufw' 'allow' '80/tcp'").doesNotContain("'ufw' 'allow' '443/tcp'");
+        }
+    }
+
+    @Test
     void hostilePathsAreRefusedBeforeAnythingRuns() {
         assertThat(ModelRegistry.ofDefaults().model("x; rm -rf /")).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(
