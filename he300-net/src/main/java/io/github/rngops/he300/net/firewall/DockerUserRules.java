@@ -21,11 +21,15 @@ import java.util.regex.Pattern;
  * <pre>
  * -A HE300-ALLOW -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN
  * -A HE300-ALLOW -s 203.0.113.0/24 -p tcp -m conntrack --ctorigdstport 8000 --ctdir ORIGINAL -j RETURN   (each CIDR × port)
- * -A HE300-ALLOW [-i eth0] -p tcp -m conntrack --ctorigdstport 8000 --ctdir ORIGINAL -j DROP            (each port)
+ * -A HE300-ALLOW [-i eth0] -p tcp -m conntrack --ctstate DNAT --ctorigdstport 8000 --ctdir ORIGINAL -j DROP   (each port)
  * </pre>
  * Ports are matched on the original destination ({@code --ctorigdstport}): after Docker's DNAT the packet's port is
- * the container's, which may differ from the published one. {@code RETURN} hands allowed traffic back to Docker's
- * own rules. With {@link Builder#inInterface} set, only traffic arriving on that interface is dropped, so containers
+ * the container's, which may differ from the published one. The drop takes only connections Docker's port
+ * publishing DNATed ({@code --ctstate DNAT}): containers calling each other by name on the stack's bridge
+ * (CIRISNode to {@code ethicsengine:8080}, to {@code ollama:11434}, to Redis and PostgreSQL) also pass through
+ * {@code FORWARD} when {@code br_netfilter} is on, to the same ports, and must not be dropped. {@code RETURN} hands
+ * allowed traffic back to Docker's own rules. An empty allowlist drops every connection to a listed published port
+ * that came from outside (direct mode with https, where nothing but nginx on the host may reach the services). With {@link Builder#inInterface} set, only traffic arriving on that interface is dropped, so containers
  * calling out to some port 8000 elsewhere are not caught.
  *
  * <p>Applying is idempotent: every rule is checked with {@code -C} before it is inserted at its place, and rules in
@@ -56,6 +60,11 @@ public final class DockerUserRules {
         return new Builder();
     }
 
+    /** {@return the chain holding the rules, which {@code DOCKER-USER} jumps to} */
+    public String chain() {
+        return chain;
+    }
+
     /**
      * {@return the rule specs of the own chain, in order, for {@code iptables} or {@code ip6tables}, as {@code -S} prints them}
      *
@@ -76,7 +85,8 @@ public final class DockerUserRules {
         for (int port : ports) {
             List<String> rule = new ArrayList<>();
             inInterface.ifPresent(iface -> rule.addAll(List.of("-i", iface)));
-            rule.addAll(portMatch(port));
+            rule.addAll(List.of("-p", "tcp", "-m", "conntrack", "--ctstate", "DNAT", "--ctorigdstport",
+                    Integer.toString(port), "--ctdir", "ORIGINAL"));
             rule.addAll(List.of("-j", "DROP"));
             rules.add(List.copyOf(rule));
         }

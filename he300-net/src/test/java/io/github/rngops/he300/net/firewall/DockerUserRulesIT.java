@@ -60,8 +60,8 @@ class DockerUserRulesIT {
                 "-A HE300-ALLOW -s 140.82.112.0/20 -p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j RETURN",
                 "-A HE300-ALLOW -s 10.0.0.0/24 -p tcp -m conntrack --ctorigdstport 8000 --ctdir ORIGINAL -j RETURN",
                 "-A HE300-ALLOW -s 10.0.0.0/24 -p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j RETURN",
-                "-A HE300-ALLOW -i eth0 -p tcp -m conntrack --ctorigdstport 8000 --ctdir ORIGINAL -j DROP",
-                "-A HE300-ALLOW -i eth0 -p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j DROP");
+                "-A HE300-ALLOW -i eth0 -p tcp -m conntrack --ctstate DNAT --ctorigdstport 8000 --ctdir ORIGINAL -j DROP",
+                "-A HE300-ALLOW -i eth0 -p tcp -m conntrack --ctstate DNAT --ctorigdstport 8080 --ctdir ORIGINAL -j DROP");
         assertThat(listing("ip6tables", "HE300-ALLOW")).hasSize(6)
                 .contains("-A HE300-ALLOW -s 2001:db8::/32 -p tcp -m conntrack --ctorigdstport 8000 --ctdir ORIGINAL"
                         + " -j RETURN");

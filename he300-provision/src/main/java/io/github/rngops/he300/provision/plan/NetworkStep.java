@@ -16,7 +16,9 @@ import java.util.List;
  * over SSH). {@code tailscale}: the auth key to a 0600 file and {@code tailscale up}, and the DOCKER-USER allowlist
  * (Docker bypasses ufw). {@code direct} without https: the DOCKER-USER allowlist. {@code wireguard}:
  * {@link WireGuardSetup} (the host's key made on the host, its config, {@code wg0} up, the runner's config here).
- * {@code direct} with https: {@link DirectHttpsSetup} (certbot, then nginx in front).
+ * {@code direct} with https: {@link DirectHttpsFirewall} first (443 from the allowlist only in {@code INPUT}, every
+ * published port dropped from outside in {@code DOCKER-USER}), then {@link DirectHttpsSetup} (certbot, then nginx in
+ * front).
  */
 final class NetworkStep implements Step {
     static final String NAME = "network";
@@ -39,9 +41,7 @@ final class NetworkStep implements Step {
             case DIRECT -> !network.direct().https() ? firewallCheck(host, "direct mode")
                     : !network.direct().certbot() ? Check.failed("direct mode with https but certbot: false: bring"
                             + " your own certificate and proxy", "or set network.direct.certbot: true")
-                    : new DirectHttpsSetup(host).missing().map(Check::needed)
-                            .orElseGet(() -> Check.ok("https://" + network.direct().domain().orElseThrow()
-                                    + "/: certificate issued, nginx serving it"));
+                    : directHttpsCheck(host);
             case TAILSCALE -> {
                 boolean up = host.look(Commands.root("tailscale", "status")).ok();
                 Check firewall = firewallCheck(host, "tailscale mode");
@@ -58,7 +58,9 @@ final class NetworkStep implements Step {
             return new WireGuardSetup(host).plan();
         }
         if (https(host)) {
-            return new DirectHttpsSetup(host).plan();
+            out.addAll(new DirectHttpsFirewall(host).plan());
+            out.addAll(new DirectHttpsSetup(host).plan());
+            return out;
         }
         if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
             Tailscale tailscale = tailscale(host);
@@ -77,7 +79,8 @@ final class NetworkStep implements Step {
             return Applied.done(new WireGuardSetup(host).apply());
         }
         if (https(host)) {
-            return Applied.done(new DirectHttpsSetup(host).apply());
+            String firewall = new DirectHttpsFirewall(host).apply();
+            return Applied.done(new DirectHttpsSetup(host).apply() + "; " + firewall);
         }
         if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
             Tailscale tailscale = tailscale(host);
@@ -92,6 +95,16 @@ final class NetworkStep implements Step {
             }
         }
         return Applied.done(host.config().network().mode().label() + " mode set up");
+    }
+
+    /** Both halves are asked (one round trip each), so the detail names everything a run would change. */
+    private static Check directHttpsCheck(Host host) {
+        List<String> missing = new ArrayList<>();
+        new DirectHttpsFirewall(host).missing().ifPresent(missing::add);
+        new DirectHttpsSetup(host).missing().ifPresent(missing::add);
+        return missing.isEmpty() ? Check.ok("https://" + host.config().network().direct().domain().orElseThrow()
+                + "/: firewall in place, certificate issued, nginx serving it") : Check.needed(String.join("; ",
+                missing));
     }
 
     private static boolean https(Host host) {

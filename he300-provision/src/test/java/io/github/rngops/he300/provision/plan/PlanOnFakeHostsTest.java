@@ -363,10 +363,35 @@ class PlanOnFakeHostsTest {
             assertThat(dry.output()).contains("no certificate for gpu.example.com yet")
                     .contains("'certbot' 'certonly' '--standalone'", "'--test-cert'", "he300-reload-nginx.sh")
                     .contains("Let's Encrypt staging; production: true for a trusted one")
-                    .contains("/etc/nginx/sites-available/he300");
+                    .contains("/etc/nginx/sites-available/he300")
+                    .contains("firewall rules to add", "443 is open to all (nginx only)")
+                    .contains("'iptables' '-w' '-I' 'DOCKER-USER' '1' '-j' 'HE300-ALLOW'",
+                            "'--ctstate' 'DNAT' '--ctorigdstport' '5432'")
+                    .doesNotContain("HE300-INPUT");
+            assertThat(dry.output().indexOf("HE300-ALLOW")).as("the firewall comes before nginx listens")
+                    .isLessThan(dry.output().indexOf("'certbot' 'certonly'"));
             Outcome production = run(fake, config("network:\n  mode: direct\n  direct:\n    domain: gpu.example.com\n"
-                    + "    email: ops@example.com\n    production: true\n"), Mode.DRY_RUN, "network");
-            assertThat(production.output()).doesNotContain("'--test-cert'").contains("(production CA)");
+                    + "    email: ops@example.com\n    production: true\nsecurity:\n  allowed_ips: [203.0.113.0/24]\n"),
+                    Mode.DRY_RUN, "network");
+            assertThat(production.output()).doesNotContain("'--test-cert'").contains("(production CA)")
+                    .contains("'ip6tables' '-w' '-I' 'HE300-INPUT' '3' '-p' 'tcp' '-m' 'tcp' '--dport' '443' '-j' 'DROP'",
+                            "'iptables' '-w' '-I' 'HE300-INPUT' '3' '-s' '203.0.113.0/24' '-p' 'tcp' '-m' 'tcp'"
+                            + " '--dport' '443' '-j' 'RETURN'");
+        }
+    }
+
+    @Test
+    void directHttpsWithAnActiveUfwAllowsItsPortsThere() throws Exception {
+        try (FakeHost fake = start("direct-ufw", h -> h.osRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)")
+                .file("/state/docker", "").program("ufw", "case \"$1\" in status) printf 'Status: active\\n\\n"
+                        + "To                         Action      From\\n--                         ------      ----\\n"
+                        + "22/tcp                     ALLOW       Anywhere\\n"
+                        + "443/tcp                    ALLOW       Anywhere\\n';; *) exit 1;; esac"))) {
+            Outcome dry = run(fake, config("network:\n  mode: direct\n  direct:\n    domain: gpu.example.com\n"
+                    + "    email: ops@example.com\nsecurity:\n  allowed_ips: [203.0.113.0/24]\n"), Mode.DRY_RUN,
+                    "network");
+            assertThat(dry.output()).contains("ufw is active: ufw allow 80/tcp to add")
+                    .contains("$ sudo -n -- 'ufw' 'allow' '80/tcp'").doesNotContain("'ufw' 'allow' '443/tcp'");
         }
     }
 
