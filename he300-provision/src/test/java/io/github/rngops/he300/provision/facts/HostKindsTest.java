@@ -51,7 +51,8 @@ class HostKindsTest {
         FakeHost.Builder builder = FakeHost.builder(hostDir).authorizedKey(Path.of(key + ".pub"));
         try (FakeHost fake = host.apply(builder).start();
                 SshSession ssh = SshSession.open(fake.target("he300"),
-                        HostKeyPolicy.trustOnFirstUse(dir.resolve("known_hosts"), notice -> { }),
+                        // one per host: a later host may get an earlier one's port, with another key
+                        HostKeyPolicy.trustOnFirstUse(hostDir.resolve("known_hosts"), notice -> { }),
                         Auth.keyFile(key))) {
             return HostFactsProbe.gather(ssh);
         }

@@ -78,7 +78,9 @@ class PlanOnFakeHostsTest {
     static Outcome run(FakeHost fake, InstallConfig base, Mode mode, String fromStep) {
         StringBuilder out = new StringBuilder();
         try (SshSession ssh = SshSession.open(fake.target("root"),
-                HostKeyPolicy.trustOnFirstUse(dir.resolve("known_hosts"), notice -> { }), Auth.keyFile(key))) {
+                // one known_hosts per fake host: a later host may get an earlier one's port, with another key
+                HostKeyPolicy.trustOnFirstUse(fake.root().resolveSibling("known_hosts"), notice -> { }),
+                Auth.keyFile(key))) {
             int[] commands = {0};
             CommandRunner counting = (command, stdout, stderr) -> {
                 commands[0]++;
