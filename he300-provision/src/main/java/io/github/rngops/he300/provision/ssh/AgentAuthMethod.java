@@ -77,9 +77,9 @@ final class AgentAuthMethod extends AbstractAuthMethod {
         if (algorithms == null) {
             algorithms = new ArrayDeque<>(algorithms(identity.type(), params.getTransport().getServerVersion()));
         }
-        offered = true;
         log.debug("Offering the agent's key {} as {}", identity, algorithms.peek());
         params.getTransport().write(publickeyRequest(false));
+        offered = true;
     }
 
     @Override

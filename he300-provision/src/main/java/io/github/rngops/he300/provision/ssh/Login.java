@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AuthMethod;
@@ -89,15 +90,18 @@ final class Login {
                     : SshException.keyEncrypted(target, encrypted.get(0), false, agentProblems);
         }
         agentProblems.forEach(problem -> LOG.info("{}: {}", target, problem));
+        AtomicReference<String> hangUp = new AtomicReference<>("");   // sshj keeps only the last method's failure
+        ssh.getTransport().setDisconnectListener((reason, message) -> hangUp.set(String.valueOf(message)));
         try {
             ssh.auth(target.user(), methods);
-        } catch (UserAuthException e) {
-            throw SshException.authFailed(target, tried(methods, files, encrypted), problems(methods));
         } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("Too many authentication failures")) {
+            if (hangUp.get().contains("Too many authentication failures")) {
                 throw SshException.tooManyKeys(target, tried(methods, files, encrypted), problems(methods));
             }
-            throw SshException.connectFailed(target, e);
+            if (!(e instanceof UserAuthException) || !ssh.isConnected()) {
+                throw SshException.connectFailed(target, e);
+            }
+            throw SshException.authFailed(target, tried(methods, files, encrypted), problems(methods));
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.rngops.he300.provision.ssh;
 
 import io.github.rngops.he300.core.He300Exception;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -87,8 +88,9 @@ public final class SshException extends He300Exception {
         return new SshException(Reason.AUTH_FAILED, target.toString(), "", (passphraseGiven
                 ? "the passphrase of the key file " + key + " is wrong (from $" + PASSPHRASE_VARIABLE + ")"
                 : "the key file " + key + " is encrypted and no passphrase was given: put it in $"
-                        + PASSPHRASE_VARIABLE + ", add the key to your ssh-agent (ssh-add " + key + ", with "
-                        + key + ".pub beside it), or give an unencrypted key with --identity")
+                        + PASSPHRASE_VARIABLE + ", load it into your ssh-agent (ssh-add " + key
+                        + (Files.exists(Path.of(key + ".pub")) ? "" : ", and keep its public key in " + key + ".pub")
+                        + "), or give an unencrypted key with --identity")
                         + notes(agentProblems), null);
     }
 
@@ -150,16 +152,15 @@ public final class SshException extends He300Exception {
         return new SshException(Reason.AUTH_FAILED, target.toString(), "",
                 "no SSH key to authenticate as " + target.user() + " on " + target.hostPort()
                         + (facts.isEmpty() ? "" : ": " + String.join("; ", facts)) + ". Give a key file with"
-                        + " --identity KEYFILE (or target.ssh_key), or load it into an ssh-agent (eval \"$(ssh-agent)\";"
-                        + " ssh-add KEYFILE) in the shell that runs he300, so $" + Auth.AGENT_SOCKET_VARIABLE
-                        + " names it", null);
+                        + " --identity KEYFILE (or target.ssh_key), or add your key to the ssh-agent that $"
+                        + Auth.AGENT_SOCKET_VARIABLE + " names (ssh-add KEYFILE)", null);
     }
 
     // ---- what went wrong with the agent: notes joined into the messages above; public keys only, never secrets
 
     static String agentUnreachable(Path socket, Throwable cause) {
         return "the ssh-agent at " + agentSocket(socket) + " cannot be reached (" + describe(cause) + "): start one"
-                + " (eval \"$(ssh-agent)\"; ssh-add) and run he300 in that shell, or fix or unset $"
+                + " (eval \"$(ssh-agent)\"; ssh-add) in the shell that runs he300, or fix or unset $"
                 + Auth.AGENT_SOCKET_VARIABLE;
     }
 
