@@ -95,13 +95,15 @@ final class Login {
         try {
             ssh.auth(target.user(), methods);
         } catch (IOException e) {
-            if (hangUp.get().contains("Too many authentication failures")) {
+            String hungUp = hangUp.get();
+            if (hungUp.contains("Too many authentication failures")) {
                 throw SshException.tooManyKeys(target, tried(methods, files, encrypted), problems(methods));
             }
-            if (!(e instanceof UserAuthException) || !ssh.isConnected()) {
-                throw SshException.connectFailed(target, e);
+            if (e instanceof UserAuthException && ssh.isConnected()) {
+                throw SshException.authFailed(target, tried(methods, files, encrypted), problems(methods));
             }
-            throw SshException.authFailed(target, tried(methods, files, encrypted), problems(methods));
+            throw SshException.connectFailed(target, hungUp.isEmpty() ? e
+                    : new IOException("the host hung up during authentication: " + hungUp, e));
         }
     }
 
