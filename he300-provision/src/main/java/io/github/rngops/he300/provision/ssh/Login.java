@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 import org.slf4j.Logger;
@@ -93,18 +94,48 @@ final class Login {
         AtomicReference<String> hangUp = new AtomicReference<>("");   // sshj keeps only the last method's failure
         ssh.getTransport().setDisconnectListener((reason, message) -> hangUp.set(String.valueOf(message)));
         try {
-            ssh.auth(target.user(), methods);
+            offer(methods);
         } catch (IOException e) {
-            String hungUp = hangUp.get();
+            String hungUp = hangUp.get().isEmpty() ? transportFailure(e) : hangUp.get();
             if (hungUp.contains("Too many authentication failures")) {
                 throw SshException.tooManyKeys(target, tried(methods, files, encrypted), problems(methods));
             }
-            if (e instanceof UserAuthException && ssh.isConnected()) {
+            if (hungUp.isEmpty() && e instanceof UserAuthException && ssh.isConnected()) {
                 throw SshException.authFailed(target, tried(methods, files, encrypted), problems(methods));
             }
             throw SshException.connectFailed(target, hungUp.isEmpty() ? e
                     : new IOException("the host hung up during authentication: " + hungUp, e));
         }
+    }
+
+    /** {@return the message of the transport failure in {@code e}'s causes (the connection broke); empty if none} */
+    private static String transportFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransportException) {
+                return t.getMessage() == null ? "the connection broke" : t.getMessage();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * sshj's {@code auth(user, methods)}, one method at a time, stopping as soon as the host has hung up: sshj would
+     * go on and may send the next key after the host's disconnect was delivered, then wait its 30 s for an answer.
+     */
+    private void offer(List<AuthMethod> methods) throws IOException {
+        UserAuthException last = new UserAuthException("no method");
+        for (AuthMethod method : methods) {
+            try {
+                ssh.auth(target.user(), method);
+                return;
+            } catch (UserAuthException e) {
+                if (!transportFailure(e).isEmpty() || !ssh.isConnected()) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** One method per key of the agent; none, and a problem noted, when it cannot be reached or holds no keys. */

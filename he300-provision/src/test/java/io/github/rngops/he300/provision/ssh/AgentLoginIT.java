@@ -142,6 +142,16 @@ class AgentLoginIT {
     }
 
     @Test
+    void aDeadAgentsLeftoverSocketIsNamedToo() throws Exception {
+        OpenSshAgent agent = agent("dead").add(sshd.clientKey());
+        agent.kill();
+        assertThat(agent.socket()).as("SIGKILL leaves the socket file").exists();
+        assertThatThrownBy(() -> open(Auth.agent(agent.socket())))
+                .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.getMessage())
+                        .contains("the ssh-agent at " + agent.socket() + " cannot be reached (Connection refused)"));
+    }
+
+    @Test
     void noneOfTheAgentsKeysAcceptedListsThemByFingerprintAndComment() throws Exception {
         Path one = keys.resolve("wrong1");
         Path two = keys.resolve("wrong2");

@@ -119,6 +119,11 @@ public final class OpenSshAgent implements AutoCloseable {
         }
     }
 
+    /** Kills the agent with SIGKILL: its socket file stays behind, with nobody listening. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop();
