@@ -25,8 +25,10 @@ class install implements Callable<Integer> {
     @Option(names = "--host", description = "The host to install on, over SSH.") String host;
     @Option(names = "--port", description = "SSH port (22).") Integer port;
     @Option(names = "--user", description = "SSH user (ubuntu).") String user;
-    @Option(names = "--identity", paramLabel = "KEYFILE", description = "SSH private key; an encrypted one takes its"
-            + " passphrase from $HE300_SSH_KEY_PASSPHRASE.") Path identity;
+    @Option(names = "--identity", paramLabel = "KEYFILE", description = "SSH private key, offered alone: signed by the"
+            + " ssh-agent if it holds it, else read from the file (an encrypted one takes its passphrase from"
+            + " $HE300_SSH_KEY_PASSPHRASE). Default: the agent's keys ($SSH_AUTH_SOCK), then ~/.ssh/id_*.")
+            Path identity;
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts (~/.ssh/known_hosts).") Path knownHosts;
     @Option(names = "--trust-on-first-use", description = "Accept and record an unknown host key.") boolean tofu;
     @Option(names = "--local", description = "Install on this machine, no SSH (not with --host).") boolean local;

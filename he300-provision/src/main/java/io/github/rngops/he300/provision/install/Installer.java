@@ -94,7 +94,7 @@ public final class Installer {
                     .require(modelFlag(), model)); // before connecting: a typo costs no SSH session
         }
         Target target = target(base);
-        try (Connection connection = Connection.open(target, request, err)) {
+        try (Connection connection = Connection.open(target, request, env, err)) {
             HostFacts facts = HostFactsProbe.gather(connection.runner());
             if (request.action() == Request.Action.FACTS) {
                 out.println(request.json() ? facts.toJson() : describe(facts, target));
@@ -430,7 +430,7 @@ public final class Installer {
 
     /** The runner and the way to the host's ports: SSH, or this machine. */
     record Connection(CommandRunner runner, Ports ports, AutoCloseable closer) implements AutoCloseable {
-        static Connection open(Target target, Request request, PrintWriter err) {
+        static Connection open(Target target, Request request, Map<String, String> env, PrintWriter err) {
             if (target.isLocal() && request.host().isEmpty()) {
                 return new Connection(LocalRunner.create(), Ports.local(), () -> { });
             }
@@ -441,12 +441,7 @@ public final class Installer {
                         err.flush();
                     })
                     : HostKeyPolicy.knownHosts(knownHosts);
-            boolean passphrase = System.getenv(SshException.PASSPHRASE_VARIABLE) != null;
-            List<Auth> auths = target.sshKey().map(key -> List.of(Auth.keyFile(expand(key))))
-                    .orElseGet(Auth::defaultKeyFiles).stream()
-                    .map(auth -> passphrase && auth instanceof Auth.KeyFile key
-                            ? Auth.keyFile(key.path(), SshException.PASSPHRASE_VARIABLE) : auth)
-                    .toList();
+            List<Auth> auths = auths(target, env);
             SshTarget sshTarget = SshTarget.of(target.user(), target.host(), target.port());
             try {
                 InetAddress.getAllByName(sshTarget.host()); // a name that does not resolve is said so, keys or not
@@ -465,6 +460,25 @@ public final class Installer {
                 throw new He300Exception("closing the connection: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * As OpenSSH: with no key given, the keys of the agent at {@code $SSH_AUTH_SOCK} (of {@code env}), then the
+     * default key files; with a key given, that key only, signed by the agent if it holds it ({@code IdentitiesOnly
+     * yes}), else read from its file.
+     */
+    static List<Auth> auths(Target target, Map<String, String> env) {
+        boolean passphrase = System.getenv(SshException.PASSPHRASE_VARIABLE) != null;
+        List<Auth> files = target.sshKey().map(key -> List.of(Auth.keyFile(expand(key))))
+                .orElseGet(Auth::defaultKeyFiles).stream()
+                .map(auth -> passphrase && auth instanceof Auth.KeyFile key
+                        ? Auth.keyFile(key.path(), SshException.PASSPHRASE_VARIABLE) : auth)
+                .toList();
+        List<Auth> auths = new ArrayList<>();
+        Optional.ofNullable(env.get(Auth.AGENT_SOCKET_VARIABLE)).filter(socket -> !socket.isBlank()).map(Path::of)
+                .map(target.sshKey().isPresent() ? Auth::agentForKeyFiles : Auth::agent).ifPresent(auths::add);
+        auths.addAll(files);
+        return List.copyOf(auths);
     }
 
     static Path expand(String path) {

@@ -2,7 +2,10 @@ package io.github.rngops.he300.provision.ssh;
 
 import io.github.rngops.he300.core.He300Exception;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * An SSH connection could not be made, trusted or used. {@link #reason()} says which, {@link #host()} names the
@@ -86,10 +89,18 @@ public final class SshException extends He300Exception {
     public static final String PASSPHRASE_VARIABLE = "HE300_SSH_KEY_PASSPHRASE";
 
     static SshException keyEncrypted(SshTarget target, Path key, boolean passphraseGiven) {
-        return new SshException(Reason.AUTH_FAILED, target.toString(), "", passphraseGiven
+        return keyEncrypted(target, key, passphraseGiven, List.of());
+    }
+
+    /** As {@link #keyEncrypted(SshTarget, Path, boolean)}, with what went wrong with the agent. */
+    static SshException keyEncrypted(SshTarget target, Path key, boolean passphraseGiven, List<String> agentProblems) {
+        return new SshException(Reason.AUTH_FAILED, target.toString(), "", (passphraseGiven
                 ? "the passphrase of the key file " + key + " is wrong (from $" + PASSPHRASE_VARIABLE + ")"
                 : "the key file " + key + " is encrypted and no passphrase was given: put it in $"
-                        + PASSPHRASE_VARIABLE + ", or give an unencrypted key with --identity", null);
+                        + PASSPHRASE_VARIABLE + ", load it into your ssh-agent (ssh-add " + key
+                        + (Files.exists(Path.of(key + ".pub")) ? "" : ", and keep its public key in " + key + ".pub")
+                        + "), or give an unencrypted key with --identity")
+                        + notes(agentProblems), null);
     }
 
     static SshException unknownHostKey(SshTarget target, String keyType, String fingerprint, String knownHosts) {
@@ -124,22 +135,77 @@ public final class SshException extends He300Exception {
                         + ", not the pinned " + pinned + ": possibly a man-in-the-middle; nothing was sent", null);
     }
 
-    static SshException authFailed(SshTarget target, String tried, Throwable cause) {
+    static SshException authFailed(SshTarget target, String tried, List<String> problems) {
         return new SshException(Reason.AUTH_FAILED, target.toString(), "",
                 "authentication as " + target.user() + " on " + target.hostPort() + " failed (tried " + tried
-                        + "): add the public key to ~" + target.user() + "/.ssh/authorized_keys on the host, or"
-                        + " give the right key with --identity" + (cause == null ? "" : " (" + describe(cause) + ")"),
-                cause);
+                        + "): " + (problems.isEmpty() ? "" : String.join("; ", problems) + "; otherwise ")
+                        + "add the public key to ~" + target.user() + "/.ssh/authorized_keys on the host, or give"
+                        + " the right key with --identity", null);
     }
 
-    /** No key file was given and none of the default ones exists; says why an agent is no way out. */
-    static SshException noKey(SshTarget target) {
+    /** The host hung up after too many refused keys (sshd's {@code MaxAuthTries}) before the right one came. */
+    static SshException tooManyKeys(SshTarget target, String tried, List<String> problems) {
         return new SshException(Reason.AUTH_FAILED, target.toString(), "",
-                "no SSH key to authenticate as " + target.user() + " on " + target.hostPort() + ": give one with"
-                        + " --identity KEYFILE (or target.ssh_key); none of ~/.ssh/id_ed25519, id_ecdsa, id_rsa exists."
-                        + " ssh-agent cannot be used: sshj 0.40.0, the newest on Maven Central, has no agent client"
-                        + " (its own, hierynomus/sshj#1042, is merged but not released), and the one add-on,"
-                        + " com.jcraft:jsch.agentproxy.sshj, has had no release since 0.0.9 in 2015", null);
+                "authentication as " + target.user() + " on " + target.hostPort() + " failed: the host closed the"
+                        + " connection after too many refused keys (sshd's MaxAuthTries, 6 by default; tried "
+                        + tried + ")" + notes(problems) + ". Name the key with --identity (then only it is"
+                        + " offered, from the agent if it holds it), or remove keys from the agent (ssh-add -d)",
+                null);
+    }
+
+    /**
+     * Nothing to offer: no key file (none given, none of the default ones exists) and no agent key; {@code facts}
+     * say what was looked for and what went wrong with the agent.
+     */
+    static SshException noKey(SshTarget target, List<String> facts) {
+        return new SshException(Reason.AUTH_FAILED, target.toString(), "",
+                "no SSH key to authenticate as " + target.user() + " on " + target.hostPort()
+                        + (facts.isEmpty() ? "" : ": " + String.join("; ", facts)) + ". Give a key file with"
+                        + " --identity KEYFILE (or target.ssh_key), or add your key to the ssh-agent that $"
+                        + Auth.AGENT_SOCKET_VARIABLE + " names (ssh-add KEYFILE)", null);
+    }
+
+    // ---- what went wrong with the agent: notes joined into the messages above; public keys only, never secrets
+
+    static String agentUnreachable(Path socket, Throwable cause) {
+        return "the ssh-agent at " + agentSocket(socket) + " cannot be reached (" + describe(cause) + "): start one"
+                + " (eval \"$(ssh-agent)\"; ssh-add) in the shell that runs he300, or fix or unset $"
+                + Auth.AGENT_SOCKET_VARIABLE;
+    }
+
+    static String agentEmpty(Path socket) {
+        return "the ssh-agent at " + agentSocket(socket) + " holds no keys: add yours with ssh-add KEYFILE";
+    }
+
+    static String agentKeys(Path socket, List<AgentIdentity> keys) {
+        return keys.size() + (keys.size() == 1 ? " key" : " keys") + " of the ssh-agent at " + agentSocket(socket)
+                + " (" + keys.stream().map(AgentIdentity::toString).collect(Collectors.joining(", ")) + ")";
+    }
+
+    static String agentRefusedToSign(Path socket, AgentIdentity key) {
+        return "the ssh-agent at " + agentSocket(socket) + " refused to sign with " + key + ", a key the host"
+                + " accepts: a key added with ssh-add -c needs its confirmation (the agent's $SSH_ASKPASS"
+                + " prompt), so confirm it, or add the key again without -c";
+    }
+
+    static String agentFailedToSign(Path socket, AgentIdentity key, Throwable cause) {
+        return "the ssh-agent at " + agentSocket(socket) + " did not sign with " + key + ", a key the host accepts ("
+                + describe(cause) + ")";
+    }
+
+    static String agentSignedAs(Path socket, AgentIdentity key, String wanted, String signedAs) {
+        return "the ssh-agent at " + agentSocket(socket) + " signed with " + key + " as " + signedAs + ", not the "
+                + wanted + " asked for: it is too old for SHA-2 RSA signatures (OpenSSH 7.2 or later has them);"
+                + " update it, or use an ed25519 key";
+    }
+
+    private static String agentSocket(Path socket) {
+        return socket + (socket.toString().equals(System.getenv(Auth.AGENT_SOCKET_VARIABLE))
+                ? " ($" + Auth.AGENT_SOCKET_VARIABLE + ")" : "");
+    }
+
+    private static String notes(List<String> notes) {
+        return notes.isEmpty() ? "" : "; " + String.join("; ", notes);
     }
 
     static SshException keyUnreadable(SshTarget target, String what, Throwable cause) {

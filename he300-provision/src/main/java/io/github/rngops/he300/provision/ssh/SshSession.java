@@ -1,6 +1,5 @@
 package io.github.rngops.he300.provision.ssh;
 
-import com.hierynomus.sshj.common.KeyDecryptionFailedException;
 import io.github.rngops.he300.core.command.Command;
 import io.github.rngops.he300.core.command.CommandResult;
 import io.github.rngops.he300.core.command.CommandRunner;
@@ -21,8 +20,6 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
 import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.method.AuthMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +72,7 @@ public final class SshSession implements CommandRunner, AutoCloseable {
 
     /**
      * Connects to {@code target}, checks its host key with {@code policy} and authenticates with the first of
-     * {@code auths} the host accepts.
+     * {@code auths} the host accepts, in OpenSSH's order when an agent is among them (see {@link Auth}).
      *
      * @param target where to connect
      * @param policy how the host key is trusted
@@ -101,7 +98,7 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(policy, "policy");
         if (auths.isEmpty()) {
-            throw SshException.noKey(target);
+            throw SshException.noKey(target, Login.whatWasMissing(List.of(), true));
         }
         return new SshSession(target, policy, List.copyOf(auths));
     }
@@ -321,33 +318,11 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         }
         hostKeyFingerprint = verifier.fingerprint();
         ssh.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
-        List<AuthMethod> methods = new ArrayList<>();
-        List<Path> encrypted = new ArrayList<>();
-        for (Auth auth : auths) {
-            AuthMethod method;
-            try {
-                method = AuthMethods.of(ssh, target, auth, encrypted);
-            } catch (SshException e) {
-                disconnect(ssh);
-                throw e;
-            }
-            if (method != null) {
-                methods.add(method);
-            }
-        }
-        if (methods.isEmpty()) {   // every key was encrypted, with no passphrase given
-            disconnect(ssh);
-            throw SshException.keyEncrypted(target, encrypted.get(0), false);
-        }
         try {
-            ssh.auth(target.user(), methods);
-        } catch (UserAuthException e) {
+            Login.authenticate(ssh, target, auths);
+        } catch (SshException e) {
             disconnect(ssh);
-            throw SshException.authFailed(target, auths + (encrypted.isEmpty() ? "" : "; skipped, encrypted without"
-                    + " a passphrase in $" + SshException.PASSPHRASE_VARIABLE + ": " + encrypted), null);
-        } catch (IOException e) {
-            disconnect(ssh);
-            throw SshException.connectFailed(target, e);
+            throw e;
         }
         connections++;
         LOG.debug("{}: connected, host key {}", target, hostKeyFingerprint);

@@ -20,6 +20,7 @@ import io.github.rngops.he300.provision.plan.Recap;
 import io.github.rngops.he300.provision.plan.StepResult.Status;
 import io.github.rngops.he300.provision.ssh.Auth;
 import io.github.rngops.he300.provision.ssh.HostKeyPolicy;
+import io.github.rngops.he300.provision.ssh.OpenSshAgent;
 import io.github.rngops.he300.provision.ssh.OpenSshServer;
 import io.github.rngops.he300.provision.ssh.SshException;
 import io.github.rngops.he300.provision.ssh.SshSession;
@@ -220,6 +221,26 @@ class InstallOverOpenSshIT {
         Run pinned = install(request(Request.Action.FACTS, fresh, false, false, null, ""), Map.of());
         assertThat(pinned.code()).isZero();
         assertThat(pinned.err()).as("known now: no notice").doesNotContain(fingerprint);
+    }
+
+    @Test
+    void withNoIdentityTheKeysOfTheAgentAtSshAuthSockLogIn() throws Exception {
+        Request facts = new Request(Request.Action.FACTS, Optional.of("127.0.0.1"), Optional.of(sshd.port()),
+                Optional.of(System.getProperty("user.name")), Optional.empty(), Optional.of(knownHosts), false, false,
+                Optional.empty(), true, false, false, true, Optional.empty(), Optional.empty(), Optional.empty(), false,
+                false, "");
+        try (OpenSshAgent agent = OpenSshAgent.start(dir.resolve("agent"))) {
+            agent.add(TestKeys.ed25519(Files.createDirectories(dir.resolve("agent-keys")), "unrelated"))
+                    .add(sshd.clientKey());
+            Run run = install(facts, Map.of("SSH_AUTH_SOCK", agent.socket().toString()));
+            assertThat(run.code()).as(run.all()).isZero();
+            assertThat(run.out()).contains("kind:     ");
+        }
+        if (Auth.defaultKeyFiles().isEmpty()) {   // no ~/.ssh/id_* here: without the agent there is no key at all
+            assertThatThrownBy(() -> install(facts, Map.of()))
+                    .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.getMessage())
+                            .startsWith("no SSH key to authenticate").contains("--identity", "ssh-add"));
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -136,6 +137,12 @@ public final class OpenSshServer implements AutoCloseable {
     /** The client's private key, authorized on the server. */
     public Path clientKey() {
         return clientKey;
+    }
+
+    /** Adds a public key file to the server's authorized_keys (read afresh at every login). */
+    public void authorize(Path publicKey) throws IOException {
+        Files.writeString(hostKey.resolveSibling("authorized_keys"), Files.readString(publicKey),
+                StandardOpenOption.APPEND);
     }
 
     /** A known_hosts line for this server, as {@code ssh-keyscan} would write it. */

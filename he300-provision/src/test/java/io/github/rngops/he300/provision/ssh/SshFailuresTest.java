@@ -38,7 +38,8 @@ class SshFailuresTest {
                 HostKeyPolicy.trustOnFirstUse(dir.resolve("known_hosts"), notice -> { }), Auth.keyFile(encrypted)))
                 .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.getMessage())
                         .isEqualTo("the key file " + encrypted + " is encrypted and no passphrase was given: put it in"
-                                + " $HE300_SSH_KEY_PASSPHRASE, or give an unencrypted key with --identity")
+                                + " $HE300_SSH_KEY_PASSPHRASE, load it into your ssh-agent (ssh-add " + encrypted
+                                + "), or give an unencrypted key with --identity")
                         .doesNotContain("authentication"));
     }
 

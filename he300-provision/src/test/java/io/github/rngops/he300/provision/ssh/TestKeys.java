@@ -16,6 +16,23 @@ public final class TestKeys {
         return key;
     }
 
+    /**
+     * An unencrypted key pair of {@code type} ({@code ed25519}, {@code ecdsa}, {@code rsa}; RSA at 3072 bits, as
+     * ssh-keygen makes it by default) whose comment is {@code name}.
+     */
+    public static Path key(Path dir, String name, String type) {
+        Path key = dir.resolve(name);
+        run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", name, "-f", key.toString());
+        return key;
+    }
+
+    /** An ed25519 key pair whose private half is encrypted with {@code passphrase}; its comment is {@code name}. */
+    public static Path encrypted(Path dir, String name, String passphrase) {
+        Path key = dir.resolve(name);
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", name, "-f", key.toString());
+        return key;
+    }
+
     /** The fingerprint {@code ssh-keygen -lf} prints for a public key file: {@code SHA256:...}. */
     public static String fingerprint(Path publicKey) {
         return run("ssh-keygen", "-l", "-E", "sha256", "-f", publicKey.toString()).split("\\s+")[1];
