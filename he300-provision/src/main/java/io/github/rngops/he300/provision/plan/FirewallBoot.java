@@ -46,10 +46,9 @@ final class FirewallBoot {
             out.add(Planned.run("at boot: write " + file.path() + " (" + file.modeText() + ")",
                     file.installCommand(true, host.clock().instant())));
         }
-        if (host.systemd()) {
-            out.add(Planned.run("load the unit", Commands.root("systemctl", "daemon-reload")));
-            out.add(Planned.run("the same rules again at every boot", Commands.root("systemctl", "enable",
-                    FirewallBootFiles.UNIT)));
+        if (host.systemd() && !enabled()) {
+            out.add(Planned.run("the same rules again at every boot (enable reloads systemd itself)",
+                    Commands.root("systemctl", systemctl(host, "enable", FirewallBootFiles.UNIT))));
         }
         return out;
     }
@@ -67,14 +66,27 @@ final class FirewallBoot {
     }
 
     /**
+     * {@code systemctl}'s words; on a host with a file root (tests), {@code --root=} first, so the unit is enabled
+     * there, offline, and never on the machine the test runs on.
+     */
+    private static String[] systemctl(Host host, String... words) {
+        List<String> all = new ArrayList<>();
+        if (!host.root().isEmpty()) {
+            all.add("--root=" + host.root());
+        }
+        all.addAll(List.of(words));
+        return all.toArray(String[]::new);
+    }
+
+    /**
      * One round trip, shared by check and plan until the host changes: a hash line per file, then {@code enabled}
      * or not for the unit.
      */
     private List<String> lines() {
-        Command look = Command.builder("sh").args("-c", StackFilesStep.HASH_SCRIPT + "; if command -v systemctl"
-                + " >/dev/null 2>&1 && systemctl is-enabled --quiet " + FirewallBootFiles.UNIT + " 2>/dev/null;"
-                + " then echo enabled; else echo disabled; fi", "sh")
-                .args(files.stream().map(StackFile::path).toList()).sudo(true).build();
+        Command look = Command.builder("sh").args("-c", "r=$1; shift; " + StackFilesStep.HASH_SCRIPT
+                + "; if command -v systemctl >/dev/null 2>&1 && systemctl ${r:+\"--root=$r\"} is-enabled --quiet "
+                + FirewallBootFiles.UNIT + " 2>/dev/null; then echo enabled; else echo disabled; fi", "sh",
+                host.root()).args(files.stream().map(StackFile::path).toList()).sudo(true).build();
         return host.remember(look.shellLine(), () -> host.look(look).orThrow(look).stdout().lines().toList());
     }
 
