@@ -144,7 +144,8 @@ final class DirectHttpsFirewall {
                 + " dropped from outside";
     }
 
-    private List<Step> steps() {
+    /** {@return every rule step, INPUT's then DOCKER-USER's, in the order apply runs them} */
+    List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         inputRules().ifPresent(rules -> steps.addAll(rules.steps()));
         steps.addAll(dockerRules().steps());

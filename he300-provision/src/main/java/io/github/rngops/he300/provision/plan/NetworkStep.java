@@ -18,7 +18,9 @@ import java.util.List;
  * {@link WireGuardSetup} (the host's key made on the host, its config, {@code wg0} up, the runner's config here).
  * {@code direct} with https: {@link DirectHttpsFirewall} first (443 from the allowlist only in {@code INPUT}, every
  * published port dropped from outside in {@code DOCKER-USER}), then {@link DirectHttpsSetup} (certbot, then nginx in
- * front).
+ * front). In the modes with rules (tailscale, direct) {@link FirewallBoot} writes the same steps as a script and
+ * a oneshot unit enabled at boot, since the rules live in the kernel only. Tunnel and wireguard mode write none,
+ * and a switch to them leaves an earlier one in place (remove it with {@code systemctl disable he300-firewall}).
  */
 final class NetworkStep implements Step {
     static final String NAME = "network";
@@ -59,6 +61,7 @@ final class NetworkStep implements Step {
         }
         if (https(host)) {
             out.addAll(new DirectHttpsFirewall(host).plan());
+            out.addAll(boot(host).plan());
             out.addAll(new DirectHttpsSetup(host).plan());
             return out;
         }
@@ -70,6 +73,7 @@ final class NetworkStep implements Step {
         for (var step : rules(host).steps()) {
             out.add(Planned.run("DOCKER-USER allowlist", step.apply()));
         }
+        out.addAll(boot(host).plan());
         return out;
     }
 
@@ -79,7 +83,7 @@ final class NetworkStep implements Step {
             return Applied.done(new WireGuardSetup(host).apply());
         }
         if (https(host)) {
-            String firewall = new DirectHttpsFirewall(host).apply();
+            String firewall = new DirectHttpsFirewall(host).apply() + ", " + boot(host).apply();
             return Applied.done(new DirectHttpsSetup(host).apply() + "; " + firewall);
         }
         if (host.config().network().mode() == NetworkConfig.Mode.TAILSCALE) {
@@ -94,16 +98,17 @@ final class NetworkStep implements Step {
                 host.runChecked(steps.get(i).apply());
             }
         }
-        return Applied.done(host.config().network().mode().label() + " mode set up");
+        return Applied.done(host.config().network().mode().label() + " mode set up; " + boot(host).apply());
     }
 
     /** Both halves are asked (one round trip each), so the detail names everything a run would change. */
     private static Check directHttpsCheck(Host host) {
         List<String> missing = new ArrayList<>();
         new DirectHttpsFirewall(host).missing().ifPresent(missing::add);
+        boot(host).missing().ifPresent(missing::add);
         new DirectHttpsSetup(host).missing().ifPresent(missing::add);
         return missing.isEmpty() ? Check.ok("https://" + host.config().network().direct().domain().orElseThrow()
-                + "/: firewall in place, certificate issued, nginx serving it") : Check.needed(String.join("; ",
+                + "/: firewall in place (and at boot), certificate issued, nginx serving it") : Check.needed(String.join("; ",
                 missing));
     }
 
@@ -113,8 +118,24 @@ final class NetworkStep implements Step {
 
     private static Check firewallCheck(Host host, String mode) {
         long missing = present(host, rules(host).steps()).stream().filter(p -> !p).count();
-        return missing == 0 ? Check.ok(mode + ": DOCKER-USER allowlist in place")
-                : Check.needed(mode + ": " + missing + " DOCKER-USER rules to add");
+        var boot = boot(host).missing();
+        if (missing == 0 && boot.isEmpty()) {
+            return Check.ok(mode + ": DOCKER-USER allowlist in place, and at boot");
+        }
+        List<String> why = new ArrayList<>();
+        if (missing > 0) {
+            why.add(missing + " DOCKER-USER rules to add");
+        }
+        boot.ifPresent(why::add);
+        return Check.needed(mode + ": " + String.join("; ", why));
+    }
+
+    /**
+     * The same steps this step applies, as a script and unit that apply them again at every boot: the DOCKER-USER
+     * allowlist, or in direct mode with https {@link DirectHttpsFirewall}'s rules.
+     */
+    private static FirewallBoot boot(Host host) {
+        return new FirewallBoot(host, https(host) ? new DirectHttpsFirewall(host).steps() : rules(host).steps());
     }
 
     /**

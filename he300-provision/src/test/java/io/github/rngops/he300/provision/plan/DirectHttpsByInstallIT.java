@@ -86,6 +86,16 @@ class DirectHttpsByInstallIT {
             assertThat(one.results()).as(() -> first + pebbleLog()).singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo(Status.CHANGED));
 
+            // the same rules at boot: the script the step wrote, run on the host now, finds every rule in place
+            Path boot = root.resolve("usr/local/sbin/he300-firewall");
+            assertThat(boot).content().contains("'-I' 'HE300-INPUT' '3' '-s' '203.0.113.0/24'", "'HE300-ALLOW'");
+            assertThat(Files.isSymbolicLink(root.resolve(
+                    "etc/systemd/system/multi-user.target.wants/he300-firewall.service")))
+                    .as("enabled in the file root (a link to the unit's path on the host)").isTrue();
+            String rules = onHost.runChecked(Command.of("iptables", "-S")).stdout();
+            onHost.runChecked(Command.of("sh", boot.toString()));
+            assertThat(onHost.runChecked(Command.of("iptables", "-S")).stdout()).isEqualTo(rules);
+
             Path fullchain = root.resolve("etc/letsencrypt/live/" + DOMAIN + "/fullchain.pem");
             assertThat(fullchain).exists();
             assertThat(root.resolve("etc/letsencrypt/live/" + DOMAIN + "/privkey.pem")).exists();

@@ -32,9 +32,12 @@ public final class FakePrograms {
                         + " *) exit 1;; esac")
                 .program("nvidia-ctk", S + "case \"$1\" in --version) [ -f \"$S/toolkit\" ] || exit 127; echo 'NVIDIA Container Toolkit CLI version 1.17.3';;"
                         + " runtime) echo \"nvidia-ctk $*\" >> \"$S/log\"; touch \"$S/runtime\";; esac")
-                .program("systemctl", S + "case \"$1\" in is-enabled) [ -f \"$S/enabled\" ];;"
-                        + " enable) echo \"systemctl $*\" >> \"$S/log\"; touch \"$S/enabled\";;"
-                        + " *) echo \"systemctl $*\" >> \"$S/log\";; esac")
+                // enabled per unit; --root= (a test host's file root) is taken and left out of the log
+                .program("systemctl", S + "case \"$1\" in --root=*) shift;; esac; c=$1; shift; case $c in"
+                        + " is-enabled) for u do case $u in -*) ;; *) [ -f \"$S/enabled-$u\" ] || exit 1;; esac; done;;"
+                        + " enable) echo \"systemctl $c $*\" >> \"$S/log\"; for u do case $u in -*) ;;"
+                        + " *) touch \"$S/enabled-$u\";; esac; done;;"
+                        + " *) echo \"systemctl $c $*\" >> \"$S/log\";; esac")
                 .program("docker", S + "[ -f \"$S/docker\" ] || { echo 'Cannot connect to the Docker daemon' >&2; exit 1; }\n"
                         + "case \"$1\" in\n"
                         + "  version) echo 27.3.1;;\n"

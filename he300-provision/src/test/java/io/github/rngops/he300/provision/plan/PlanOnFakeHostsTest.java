@@ -370,6 +370,9 @@ class PlanOnFakeHostsTest {
                     .contains("'iptables' '-w' '-I' 'DOCKER-USER' '1' '-j' 'HE300-ALLOW'",
                             "'--ctstate' 'DNAT' '--ctorigdstport' '5432'")
                     .doesNotContain("HE300-INPUT");
+            assertThat(dry.output()).as("the same rules again at boot").contains("he300-firewall.service to enable",
+                    "at boot: write " + fake.root() + "/usr/local/sbin/he300-firewall (0700)",
+                    "at boot: write " + fake.root() + "/etc/systemd/system/he300-firewall.service (0644)");
             assertThat(dry.output().indexOf("HE300-ALLOW")).as("the firewall comes before nginx listens")
                     .isLessThan(dry.output().indexOf("'certbot' 'certonly'"));
             Outcome production = run(fake, config("network:\n  mode: direct\n  direct:\n    domain: gpu.example.com\n"
@@ -379,6 +382,48 @@ class PlanOnFakeHostsTest {
                     .contains("'ip6tables' '-w' '-I' 'HE300-INPUT' '3' '-p' 'tcp' '-m' 'tcp' '--dport' '443' '-j' 'DROP'",
                             "'iptables' '-w' '-I' 'HE300-INPUT' '3' '-s' '203.0.113.0/24' '-p' 'tcp' '-m' 'tcp'"
                             + " '--dport' '443' '-j' 'RETURN'");
+        }
+    }
+
+    /** iptables that keeps its rules in a file: {@code -C}/{@code -L} look, {@code -N}/{@code -I} add. */
+    private static String fakeIptables(String family) {
+        return FakePrograms.S + "f=\"$S/" + family + "\"; touch \"$f\"; [ \"$1\" = -w ] && shift;"
+                + " [ \"$1\" = -n ] && shift; op=$1; shift; case $op in"
+                + " -C|-L) /usr/bin/grep -qxF -- \"$*\" \"$f\";;"
+                + " -N) echo \"$*\" >> \"$f\";;"
+                + " -I) c=$1; shift; case $1 in [0-9]*) shift;; esac; echo \"$c $*\" >> \"$f\";;"
+                + " *) exit 1;; esac";
+    }
+
+    @Test
+    void directModeWritesTheBootFirewallAndASecondRunIsOk() throws Exception {
+        ollama.models.clear();
+        try (FakeHost fake = start("direct-boot", h -> a10(ubuntu(h, "22.04")).program("iptables",
+                fakeIptables("ip4")).program("ip6tables", fakeIptables("ip6")))) {
+            InstallConfig config = config("network:\n  mode: direct\n  direct:\n    https: false\n"
+                    + "security:\n  allowed_ips: [203.0.113.0/24]\n");
+            Outcome first = run(fake, config, Mode.APPLY, null);
+            assertThat(first.recap().failure()).as(first.output()).isEmpty();
+            assertThat(first.states()).containsEntry("network", Status.CHANGED);
+            Path script = fake.root().resolve("usr/local/sbin/he300-firewall");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(script))).isEqualTo("rwx------");
+            assertThat(Files.readString(script)).startsWith("#!/bin/sh\n").contains("\nset -e\n",
+                    "'iptables' '-w' '-C' 'HE300-ALLOW' '-s' '203.0.113.0/24' '-p' 'tcp' '-m' 'conntrack'"
+                    + " '--ctorigdstport' '8000' '--ctdir' 'ORIGINAL' '-j' 'RETURN' >/dev/null 2>&1 || 'iptables' '-w'"
+                    + " '-I' 'HE300-ALLOW' '2' '-s' '203.0.113.0/24'");
+            assertThat(fake.root().resolve("etc/systemd/system/he300-firewall.service")).content()
+                    .contains("ExecStart=/usr/local/sbin/he300-firewall\n");
+            assertThat(Files.readString(fake.root().resolve("state/log")))
+                    .contains("systemctl enable he300-firewall.service");
+
+            Outcome second = run(fake, config, Mode.APPLY, null);
+            assertThat(second.states()).as(second.output()).containsEntry("network", Status.OK);
+            assertThat(second.output()).contains("DOCKER-USER allowlist in place, and at boot");
+
+            Files.writeString(script, "#!/bin/sh\n");
+            Outcome changed = run(fake, config, Mode.DRY_RUN, "network");
+            assertThat(changed.states()).containsEntry("network", Status.WOULD_CHANGE);
+            assertThat(changed.output()).contains("boot firewall he300-firewall to write");
         }
     }
 

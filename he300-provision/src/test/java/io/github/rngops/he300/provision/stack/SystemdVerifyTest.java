@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every systemd unit and timer of every variant passes {@code systemd-analyze verify}, in a root of its own
+ * Every systemd unit and timer of every variant, and the boot firewall's unit, passes {@code systemd-analyze verify}, in a root of its own
  * ({@code --root}): this machine's unit directory copied in (for the default dependencies), a {@code docker.service},
  * and executables where the units' {@code ExecStart=} name them, so that a missing Docker here is not the failure.
  * Verify exits 0 on some problems (an unknown {@code Type=} is only "ignoring"), so its output must be empty too.
@@ -101,6 +101,18 @@ class SystemdVerifyTest {
             verified += units.size();
         }
         assertThat(verified).isEqualTo(3 * StackVariants.all().size());
+    }
+
+    @Test
+    void theFirewallUnitVerifies() throws Exception {
+        List<StackFile> files = FirewallBootFiles.of(List.of());
+        List<StackFile> units = files.stream().filter(f -> f.path().startsWith(SystemdUnits.DIR + "/")).toList();
+        assertThat(units).extracting(StackFile::name).containsExactly(FirewallBootFiles.UNIT);
+        assertThat(units.get(0).content()).contains("After=docker.service\n", "Before=nginx.service he300-stack.service\n",
+                "ExecStart=" + FirewallBootFiles.SCRIPT + "\n", "WantedBy=multi-user.target\n");
+        Verdict verdict = verify(root("firewall"), units);
+        assertThat(verdict.code()).as(verdict.output()).isZero();
+        assertThat(verdict.output()).isEmpty();
     }
 
     @Test
