@@ -1,11 +1,9 @@
 package io.github.rngops.he300.net.firewall;
 
-import io.github.rngops.he300.core.command.Command;
 import io.github.rngops.he300.core.command.CommandRunner;
 import io.github.rngops.he300.net.Cidr;
 import io.github.rngops.he300.net.NetException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,21 +36,18 @@ import java.util.regex.Pattern;
 public final class DockerUserRules {
     /** The chain Docker leaves to the administrator. */
     public static final String DOCKER_USER = "DOCKER-USER";
-    private static final Pattern CHAIN = Pattern.compile("[A-Za-z0-9_-]{1,28}");
     private static final Pattern IFACE = Pattern.compile("[a-zA-Z0-9_.+-]{1,15}");
 
     private final Allowlist allowlist;
     private final List<Integer> ports;
-    private final String chain;
+    private final OwnChain own;
     private final Optional<String> inInterface;
-    private final boolean sudo;
 
     private DockerUserRules(Builder builder) {
         allowlist = builder.allowlist;
         ports = List.copyOf(builder.ports);
-        chain = builder.chain;
+        own = new OwnChain(DOCKER_USER, builder.chain, builder.sudo);
         inInterface = builder.inInterface;
-        sudo = builder.sudo;
     }
 
     /** {@return a new builder, to set what differs from the defaults} */
@@ -62,7 +57,7 @@ public final class DockerUserRules {
 
     /** {@return the chain holding the rules, which {@code DOCKER-USER} jumps to} */
     public String chain() {
-        return chain;
+        return own.chain();
     }
 
     /**
@@ -103,16 +98,11 @@ public final class DockerUserRules {
     public List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         for (boolean ipv6 : new boolean[] {false, true}) {
-            String tool = ipv6 ? "ip6tables" : "iptables";
-            steps.add(Step.unless(command(tool, "-n", "-L", DOCKER_USER), command(tool, "-N", DOCKER_USER)));
-            steps.add(Step.unless(command(tool, "-n", "-L", chain), command(tool, "-N", chain)));
-            steps.add(Step.unless(command(tool, "-C", DOCKER_USER, "-j", chain),
-                    command(tool, "-I", DOCKER_USER, "1", "-j", chain)));
-            List<List<String>> rules = rules(ipv6);
-            for (int i = 0; i < rules.size(); i++) {
-                steps.add(Step.unless(command(tool, with(List.of("-C", chain), rules.get(i))),
-                        command(tool, with(List.of("-I", chain, Integer.toString(i + 1)), rules.get(i)))));
-            }
+            String tool = OwnChain.tool(ipv6);
+            // Docker makes DOCKER-USER when it starts; made here too, it is the one Docker keeps
+            steps.add(Step.unless(own.command(tool, List.of("-n", "-L", DOCKER_USER)),
+                    own.command(tool, List.of("-N", DOCKER_USER))));
+            steps.addAll(own.steps(tool, rules(ipv6)));
         }
         return steps;
     }
@@ -120,9 +110,8 @@ public final class DockerUserRules {
     /** {@return every command the apply would run, in full, one per line} */
     public List<String> dryRun() {
         List<String> lines = new ArrayList<>(steps().stream().map(Step::display).toList());
-        for (String tool : List.of("iptables", "ip6tables")) {
-            lines.add(command(tool, "-S", chain).displayLine() + "  # then " + tool + " -D " + chain
-                    + " <rule> for each rule not listed above");
+        for (boolean ipv6 : new boolean[] {false, true}) {
+            lines.add(own.pruneLine(OwnChain.tool(ipv6)));
         }
         return lines;
     }
@@ -141,19 +130,7 @@ public final class DockerUserRules {
             outcomes.add(step.run(runner));
         }
         for (boolean ipv6 : new boolean[] {false, true}) {
-            String tool = ipv6 ? "ip6tables" : "iptables";
-            List<List<String>> wanted = rules(ipv6);
-            String listing = runner.runChecked(command(tool, "-S", chain)).stdout();
-            for (String line : listing.split("\\R")) {
-                String prefix = "-A " + chain + " ";
-                if (line.startsWith(prefix)) {
-                    List<String> rule = Arrays.asList(line.substring(prefix.length()).strip().split(" +"));
-                    if (!wanted.contains(rule)) {
-                        runner.runChecked(command(tool, with(List.of("-D", chain), rule)));
-                        outcomes.add(Step.Outcome.CHANGED);
-                    }
-                }
-            }
+            outcomes.addAll(own.prune(runner, OwnChain.tool(ipv6), rules(ipv6)));
         }
         return outcomes;
     }
@@ -161,20 +138,6 @@ public final class DockerUserRules {
     private List<String> portMatch(int port) {
         return List.of("-p", "tcp", "-m", "conntrack", "--ctorigdstport", Integer.toString(port), "--ctdir",
                 "ORIGINAL");
-    }
-
-    private Command command(String tool, String... args) {
-        return command(tool, Arrays.asList(args));
-    }
-
-    private Command command(String tool, List<String> args) {
-        return Command.builder(tool).arg("-w").args(args).sudo(sudo).build();
-    }
-
-    private static List<String> with(List<String> head, List<String> tail) {
-        List<String> all = new ArrayList<>(head);
-        all.addAll(tail);
-        return all;
     }
 
     /** Makes {@link DockerUserRules}. */
@@ -207,14 +170,7 @@ public final class DockerUserRules {
          * @throws NetException naming the first port out of range
          */
         public Builder ports(int... ports) {
-            for (int port : ports) {
-                if (port < 1 || port > 65535) {
-                    throw NetException.invalid("ports", "port " + port + " is out of range: use 1..65535");
-                }
-                if (!this.ports.contains(port)) {
-                    this.ports.add(port);
-                }
-            }
+            OwnChain.addPorts(this.ports, ports);
             return this;
         }
 
@@ -226,7 +182,7 @@ public final class DockerUserRules {
          * @throws NetException if it is of another form
          */
         public Builder chain(String chain) {
-            if (!CHAIN.matcher(chain).matches() || chain.equals(DOCKER_USER)) {
+            if (!OwnChain.validName(chain) || chain.equals(DOCKER_USER)) {
                 throw NetException.invalid("chain", "'" + chain + "' must be 1 to 28 of A-Z a-z 0-9 _ - and not "
                         + DOCKER_USER);
             }

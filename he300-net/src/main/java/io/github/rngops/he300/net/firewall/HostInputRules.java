@@ -5,7 +5,6 @@ import io.github.rngops.he300.core.command.CommandRunner;
 import io.github.rngops.he300.net.Cidr;
 import io.github.rngops.he300.net.NetException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,14 +38,12 @@ public final class HostInputRules {
 
     private final Allowlist allowlist;
     private final List<Integer> ports;
-    private final String chain;
-    private final boolean sudo;
+    private final OwnChain own;
 
     private HostInputRules(Builder builder) {
         allowlist = builder.allowlist;
         ports = List.copyOf(builder.ports);
-        chain = builder.chain;
-        sudo = builder.sudo;
+        own = new OwnChain(INPUT, builder.chain, builder.sudo);
     }
 
     /** {@return a new builder, to set what differs from the defaults} */
@@ -56,7 +53,7 @@ public final class HostInputRules {
 
     /** {@return the chain holding the rules} */
     public String chain() {
-        return chain;
+        return own.chain();
     }
 
     /**
@@ -71,11 +68,12 @@ public final class HostInputRules {
         rules.add(List.of("-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", "-j", "RETURN"));
         for (Cidr network : ipv6 ? allowlist.ipv6() : allowlist.ipv4()) {
             for (int port : ports) {
-                rules.add(with(List.of("-s", network.toString()), portMatch(port), List.of("-j", "RETURN")));
+                rules.add(OwnChain.with(List.of("-s", network.toString()), portMatch(port),
+                        List.of("-j", "RETURN")));
             }
         }
         for (int port : ports) {
-            rules.add(with(portMatch(port), List.of("-j", "DROP")));
+            rules.add(OwnChain.with(portMatch(port), List.of("-j", "DROP")));
         }
         return rules;
     }
@@ -90,15 +88,7 @@ public final class HostInputRules {
     public List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         for (boolean ipv6 : new boolean[] {false, true}) {
-            String tool = tool(ipv6);
-            steps.add(Step.unless(command(tool, List.of("-n", "-L", chain)), command(tool, List.of("-N", chain))));
-            steps.add(Step.unless(command(tool, List.of("-C", INPUT, "-j", chain)),
-                    command(tool, List.of("-I", INPUT, "1", "-j", chain))));
-            List<List<String>> rules = rules(ipv6);
-            for (int i = 0; i < rules.size(); i++) {
-                steps.add(Step.unless(command(tool, with(List.of("-C", chain), rules.get(i))),
-                        command(tool, with(List.of("-I", chain, Integer.toString(i + 1)), rules.get(i)))));
-            }
+            steps.addAll(own.steps(OwnChain.tool(ipv6), rules(ipv6)));
         }
         return steps;
     }
@@ -107,15 +97,14 @@ public final class HostInputRules {
     public List<String> dryRun() {
         List<String> lines = new ArrayList<>(steps().stream().map(Step::display).toList());
         for (boolean ipv6 : new boolean[] {false, true}) {
-            lines.add(pruneCommands().get(ipv6 ? 1 : 0).displayLine() + "  # then " + tool(ipv6) + " -D " + chain
-                    + " <rule> for each rule not listed above");
+            lines.add(own.pruneLine(OwnChain.tool(ipv6)));
         }
         return lines;
     }
 
     /** {@return the listing commands {@link #apply} reads to find rules to prune: iptables, then ip6tables} */
     public List<Command> pruneCommands() {
-        return List.of(command("iptables", List.of("-S", chain)), command("ip6tables", List.of("-S", chain)));
+        return List.of(own.listing(OwnChain.tool(false)), own.listing(OwnChain.tool(true)));
     }
 
     /**
@@ -130,41 +119,13 @@ public final class HostInputRules {
             outcomes.add(step.run(runner));
         }
         for (boolean ipv6 : new boolean[] {false, true}) {
-            List<List<String>> wanted = rules(ipv6);
-            String listing = runner.runChecked(pruneCommands().get(ipv6 ? 1 : 0)).stdout();
-            String prefix = "-A " + chain + " ";
-            for (String line : listing.split("\\R")) {
-                if (line.startsWith(prefix)) {
-                    List<String> rule = Arrays.asList(line.substring(prefix.length()).strip().split(" +"));
-                    if (!wanted.contains(rule)) {
-                        runner.runChecked(command(tool(ipv6), with(List.of("-D", chain), rule)));
-                        outcomes.add(Step.Outcome.CHANGED);
-                    }
-                }
-            }
+            outcomes.addAll(own.prune(runner, OwnChain.tool(ipv6), rules(ipv6)));
         }
         return outcomes;
     }
 
-    private static String tool(boolean ipv6) {
-        return ipv6 ? "ip6tables" : "iptables";
-    }
-
     private static List<String> portMatch(int port) {
         return List.of("-p", "tcp", "-m", "tcp", "--dport", Integer.toString(port));
-    }
-
-    private Command command(String tool, List<String> args) {
-        return Command.builder(tool).arg("-w").args(args).sudo(sudo).build();
-    }
-
-    @SafeVarargs
-    private static List<String> with(List<String>... parts) {
-        List<String> all = new ArrayList<>();
-        for (List<String> part : parts) {
-            all.addAll(part);
-        }
-        return List.copyOf(all);
     }
 
     /** Makes {@link HostInputRules}. */
@@ -194,14 +155,7 @@ public final class HostInputRules {
          * @return this builder
          */
         public Builder ports(int... ports) {
-            for (int port : ports) {
-                if (port < 1 || port > 65535) {
-                    throw NetException.invalid("ports", "port " + port + " is out of range: use 1..65535");
-                }
-                if (!this.ports.contains(port)) {
-                    this.ports.add(port);
-                }
-            }
+            OwnChain.addPorts(this.ports, ports);
             return this;
         }
 
@@ -212,7 +166,7 @@ public final class HostInputRules {
          * @return this builder
          */
         public Builder chain(String chain) {
-            if (chain == null || !chain.matches("[A-Za-z0-9_-]{1,28}")
+            if (!OwnChain.validName(chain)
                     || List.of(INPUT, "OUTPUT", "FORWARD", DockerUserRules.DOCKER_USER).contains(chain)) {
                 throw NetException.invalid("chain", "'" + chain + "' must be 1 to 28 of A-Z a-z 0-9 _ - and not a"
                         + " built-in chain or " + DockerUserRules.DOCKER_USER);
