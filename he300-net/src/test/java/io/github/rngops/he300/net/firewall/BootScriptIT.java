@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rngops.he300.core.command.Command;
 import io.github.rngops.he300.core.command.CommandResult;
 import io.github.rngops.he300.core.command.CommandRunner;
-import io.github.rngops.he300.net.Namespaces;
-import io.github.rngops.he300.net.RealTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,42 +24,20 @@ class BootScriptIT {
     @TempDir
     Path dir;
 
-    private Namespaces namespaces;
+    private ListenerBehindVeth pair;
     private CommandRunner onHost;
-    private CommandRunner onClient;
-    private Process listener;
 
     @BeforeEach
     void namespaces() throws Exception {
-        RealTools.requireRoot();
-        RealTools.require("ip", "iptables", "ip6tables", "curl", "python3");
-        namespaces = new Namespaces();
-        String host = namespaces.create("bo");
-        String client = namespaces.create("bc");
-        namespaces.link(host, "10.79.0.1/24", client, "10.79.0.2/24");
-        onHost = namespaces.runner(host);
-        onClient = namespaces.runner(client);
-        listener = new ProcessBuilder("ip", "netns", "exec", host, "/usr/bin/python3", "-m", "http.server", "8443",
-                "--bind", "0.0.0.0", "--directory", "/").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 50 && get().exitCode() != 0; i++) {
-            Thread.sleep(100);
-        }
+        pair = ListenerBehindVeth.start("bo", "bc", "10.79.0");
+        onHost = pair.onHost();
     }
 
     @AfterEach
     void removeNamespaces() {
-        if (listener != null) {
-            listener.destroyForcibly();
+        if (pair != null) {
+            pair.close();
         }
-        if (namespaces != null) {
-            namespaces.close();
-        }
-    }
-
-    private CommandResult get() {
-        return onClient.run(Command.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--connect-timeout", "2",
-                "--max-time", "5", "http://10.79.0.1:8443/"));
     }
 
     /** The steps direct mode with https applies: 443 (here 8443) in INPUT, published ports in DOCKER-USER. */
@@ -98,13 +74,13 @@ class BootScriptIT {
                     "he300 firewall", steps));
             steps.forEach(step -> step.run(onHost));
             String applied = everything();
-            CommandResult before = get();
+            CommandResult before = pair.get();
 
             reboot();
             runScript(script);
 
             assertThat(everything()).as("the same rules as the apply made").isEqualTo(applied);
-            CommandResult after = get();
+            CommandResult after = pair.get();
             if (allowed) {
                 assertThat(after.stdout()).isEqualTo("200").isEqualTo(before.stdout());
             } else {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rngops.he300.core.command.Command;
 import io.github.rngops.he300.core.command.CommandResult;
 import io.github.rngops.he300.core.command.CommandRunner;
-import io.github.rngops.he300.net.Namespaces;
-import io.github.rngops.he300.net.RealTools;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,47 +15,24 @@ import org.junit.jupiter.api.Test;
  * the client reaches a listener on the host's port only while its network is in the allowlist.
  */
 class HostInputRulesIT {
-    private Namespaces namespaces;
-    private String host;
+    private ListenerBehindVeth pair;
     private CommandRunner onHost;
-    private CommandRunner onClient;
-    private Process listener;
 
     @BeforeEach
     void namespaces() throws Exception {
-        RealTools.requireRoot();
-        RealTools.require("ip", "iptables", "ip6tables", "curl", "python3");
-        namespaces = new Namespaces();
-        host = namespaces.create("in");
-        String client = namespaces.create("cl");
-        namespaces.link(host, "10.78.0.1/24", client, "10.78.0.2/24");
-        onHost = namespaces.runner(host);
-        onClient = namespaces.runner(client);
-        listener = new ProcessBuilder("ip", "netns", "exec", host, "/usr/bin/python3", "-m", "http.server", "8443",
-                "--bind", "0.0.0.0", "--directory", "/").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 50 && get().exitCode() != 0; i++) {
-            Thread.sleep(100);
-        }
+        pair = ListenerBehindVeth.start("in", "cl", "10.78.0");
+        onHost = pair.onHost();
     }
 
     @AfterEach
     void removeNamespaces() {
-        if (listener != null) {
-            listener.destroyForcibly();
-        }
-        if (namespaces != null) {
-            namespaces.close();
+        if (pair != null) {
+            pair.close();
         }
     }
 
     private HostInputRules rules(String... allowlist) {
         return HostInputRules.builder().allowlist(Allowlist.of(allowlist)).ports(8443).sudo(false).build();
-    }
-
-    private CommandResult get() {
-        return onClient.run(Command.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "--connect-timeout", "2",
-                "--max-time", "5", "http://10.78.0.1:8443/"));
     }
 
     private List<String> listing(String tool) {
@@ -66,10 +41,10 @@ class HostInputRulesIT {
 
     @Test
     void onlyTheAllowedNetworkGetsThrough() {
-        assertThat(get().stdout()).as("no rules yet").isEqualTo("200");
+        assertThat(pair.get().stdout()).as("no rules yet").isEqualTo("200");
 
         assertThat(rules("10.78.0.0/24", "2001:db8::/32").apply(onHost)).contains(Step.Outcome.CHANGED);
-        assertThat(get().stdout()).isEqualTo("200");
+        assertThat(pair.get().stdout()).isEqualTo("200");
         assertThat(rules("10.78.0.0/24", "2001:db8::/32").apply(onHost)).containsOnly(Step.Outcome.ALREADY_THERE);
         assertThat(listing("iptables")).containsExactly("-N HE300-INPUT", "-A HE300-INPUT -i lo -j RETURN",
                 "-A HE300-INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j RETURN",
@@ -81,7 +56,7 @@ class HostInputRulesIT {
 
         // another allowlist: the old entry is deleted, so the client is dropped (curl times out: no answer at all)
         rules("198.51.100.0/24").apply(onHost);
-        CommandResult dropped = get();
+        CommandResult dropped = pair.get();
         assertThat(dropped.exitCode()).as(dropped.stderr()).isEqualTo(28);
         assertThat(listing("iptables")).noneMatch(line -> line.contains("10.78.0.0/24")).hasSize(5);
         assertThat(listing("ip6tables")).noneMatch(line -> line.contains("2001:db8::/32"));
