@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -137,12 +138,7 @@ class LauncherIT {
     void stdoutOfACaptureCommandIsOnlyItsAnswerOnEveryJdk() throws IOException {
         String golden = Files.readString(shared().resolve("he300/goldens/v1.0-n30-seed11.tsv"));
         List<Path> jdks = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
-        try (Stream<Path> installed = Files.list(Path.of("/usr/lib/jvm"))) {
-            installed.filter(j -> Files.isExecutable(j.resolve("bin/javac")) && release(j) >= 25)
-                    .findFirst().ifPresent(jdks::add);
-        } catch (IOException e) {
-            // no /usr/lib/jvm: the test JDK alone
-        }
+        InstalledJdks.atLeast(25).ifPresent(jdks::add);
         for (Path jdk : jdks) {
             for (int run = 0; run < 2; run++) {           // the first run makes the class archive, the second uses it
                 Result sample = run(a, Map.of("HE300_JAVA_HOME", jdk.toString()), "sample", "--seed", "11", "--quick");
@@ -158,6 +154,31 @@ class LauncherIT {
                 assertThat(keygen.exit()).as(jdk + ": " + keygen.err()).isZero();
                 assertThat(keygen.out()).as(jdk + " run " + run).matches("[A-Za-z0-9+/]{43}=\n");
             }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void onJdk25PicocliIsLinkedAheadOfTimeFromItsJava8Copy() throws IOException {
+        Path jdk = InstalledJdks.atLeast(25).orElse(null);
+        Assumptions.assumeTrue(jdk != null, "no JDK 25+ under /usr/lib/jvm: no AOT cache to check");
+        Map<String, String> env = Map.of("HE300_JAVA_HOME", jdk.toString());
+        for (int run = 0; run < 2; run++) {               // the archive made, as in the case above, whatever ran first
+            assertThat(run(a, env, "parse", "--help").exit()).isZero();
+        }
+        Path log = temp.resolve("parse-class-load.log");
+        Map<String, String> logged = new HashMap<>(env);
+        logged.put("HE300_JAVA_OPTIONS", "-Xlog:class+load:file=" + log);
+        Result parse = run(a, logged, "parse", "--help");
+        assertThat(parse.exit()).as(parse.err()).isZero();
+        assertThat(parse.out()).contains("Usage: parse");
+
+        List<String> picocli = Files.readAllLines(log).stream().filter(l -> l.contains(" picocli.")).toList();
+        assertThat(picocli).hasSizeGreaterThan(100)
+                .allSatisfy(line -> assertThat(line).endsWith("source: shared objects file"));
+        try (Stream<Path> copies = Files.list(home.resolve(".cache/he300/linkable"))) {
+            assertThat(copies.map(p -> p.getFileName().toString()))
+                    .anySatisfy(name -> assertThat(name).matches("[0-9a-f]{64}-picocli-[0-9.]+\\.jar"));
         }
     }
 
@@ -277,19 +298,6 @@ class LauncherIT {
         Path shared = Path.of(property).toAbsolutePath().normalize();
         assertThat(shared).as("the shared directory beside the project; CI lays it out, see .ci/run").isDirectory();
         return shared;
-    }
-
-    private static int release(Path jdk) {
-        try {
-            for (String line : Files.readAllLines(jdk.resolve("release"))) {
-                if (line.startsWith("JAVA_VERSION=\"")) {
-                    return Integer.parseInt(line.substring(14).split("[.\"]")[0]);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;                                     // not a JDK we can tell: not a candidate
-        }
-        return 0;
     }
 
     private static String withoutComments(String tsv) {

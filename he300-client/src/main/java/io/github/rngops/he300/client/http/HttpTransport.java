@@ -48,6 +48,7 @@ public final class HttpTransport implements AutoCloseable {
     private static final String USER_AGENT = "he300-client";
 
     private final HttpUrl baseUrl;
+    private final String basePath;    // the base URL's encoded path without trailing slashes: a request path follows
     private final HttpSettings settings;
     private final Auth auth;
     private final OkHttpClient client;
@@ -58,6 +59,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private HttpTransport(HttpUrl baseUrl, HttpSettings settings, Auth auth) {
         this.baseUrl = baseUrl;
+        this.basePath = withoutTrailingSlashes(baseUrl.encodedPath());
         this.settings = settings;
         this.auth = auth;
         this.json = Json.mapper();
@@ -90,6 +92,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private HttpTransport(HttpTransport shared, Auth auth) {
         this.baseUrl = shared.baseUrl;
+        this.basePath = shared.basePath;
         this.settings = shared.settings;
         this.auth = auth;
         this.json = shared.json;
@@ -348,9 +351,17 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    private static String withoutTrailingSlashes(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
+    }
+
     private Request toOkHttp(ApiRequest request, SendMarker marker) {
         HttpUrl.Builder url = baseUrl.newBuilder()
-                .encodedPath(baseUrl.encodedPath().replaceAll("/+$", "") + request.path());
+                .encodedPath(basePath + request.path());
         request.query().forEach(url::addQueryParameter);
         Request.Builder builder = new Request.Builder()
                 .url(url.build())
