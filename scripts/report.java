@@ -1,7 +1,8 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //CDS
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Djdk.reflect.useNativeAccessorOnly=true -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off
+// C1 only and reflection without generated accessors: a short process starts fastest so (docs/PERFORMANCE.md)
 //DEPS io.github.rng-ops:he300-bom:${he300.version:0.1.0-SNAPSHOT}@pom
 //DEPS io.github.rng-ops:he300-cli
 //DEPS io.github.rng-ops:he300-report
