@@ -14,12 +14,11 @@ import io.github.rngops.he300.client.http.RetrySettings;
 import io.github.rngops.he300.client.ollama.LocalModel;
 import io.github.rngops.he300.client.ollama.OllamaClient;
 import io.github.rngops.he300.core.He300Exception;
+import io.github.rngops.he300.core.internal.HostName;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -341,11 +340,7 @@ public final class HealthCheck {
 
     /** {@return this machine's name, for the alert's text; {@code localhost} when it has none that resolves} */
     public static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return HostName.local("localhost");
     }
 
     private static String body(String body) {

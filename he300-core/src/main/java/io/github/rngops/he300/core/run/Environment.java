@@ -1,7 +1,6 @@
 package io.github.rngops.he300.core.run;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.github.rngops.he300.core.internal.HostName;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -49,16 +48,7 @@ public record Environment(String targetKind, String url, String serverVersion, S
      */
     public static Environment of(TargetInfo target) {
         return new Environment(target.kind(), target.url(), target.serverVersion(), target.modelDigest(),
-                target.quantization(), target.simulated(), target.details(), hostName(),
+                target.quantization(), target.simulated(), target.details(), HostName.local("unknown"),
                 System.getProperty("java.version"));
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            String fromEnvironment = System.getenv("HOSTNAME");
-            return fromEnvironment == null ? "unknown" : fromEnvironment;
-        }
     }
 }
