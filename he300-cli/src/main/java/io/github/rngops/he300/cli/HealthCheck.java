@@ -338,7 +338,7 @@ public final class HealthCheck {
         }
     }
 
-    /** {@return this machine's name, for the alert's text; {@code localhost} when it has none that resolves} */
+    /** {@return this machine's name, for the alert's text; {@code localhost} when none can be found} */
     public static String localHostName() {
         return HostName.local("localhost");
     }
