@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.rngops.he300.client.http.internal.UrlPaths;
 import io.github.rngops.he300.core.internal.JsonProblem;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -59,7 +60,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private HttpTransport(HttpUrl baseUrl, HttpSettings settings, Auth auth) {
         this.baseUrl = baseUrl;
-        this.basePath = withoutTrailingSlashes(baseUrl.encodedPath());
+        this.basePath = UrlPaths.withoutTrailingSlashes(baseUrl.encodedPath());
         this.settings = settings;
         this.auth = auth;
         this.json = Json.mapper();
@@ -349,14 +350,6 @@ public final class HttpTransport implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static String withoutTrailingSlashes(String path) {
-        int end = path.length();
-        while (end > 0 && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        return path.substring(0, end);
     }
 
     private Request toOkHttp(ApiRequest request, SendMarker marker) {

@@ -7,6 +7,7 @@ import io.github.rngops.he300.client.http.ClientException;
 import io.github.rngops.he300.client.http.HttpSettings;
 import io.github.rngops.he300.client.http.HttpTransport;
 import io.github.rngops.he300.client.http.Idempotency;
+import io.github.rngops.he300.client.http.internal.UrlPaths;
 import okhttp3.HttpUrl;
 
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ public final class OpenAiClient implements AutoCloseable {
      */
     static String normaliseBaseUrl(String url) {
         HttpUrl parsed = HttpTransport.parseBaseUrl(url);
-        String path = parsed.encodedPath().replaceAll("/+$", "");
+        String path = UrlPaths.withoutTrailingSlashes(parsed.encodedPath());
         if (path.endsWith("/v1")) {
             path = path.substring(0, path.length() - 3);
         }
