@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -91,6 +92,20 @@ final class Harness {
 
     static double max(double[] values) {
         return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+
+    private static final Path TASKSET = Path.of("/usr/bin/taskset");
+
+    /** Whether {@link #pinned} can pin: {@code taskset} is installed. */
+    static boolean canPin() {
+        return Files.isExecutable(TASKSET);
+    }
+
+    /** {@code command} under {@code taskset -c 0}: the whole process tree on one core. */
+    static List<String> pinned(List<String> command) {
+        List<String> pinned = new ArrayList<>(List.of(TASKSET.toString(), "-c", "0"));
+        pinned.addAll(command);
+        return pinned;
     }
 
     /** The one-minute load average and the processors, for the record. */

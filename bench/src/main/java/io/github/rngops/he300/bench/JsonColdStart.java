@@ -10,7 +10,6 @@ import io.github.rngops.he300.core.Category;
 import io.github.rngops.he300.core.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +64,7 @@ public final class JsonColdStart {
             return;
         }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        boolean pinned = Files.isExecutable(Path.of("/usr/bin/taskset"));
+        boolean pinned = Harness.canPin();
         Map<String, double[]> millis = new LinkedHashMap<>();
         millis.put("databind", new double[rounds]);
         millis.put("streaming", new double[rounds]);
@@ -109,15 +108,13 @@ public final class JsonColdStart {
     private static String child(String variant, boolean pinned, List<String> cache)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        if (pinned) {
-            command.addAll(List.of("/usr/bin/taskset", "-c", "0"));
-        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(cache);
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Djdk.reflect.useNativeAccessorOnly=true", "-cp", System.getProperty("java.class.path"),
                 JsonColdStart.class.getName(), "child", variant));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(pinned ? Harness.pinned(command) : command).redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes());
         Harness.check(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, variant + " failed: " + out);
         return out.strip();

@@ -92,11 +92,10 @@ public final class WholeProcess {
         } else {
             System.out.println("reference left out: set CIRISNODE_SRC to a CIRISNode checkout (and have httpx)");
         }
-        boolean taskset = Files.isExecutable(Path.of("/usr/bin/taskset"));
-        if (taskset) {
-            variants.put("he300 benchmark, 1 core", pinned(benchmark));
+        if (Harness.canPin()) {
+            variants.put("he300 benchmark, 1 core", Harness.pinned(benchmark));
             if (reference) {
-                variants.put("reference, 1 core", pinned(python));
+                variants.put("reference, 1 core", Harness.pinned(python));
             }
         }
         variants.put("he300 sample --seed 42", List.of("./he300", "sample", "--seed", "42"));
@@ -106,12 +105,6 @@ public final class WholeProcess {
         variants.put("he300 report render 10,000, -Xmx256m", List.of("env", "HE300_JAVA_OPTIONS=-Xmx256m", "./he300",
                 "report", "render", large.toString(), "--out", work.resolve("report").toString()));
         return variants;
-    }
-
-    private static List<String> pinned(List<String> command) {
-        List<String> pinned = new ArrayList<>(List.of("/usr/bin/taskset", "-c", "0"));
-        pinned.addAll(command);
-        return pinned;
     }
 
     /** A 10,000-scenario result, made by the CLI against its own simulator. */
