@@ -84,9 +84,20 @@ final class Http {
         return body;
     }
 
-    /** The answer text of a non-streamed generate response. */
+    /**
+     * The answer text of a non-streamed generate response, asked once more if the first try got no response at all.
+     * A pooled connection can end just as a request goes out on it; the JDK client then retries only idempotent
+     * methods, while the runs' client counts a generation as idempotent and retries it. Asking again is safe: an
+     * answer depends on the seed and the scenario alone. Tests that inject faults use {@link #post} and see every
+     * failure.
+     */
     String answer(String model, Scenario scenario) throws IOException, InterruptedException {
-        HttpResponse<String> response = post("api/generate", generate(model, scenario));
+        HttpResponse<String> response;
+        try {
+            response = post("api/generate", generate(model, scenario));
+        } catch (IOException unanswered) {
+            response = post("api/generate", generate(model, scenario));
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("status " + response.statusCode() + ": " + response.body());
         }
