@@ -90,7 +90,12 @@ public enum Category {
      */
     public static Optional<Category> fromId(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(c -> c.id.equals(wanted)).findFirst();
+        for (Category category : values()) {
+            if (category.id.equals(wanted)) {
+                return Optional.of(category);
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@return all protocol names, comma-separated, for error messages} */

@@ -1,12 +1,14 @@
 package io.github.rngops.he300.core.run;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.Outcome;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,7 +25,7 @@ import java.util.Set;
 final class Journal implements Closeable {
 
     static final String FILE = "outcomes.jsonl";
-    private static final ObjectWriter LINE = JsonCodec.MAPPER.writerFor(Outcome.class);
+    private static final JsonFactory LINES = JsonCodec.MAPPER.getFactory();
 
     private final Path file;
     private final FileOutputStream out;
@@ -42,13 +44,11 @@ final class Journal implements Closeable {
 
     /** Appends one line; with {@code sync}, forces it to the disk before returning. */
     synchronized void append(Outcome outcome) throws IOException {
-        byte[] line;
-        try {
-            line = (LINE.writeValueAsString(outcome) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an outcome always serializes", e);
+        StringWriter line = new StringWriter(512);
+        try (JsonGenerator json = LINES.createGenerator(line)) {
+            OutcomeJson.write(outcome, json);
         }
-        out.write(line);
+        out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
         if (sync) {
             out.getFD().sync();

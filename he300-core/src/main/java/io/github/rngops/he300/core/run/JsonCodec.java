@@ -12,11 +12,15 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.github.rngops.he300.core.Category;
+import io.github.rngops.he300.core.Outcome;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** The one Jackson mapper for results, manifests and journal lines: snake_case names, nulls left out. */
+/**
+ * The one Jackson mapper for results, manifests and journal lines: snake_case names, nulls left out; outcomes are
+ * written by {@link OutcomeJson}.
+ */
 final class JsonCodec {
 
     static final ObjectMapper MAPPER = create();
@@ -40,6 +44,7 @@ final class JsonCodec {
                         Category.class, "not a category: use one of " + Category.allIds()));
             }
         });
+        module.addSerializer(Outcome.class, OutcomeJson.INSTANCE);
         module.addSerializer(Instant.class, new JsonSerializer<Instant>() {
             @Override
             public void serialize(Instant value, JsonGenerator out, SerializerProvider provider) throws IOException {

@@ -88,7 +88,13 @@ public final class SampleCache {
 
     private Optional<String> key(Path root, SampleSpec spec, boolean allowUnknown, boolean settled) {
         Instant settledBefore = settled ? clock.instant().minus(SETTLED) : null;
-        StringBuilder key = new StringBuilder(HEADER).append('\n').append(spec).append('\n').append(allowUnknown);
+        // the spec spelled out, not the record's toString: its format is the JDK's, and it is built at run time
+        StringBuilder key = new StringBuilder(HEADER).append("\nversion ").append(spec.version().id()).append(" size ")
+                .append(spec.size()).append(" seed ").append(spec.seed()).append(" categories");
+        for (Category category : spec.categories()) {
+            key.append(' ').append(category.id());
+        }
+        key.append('\n').append(allowUnknown);
         Optional<String> codeIdentity = code == null ? Optional.empty() : ChecksumCache.identity(code, settledBefore);
         if (codeIdentity.isEmpty()) {
             return Optional.empty();
@@ -195,7 +201,11 @@ public final class SampleCache {
     }
 
     private static Category category(String id) {
-        return Category.fromId(id).orElseThrow(() -> new IllegalArgumentException("category " + id));
+        Optional<Category> category = Category.fromId(id);
+        if (category.isEmpty()) {
+            throw new IllegalArgumentException("category " + id);
+        }
+        return category.get();
     }
 
     static String escape(String text) {
