@@ -1,6 +1,7 @@
 package io.github.rngops.he300.client.openai;
 
 import io.github.rngops.he300.client.http.ApiRequest;
+import io.github.rngops.he300.client.http.ApiResponse;
 import io.github.rngops.he300.client.http.Attempted;
 import io.github.rngops.he300.client.http.Auth;
 import io.github.rngops.he300.client.http.ClientException;
@@ -10,9 +11,7 @@ import io.github.rngops.he300.client.http.Idempotency;
 import io.github.rngops.he300.client.http.internal.UrlPaths;
 import okhttp3.HttpUrl;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -65,8 +64,10 @@ public final class OpenAiClient implements AutoCloseable {
      */
     public Attempted<ChatCompletion> chatCompletionWithAttempts(ChatCompletionRequest request) {
         Objects.requireNonNull(request, "request");
-        Attempted<ChatCompletion> completion = http.execute(ApiRequest.post("/v1/chat/completions", body(request))
-                .withIdempotency(Idempotency.IDEMPOTENT)).attempted(ChatCompletion.class);
+        ApiResponse response = http.execute(ApiRequest.post("/v1/chat/completions",
+                ChatCompletionJson.body(request, maxCompletionTokens)).withIdempotency(Idempotency.IDEMPOTENT));
+        Attempted<ChatCompletion> completion = new Attempted<>(ChatCompletionJson.read(response.body())
+                .orElseGet(() -> response.as(ChatCompletion.class)), response.attempts());
         if (completion.value().choices().isEmpty()) {
             throw ClientException.of(ClientException.Kind.PROTOCOL, "POST", "/v1/chat/completions",
                     "the answer has no choices");
@@ -93,19 +94,6 @@ public final class OpenAiClient implements AutoCloseable {
     @Override
     public String toString() {
         return "OpenAiClient[" + http.baseUrl() + "]";
-    }
-
-    private Map<String, Object> body(ChatCompletionRequest r) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", r.model());
-        body.put("messages", r.messages());
-        body.put("temperature", r.temperature());
-        body.put(maxCompletionTokens ? "max_completion_tokens" : "max_tokens", r.maxTokens());
-        body.put("seed", r.seed());
-        body.put("stop", r.stop());
-        body.put("stream", false);
-        body.values().removeIf(Objects::isNull);
-        return body;
     }
 
     /** {@code {"object":"list","data":[...]}}. */
