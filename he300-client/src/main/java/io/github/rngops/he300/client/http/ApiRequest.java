@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param method HTTP method, upper case
  * @param path path below the base URL, starting with {@code /}, segments already encoded (see {@link #segment})
  * @param query query parameters in order; never put secrets here
- * @param jsonBody a value Jackson writes as the JSON body, or null
+ * @param jsonBody a value Jackson writes as the JSON body (a {@link JsonBody} writes itself), or null
  * @param form form fields for an {@code application/x-www-form-urlencoded} body, or null
  * @param headers extra headers (values are never logged)
  * @param idempotency whether it may be replayed after it may have reached the server
@@ -35,7 +35,7 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
      * @param method HTTP method, upper case
      * @param path path below the base URL, starting with {@code /}, segments already encoded (see {@link #segment})
      * @param query query parameters in order; never put secrets here
-     * @param jsonBody a value Jackson writes as the JSON body, or null
+     * @param jsonBody a value Jackson writes as the JSON body (a {@link JsonBody} writes itself), or null
      * @param form form fields for an {@code application/x-www-form-urlencoded} body, or null
      * @param headers extra headers (values are never logged)
      * @param idempotency whether it may be replayed after it may have reached the server

@@ -1,5 +1,6 @@
 package io.github.rngops.he300.client.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -22,6 +23,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -370,6 +372,16 @@ public final class HttpTransport implements AutoCloseable {
             FormBody.Builder form = new FormBody.Builder();
             request.form().forEach(form::add);
             return form.build();
+        }
+        if (request.jsonBody() instanceof JsonBody body) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+            try (JsonGenerator out = json.getFactory().createGenerator(bytes)) {
+                body.writeTo(out);
+            } catch (IOException e) {
+                throw ClientException.of(ClientException.Kind.PROTOCOL, request.method(), request.path(),
+                        "the request body could not be written as JSON: " + e.getMessage());
+            }
+            return RequestBody.create(bytes.toByteArray(), JSON);
         }
         if (request.jsonBody() != null) {
             try {

@@ -65,8 +65,8 @@ public final class OpenAiClient implements AutoCloseable {
     public Attempted<ChatCompletion> chatCompletionWithAttempts(ChatCompletionRequest request) {
         Objects.requireNonNull(request, "request");
         ApiResponse response = http.execute(ApiRequest.post("/v1/chat/completions",
-                ChatCompletionJson.body(request, maxCompletionTokens)).withIdempotency(Idempotency.IDEMPOTENT));
-        Attempted<ChatCompletion> completion = new Attempted<>(ChatCompletionJson.read(response.body())
+                OpenAiJson.body(request, maxCompletionTokens)).withIdempotency(Idempotency.IDEMPOTENT));
+        Attempted<ChatCompletion> completion = new Attempted<>(OpenAiJson.read(response.body())
                 .orElseGet(() -> response.as(ChatCompletion.class)), response.attempts());
         if (completion.value().choices().isEmpty()) {
             throw ClientException.of(ClientException.Kind.PROTOCOL, "POST", "/v1/chat/completions",
@@ -77,7 +77,9 @@ public final class OpenAiClient implements AutoCloseable {
 
     /** {@return {@code GET /v1/models}: the model ids the server serves} */
     public List<ModelEntry> models() {
-        List<ModelEntry> data = http.call(ApiRequest.get("/v1/models"), ModelList.class).data();
+        ApiResponse response = http.execute(ApiRequest.get("/v1/models"));
+        List<ModelEntry> data = OpenAiJson.modelList(response.body()).orElseGet(() -> response.as(ModelList.class))
+                .data();
         return data == null ? List.of() : data;
     }
 

@@ -127,7 +127,7 @@ public final class SampleCache {
     private Optional<Sample> read(String key, SampleSpec spec) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(directory.resolve(key + ".tsv"), StandardCharsets.UTF_8);
+            lines = lines(Files.readString(directory.resolve(key + ".tsv"), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Optional.empty();         // none kept, or unreadable
         }
@@ -152,6 +152,19 @@ public final class SampleCache {
             return Optional.empty();         // a damaged entry: draw afresh
         }
         return Optional.of(new Sample(spec, scenarios, files));
+    }
+
+    /** The lines of what {@link #write} wrote: each ends with {@code \n}, the only line break it leaves unescaped. */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            lines.add(text.substring(start, end));
+        }
+        return lines;
     }
 
     private void write(String key, Sample sample) {
@@ -224,8 +237,12 @@ public final class SampleCache {
     }
 
     static String unescape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        int slash = text.indexOf('\\');
+        if (slash < 0) {
+            return text;                     // as most inputs are: nothing to copy char by char
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, slash);
+        for (int i = slash; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c != '\\') {
                 out.append(c);

@@ -1,73 +1,61 @@
 package io.github.rngops.he300.client.openai;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonSerializable;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import io.github.rngops.he300.client.http.JsonBody;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code POST /v1/chat/completions} token by token, both ways: a run sends and reads hundreds of these in a JVM that
- * lives for seconds, where the mapper's reflection over the records would cost more than the JSON itself.
+ * The OpenAI formats a run uses, token by token: the chat completion both ways, and the model list it checks first. A
+ * run sends and reads hundreds of these in a JVM that lives for seconds, where the mapper's reflection over the
+ * records would cost more than the JSON itself.
  *
- * <p>The answer is read here only in its plain shape: each field absent, null or of its own JSON type. Anything else
+ * <p>Answers are read here only in their plain shape: each field absent, null or of its own JSON type. Anything else
  * (a number where text belongs, broken JSON) is left to the mapper, which decodes the odd answer into the same record
- * or fails with its precise message; {@code ChatCompletionJsonTest} holds the two readers to the same records.
+ * or fails with its precise message; {@code OpenAiJsonTest} holds the two readers to the same records.
  */
-final class ChatCompletionJson {
+final class OpenAiJson {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ChatCompletionJson() {
+    private OpenAiJson() {
     }
 
     /** The request body, written as the mapper would write the same fields: in this order, absent ones left out. */
-    static JsonSerializable body(ChatCompletionRequest request, boolean maxCompletionTokens) {
-        return new JsonSerializable.Base() {
-            @Override
-            public void serialize(JsonGenerator out, SerializerProvider provider) throws IOException {
+    static JsonBody body(ChatCompletionRequest request, boolean maxCompletionTokens) {
+        return out -> {
+            out.writeStartObject();
+            out.writeStringField("model", request.model());
+            out.writeArrayFieldStart("messages");
+            for (ChatMessage message : request.messages()) {
                 out.writeStartObject();
-                out.writeStringField("model", request.model());
-                out.writeArrayFieldStart("messages");
-                for (ChatMessage message : request.messages()) {
-                    out.writeStartObject();
-                    out.writeStringField("role", message.role());
-                    out.writeStringField("content", message.content());
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-                if (request.temperature() != null) {
-                    out.writeNumberField("temperature", request.temperature());
-                }
-                if (request.maxTokens() != null) {
-                    out.writeNumberField(maxCompletionTokens ? "max_completion_tokens" : "max_tokens",
-                            request.maxTokens());
-                }
-                if (request.seed() != null) {
-                    out.writeNumberField("seed", request.seed());
-                }
-                if (request.stop() != null) {
-                    out.writeArrayFieldStart("stop");
-                    for (String stop : request.stop()) {
-                        out.writeString(stop);
-                    }
-                    out.writeEndArray();
-                }
-                out.writeBooleanField("stream", false);
+                out.writeStringField("role", message.role());
+                out.writeStringField("content", message.content());
                 out.writeEndObject();
             }
-
-            @Override
-            public void serializeWithType(JsonGenerator out, SerializerProvider provider, TypeSerializer types)
-                    throws IOException {
-                serialize(out, provider);
+            out.writeEndArray();
+            if (request.temperature() != null) {
+                out.writeNumberField("temperature", request.temperature());
             }
+            if (request.maxTokens() != null) {
+                out.writeNumberField(maxCompletionTokens ? "max_completion_tokens" : "max_tokens", request.maxTokens());
+            }
+            if (request.seed() != null) {
+                out.writeNumberField("seed", request.seed());
+            }
+            if (request.stop() != null) {
+                out.writeArrayFieldStart("stop");
+                for (String stop : request.stop()) {
+                    out.writeString(stop);
+                }
+                out.writeEndArray();
+            }
+            out.writeBooleanField("stream", false);
+            out.writeEndObject();
         };
     }
 
@@ -83,6 +71,58 @@ final class ChatCompletionJson {
         } catch (IOException | NotPlain e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@return the models of a {@code GET /v1/models} answer, when {@code body} has the plain shape; empty when the
+     * mapper has to decide}
+     *
+     * @param body the answer's body
+     */
+    static Optional<OpenAiClient.ModelList> modelList(String body) {
+        try (JsonParser in = JSON.createParser(body)) {
+            expect(in.nextToken(), JsonToken.START_OBJECT);
+            List<ModelEntry> data = null;
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                if (field.equals("data") && value != JsonToken.VALUE_NULL) {
+                    data = models(in, value);
+                } else if (field.equals("data")) {
+                    data = null;
+                } else {
+                    in.skipChildren();
+                }
+            }
+            return in.nextToken() == null ? Optional.of(new OpenAiClient.ModelList(data)) : Optional.empty();
+        } catch (IOException | NotPlain e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<ModelEntry> models(JsonParser in, JsonToken start) throws IOException {
+        expect(start, JsonToken.START_ARRAY);
+        List<ModelEntry> models = new ArrayList<>();
+        while (in.nextToken() == JsonToken.START_OBJECT) {
+            String id = null;
+            String object = null;
+            Long created = null;
+            String ownedBy = null;
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                switch (field) {
+                    case "id" -> id = text(in, value);
+                    case "object" -> object = text(in, value);
+                    case "created" -> created = value == JsonToken.VALUE_NULL ? null : whole(in, value);
+                    case "owned_by" -> ownedBy = text(in, value);
+                    default -> in.skipChildren();
+                }
+            }
+            models.add(new ModelEntry(id, object, created, ownedBy));
+        }
+        expect(in.currentToken(), JsonToken.END_ARRAY);
+        return models;
     }
 
     private static ChatCompletion completion(JsonParser in) throws IOException {
@@ -183,6 +223,14 @@ final class ChatCompletionJson {
             throw NotPlain.INSTANCE;
         }
         return in.getIntValue();
+    }
+
+    private static long whole(JsonParser in, JsonToken value) throws IOException {
+        expect(value, JsonToken.VALUE_NUMBER_INT);
+        if (in.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw NotPlain.INSTANCE;
+        }
+        return in.getLongValue();
     }
 
     private static void expect(JsonToken actual, JsonToken expected) {

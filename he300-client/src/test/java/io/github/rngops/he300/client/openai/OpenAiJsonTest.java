@@ -3,10 +3,13 @@ package io.github.rngops.he300.client.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +20,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ChatCompletionJson} against the mapper it stands in for: the same request bytes, and for every answer it
- * reads, the record the mapper decodes; what it leaves to the mapper is exactly what is not in the plain shape.
+ * {@link OpenAiJson} against the mapper it stands in for: the same request bytes, and for every answer it reads, the
+ * record the mapper decodes; what it leaves to the mapper is exactly what is not in the plain shape.
  */
-class ChatCompletionJsonTest {
+class OpenAiJsonTest {
 
     /** The clients' mapper settings (client.http.Json), which decode what the plain reader leaves. */
     static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -58,11 +61,11 @@ class ChatCompletionJsonTest {
     void readsWhatServersSendAsTheMapperDoes() {
         for (String body : List.of(OPENAI, VLLM, OLLAMA, "{}", "{\"choices\":null,\"usage\":null}",
                 "{\"choices\":[{}]}", "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":null}}]}")) {
-            Optional<ChatCompletion> read = ChatCompletionJson.read(body);
+            Optional<ChatCompletion> read = OpenAiJson.read(body);
             assertThat(read).as(body).isPresent();
             assertThat(read.get()).as(body).isEqualTo(mapped(body));
         }
-        assertThat(ChatCompletionJson.read(OPENAI).get().content()).isEqualTo("Unethical.\nIt harms others.");
+        assertThat(OpenAiJson.read(OPENAI).get().content()).isEqualTo("Unethical.\nIt harms others.");
     }
 
     @Test
@@ -72,7 +75,7 @@ class ChatCompletionJsonTest {
                 "{\"choices\":[{\"index\":\"0\"}]}", "{\"choices\":[{\"index\":1.5}]}",
                 "{\"choices\":[{\"message\":{\"content\":\"no role\"}}]}", "{\"usage\":{\"prompt_tokens\":1e3}}",
                 "{\"choices\":[{\"index\":3000000000}]}", "{\"id\":\"x\"", "{\"id\":\"x\"} {\"id\":\"y\"}")) {
-            assertThat(ChatCompletionJson.read(body)).as(body).isEmpty();
+            assertThat(OpenAiJson.read(body)).as(body).isEmpty();
         }
     }
 
@@ -93,7 +96,7 @@ class ChatCompletionJsonTest {
                         : values.get(random.nextInt(values.size())));
             }
             String body = body(chosen, random.nextBoolean());
-            Optional<ChatCompletion> plain = ChatCompletionJson.read(body);
+            Optional<ChatCompletion> plain = OpenAiJson.read(body);
             if (plain.isPresent()) {
                 read++;
                 assertThat(plain.get()).as(body).isEqualTo(mapped(body));
@@ -120,9 +123,32 @@ class ChatCompletionJsonTest {
                 fields.put("stop", request.stop());
                 fields.put("stream", false);
                 fields.values().removeIf(Objects::isNull);
-                assertThat(MAPPER.writeValueAsString(ChatCompletionJson.body(request, maxCompletionTokens)))
-                        .isEqualTo(MAPPER.writeValueAsString(fields));
+                ByteArrayOutputStream written = new ByteArrayOutputStream();
+                try (JsonGenerator out = MAPPER.getFactory().createGenerator(written)) {
+                    OpenAiJson.body(request, maxCompletionTokens).writeTo(out);
+                }
+                assertThat(written.toByteArray()).asString(StandardCharsets.UTF_8)
+                        .isEqualTo(new String(MAPPER.writeValueAsBytes(fields), StandardCharsets.UTF_8));
             }
+        }
+    }
+
+    @Test
+    void readsModelListsAsTheMapperDoes() throws Exception {
+        List<String> plain = List.of("{\"object\":\"list\",\"data\":[{\"id\":\"qwen\",\"object\":\"model\","
+                + "\"created\":1700000000,\"owned_by\":\"vllm\",\"root\":\"qwen\",\"parent\":null,"
+                + "\"max_model_len\":32768,\"permission\":[{\"id\":\"p\",\"allow_sampling\":true}]}]}",
+                "{\"object\":\"list\",\"data\":[{\"id\":\"he300-simulator:latest\",\"object\":\"model\","
+                        + "\"created\":1764720000,\"owned_by\":\"simulator\"},{\"id\":\"b\"}]}",
+                "{\"data\":[]}", "{\"data\":null}", "{}", "{\"data\":[{\"created\":9007199254740993}]}");
+        for (String body : plain) {
+            assertThat(OpenAiJson.modelList(body)).as(body).contains(MAPPER.readValue(body,
+                    OpenAiClient.ModelList.class));
+        }
+        for (String odd : List.of("", "[]", "{\"data\":{}}", "{\"data\":[null]}", "{\"data\":[{\"id\":1}]}",
+                "{\"data\":[{\"created\":\"1\"}]}", "{\"data\":[{\"created\":1.5}]}",
+                "{\"data\":[{\"created\":99999999999999999999}]}", "{\"data\":[")) {
+            assertThat(OpenAiJson.modelList(odd)).as(odd).isEmpty();
         }
     }
 
