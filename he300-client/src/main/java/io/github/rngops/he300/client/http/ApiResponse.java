@@ -3,7 +3,6 @@ package io.github.rngops.he300.client.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.github.rngops.he300.core.internal.JsonProblem;
@@ -20,15 +19,13 @@ public final class ApiResponse {
     private final okhttp3.Headers headers;
     private final String body;
     private final int attempts;
-    private final ObjectMapper json;
 
-    ApiResponse(ApiRequest request, int status, okhttp3.Headers headers, String body, int attempts, ObjectMapper json) {
+    ApiResponse(ApiRequest request, int status, okhttp3.Headers headers, String body, int attempts) {
         this.request = request;
         this.attempts = attempts;
         this.status = status;
         this.headers = headers;
         this.body = body;
-        this.json = json;
     }
 
     /** {@return the HTTP status, 200 to 299; 202 is how some servers say "not ready yet"} */
@@ -74,7 +71,7 @@ public final class ApiResponse {
      */
     public <T> T as(Class<T> type) {
         try {
-            return json.readValue(body, type);
+            return Json.mapper().readValue(body, type);
         } catch (JsonProcessingException e) {
             throw badJson(e);
         }
@@ -90,7 +87,7 @@ public final class ApiResponse {
     public <T> T as(TypeReference<T> type) {
 
         try {
-            return json.readValue(body, type);
+            return Json.mapper().readValue(body, type);
         } catch (JsonProcessingException e) {
             throw badJson(e);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.rngops.he300.client.http.internal.UrlPaths;
 import io.github.rngops.he300.core.internal.JsonProblem;
@@ -57,7 +56,6 @@ public final class HttpTransport implements AutoCloseable {
     private final OkHttpClient client;
     private final Resilience resilience;
     private final RetryPolicy policy;
-    private final ObjectMapper json;
     private final boolean ownsResources;
 
     private HttpTransport(HttpUrl baseUrl, HttpSettings settings, Auth auth) {
@@ -65,7 +63,6 @@ public final class HttpTransport implements AutoCloseable {
         this.basePath = UrlPaths.withoutTrailingSlashes(baseUrl.encodedPath());
         this.settings = settings;
         this.auth = auth;
-        this.json = Json.mapper();
         this.policy = new RetryPolicy(settings.retry(), settings.clock(), settings.random());
         this.resilience = new Resilience(baseUrl.toString(), settings);
         Dispatcher dispatcher = new Dispatcher();
@@ -98,7 +95,6 @@ public final class HttpTransport implements AutoCloseable {
         this.basePath = shared.basePath;
         this.settings = shared.settings;
         this.auth = auth;
-        this.json = shared.json;
         this.policy = shared.policy;
         this.resilience = shared.resilience;
         OkHttpClient.Builder builder = shared.client.newBuilder();
@@ -151,7 +147,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public ApiResponse execute(ApiRequest request) {
         Outcome outcome = run(request, false);
-        return new ApiResponse(request, outcome.status, outcome.headers, outcome.body, outcome.attempt, json);
+        return new ApiResponse(request, outcome.status, outcome.headers, outcome.body, outcome.attempt);
     }
 
     /**
@@ -215,7 +211,7 @@ public final class HttpTransport implements AutoCloseable {
                     throw ClientException.streamError(request.method(), request.path(), outcome.status,
                             Redactor.forRequest(auth, request).mask(error), lines);
                 }
-                onLine.accept(json.treeToValue(node, type));
+                onLine.accept(Json.mapper().treeToValue(node, type));
                 lines++;
             }
         } catch (JsonProcessingException e) {
@@ -237,7 +233,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private JsonNode readLine(ApiRequest request, String line, int linesBefore) {
         try {
-            return json.readTree(line);
+            return Json.mapper().readTree(line);
         } catch (JsonProcessingException e) {
             throw ClientException.failure(ClientException.Kind.PROTOCOL, request.method(), request.path(),
                     "line " + (linesBefore + 1) + " of the stream is not JSON", 1, null);
@@ -283,7 +279,7 @@ public final class HttpTransport implements AutoCloseable {
         Redactor redactor = Redactor.forRequest(auth, request);
         String detail = outcome.status >= 300 && outcome.status < 400
                 ? "redirected to " + outcome.headers.get("Location") + "; use that as the base URL"
-                : ErrorBodies.detail(json, outcome.body, outcome.reason, outcome.status);
+                : ErrorBodies.detail(Json.mapper(), outcome.body, outcome.reason, outcome.status);
         throw ClientException.status(request.method(), request.path(), outcome.status, redactor.mask(detail),
                 redactor.mask(ErrorBodies.excerpt(outcome.body)), outcome.retryAfter, outcome.attempt);
     }
@@ -317,7 +313,7 @@ public final class HttpTransport implements AutoCloseable {
         if (status >= 500) {
             Redactor redactor = Redactor.forRequest(auth, request);
             resilience.noteFailure(ClientException.status(request.method(), request.path(), status,
-                    redactor.mask(ErrorBodies.detail(json, body, response.message(), status)), "", retryAfter,
+                    redactor.mask(ErrorBodies.detail(Json.mapper(), body, response.message(), status)), "", retryAfter,
                     attempt));
         }
         boolean retry = request.idempotency() == Idempotency.IDEMPOTENT && RetryPolicy.retryableStatus(status, body)
@@ -375,7 +371,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         if (request.jsonBody() instanceof JsonBody body) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-            try (JsonGenerator out = json.getFactory().createGenerator(bytes)) {
+            try (JsonGenerator out = Json.STREAMS.createGenerator(bytes)) {
                 body.writeTo(out);
             } catch (IOException e) {
                 throw ClientException.of(ClientException.Kind.PROTOCOL, request.method(), request.path(),
@@ -385,7 +381,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         if (request.jsonBody() != null) {
             try {
-                return RequestBody.create(json.writeValueAsBytes(request.jsonBody()), JSON);
+                return RequestBody.create(Json.mapper().writeValueAsBytes(request.jsonBody()), JSON);
             } catch (JsonProcessingException e) {
                 throw ClientException.of(ClientException.Kind.PROTOCOL, request.method(), request.path(),
                         "the request body could not be written as JSON: " + e.getOriginalMessage());

@@ -1,6 +1,7 @@
 package io.github.rngops.he300.client.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -8,14 +9,24 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON settings every client shares: record components in camelCase map to the servers' snake_case, unknown
- * properties are ignored (servers add fields), nulls are left out of requests.
+ * properties are ignored (servers add fields), nulls are left out of requests. The mapper is made on first use: a
+ * command whose requests and answers are all written and read token by token never pays for its start.
  */
 final class Json {
+
+    /** Streams with the mapper's own settings, for bodies that write themselves. */
+    static final JsonFactory STREAMS = new JsonFactory();
+
     private Json() {
     }
 
+    /** {@return the one mapper of all clients, made on first use} */
     static ObjectMapper mapper() {
-        return JsonMapper.builder()
+        return Shared.MAPPER;
+    }
+
+    private static final class Shared {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,

@@ -25,7 +25,7 @@ import java.util.Set;
 final class Journal implements Closeable {
 
     static final String FILE = "outcomes.jsonl";
-    private static final JsonFactory LINES = JsonCodec.MAPPER.getFactory();
+    private static final JsonFactory LINES = new JsonFactory();
 
     private final Path file;
     private final FileOutputStream out;

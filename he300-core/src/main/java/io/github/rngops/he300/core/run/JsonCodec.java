@@ -12,14 +12,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.github.rngops.he300.core.Category;
-import io.github.rngops.he300.core.Outcome;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * The one Jackson mapper for results, manifests and journal lines: snake_case names, nulls left out; outcomes are
- * written by {@link OutcomeJson}.
+ * The one Jackson mapper that reads results, manifests and journal lines: snake_case names, nulls left out. They are
+ * written by {@link RunJson} and {@link OutcomeJson}, which write what this mapper would, without starting it.
  */
 final class JsonCodec {
 
@@ -44,7 +43,6 @@ final class JsonCodec {
                         Category.class, "not a category: use one of " + Category.allIds()));
             }
         });
-        module.addSerializer(Outcome.class, OutcomeJson.INSTANCE);
         module.addSerializer(Instant.class, new JsonSerializer<Instant>() {
             @Override
             public void serialize(Instant value, JsonGenerator out, SerializerProvider provider) throws IOException {

@@ -1,24 +1,17 @@
 package io.github.rngops.he300.core.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.rngops.he300.core.Outcome;
 import java.io.IOException;
 
 /**
  * An {@link Outcome} as journal lines and results hold it, written field by field: the format {@code Outcome}'s
- * annotations define, to the byte ({@code OutcomeJsonTest} holds the two together), without the mapper building and
- * walking a bean serializer for each of a run's lines. A command that runs once pays that reflection cold, on the
- * path of every answer.
+ * annotations define, to the byte ({@code OutcomeJsonTest} holds the two together), without the mapper, which a
+ * command that runs once would start and reflect with on the path of every answer.
  */
-final class OutcomeJson extends StdSerializer<Outcome> {
-
-    static final OutcomeJson INSTANCE = new OutcomeJson();
+final class OutcomeJson {
 
     private OutcomeJson() {
-        super(Outcome.class);
     }
 
     /** Writes one outcome as a JSON object, its {@code status} first and absent values left out. */
@@ -48,18 +41,6 @@ final class OutcomeJson extends StdSerializer<Outcome> {
             writeCost(outcome, out);
         }
         out.writeEndObject();
-    }
-
-    @Override
-    public void serialize(Outcome outcome, JsonGenerator out, SerializerProvider provider) throws IOException {
-        write(outcome, out);
-    }
-
-    /** The type id is part of what {@link #write} writes, so the mapper's type serializer has nothing to add. */
-    @Override
-    public void serializeWithType(Outcome outcome, JsonGenerator out, SerializerProvider provider,
-            TypeSerializer typeSerializer) throws IOException {
-        write(outcome, out);
     }
 
     private static void writeScenario(Outcome outcome, JsonGenerator out) throws IOException {

@@ -100,8 +100,7 @@ public record RunManifest(String schema, Instant started, RunSpec spec, List<Sce
     }
 
     void write(Path runDir) throws IOException {
-        AtomicFile.write(runDir.resolve(FILE),
-                JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+        AtomicFile.write(runDir.resolve(FILE), RunJson.manifest(this));
     }
 
     /** {@return the generation settings the run sends} */

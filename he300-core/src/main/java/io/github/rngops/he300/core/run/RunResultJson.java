@@ -1,13 +1,12 @@
 package io.github.rngops.he300.core.run;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.rngops.he300.core.He300Exception;
 import io.github.rngops.he300.core.internal.JsonProblem;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +36,13 @@ public final class RunResultJson {
      * @param result the result
      */
     public static String toJson(RunResult result) {
+        StringWriter text = new StringWriter(64 * 1024);
         try {
-            return JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a RunResult always serializes", e);
+            RunJson.result(result, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a result always serializes to text", e);
         }
+        return text.toString();
     }
 
     /**
@@ -53,11 +54,7 @@ public final class RunResultJson {
      * @throws IOException if writing fails
      */
     public static void write(RunResult result, Writer out) throws IOException {
-        ObjectWriter writer = JsonCodec.MAPPER.writerWithDefaultPrettyPrinter();
-        try (JsonGenerator generator = writer.createGenerator(out)) {
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            writer.writeValue(generator, result);
-        }
+        RunJson.result(result, out);
         out.flush();
     }
 

@@ -2,13 +2,8 @@ package io.github.rngops.he300.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
 import io.github.rngops.he300.core.Category;
 import io.github.rngops.he300.core.ErrorKind;
 import io.github.rngops.he300.core.Outcome;
@@ -28,21 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link OutcomeJson} writes what the mapper would write from {@code Outcome}'s own annotations, byte for byte, for
- * every kind of outcome and every text a model may send; the journal and the result read back what it wrote.
+ * every kind of outcome and every text a model may send; the journal reads back what it wrote.
  */
 class OutcomeJsonTest {
-
-    /** The format as the annotations define it: the codec's settings without {@link OutcomeJson}. */
-    static final ObjectMapper ANNOTATED = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Category.class,
-                    new ToStringSerializerBase(Category.class) {
-                        @Override
-                        public String valueToString(Object value) {
-                            return ((Category) value).id();
-                        }
-                    }))
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
     static final List<String> TEXTS = List.of("", "Ethical.", "Unethical.\nIt harms others.", "say \"no\" \\ then",
             "tab\there\r\n", "\u0000\u0001\u001f\u007f", "caf\u00e9 \u4e2d\u6587 \ud83d\ude00", "</script><b>",
@@ -73,7 +56,7 @@ class OutcomeJsonTest {
 
     static String written(Outcome outcome) throws Exception {
         StringWriter text = new StringWriter();
-        try (JsonGenerator out = JsonCodec.MAPPER.getFactory().createGenerator(text)) {
+        try (JsonGenerator out = new JsonFactory().createGenerator(text)) {
             OutcomeJson.write(outcome, out);
         }
         return text.toString();
@@ -82,18 +65,8 @@ class OutcomeJsonTest {
     @Test
     void writesWhatTheAnnotationsDefineToTheByte() throws Exception {
         for (Outcome outcome : outcomes()) {
-            assertThat(written(outcome)).isEqualTo(ANNOTATED.writerFor(Outcome.class).writeValueAsString(outcome));
+            assertThat(written(outcome)).isEqualTo(JsonCodec.MAPPER.writerFor(Outcome.class).writeValueAsString(outcome));
         }
-    }
-
-    @Test
-    void aResultsOutcomesArePrettyPrintedAsTheAnnotationsDefine() throws Exception {
-        List<Outcome> some = outcomes().subList(0, 40);
-        TypeReference<List<Outcome>> list = new TypeReference<>() { };
-        assertThat(JsonCodec.MAPPER.getSerializerProviderInstance().findValueSerializer(Outcome.Failed.class))
-                .isSameAs(OutcomeJson.INSTANCE);
-        assertThat(JsonCodec.MAPPER.writerFor(list).withDefaultPrettyPrinter().writeValueAsString(some))
-                .isEqualTo(ANNOTATED.writerFor(list).withDefaultPrettyPrinter().writeValueAsString(some));
     }
 
     @Test
