@@ -3,7 +3,6 @@ package io.github.rngops.he300.core.run;
 import io.github.rngops.he300.core.internal.HostName;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Where a run ran: the target as it described itself (URL without credentials), and the runner.
@@ -14,7 +13,7 @@ import java.util.TreeMap;
  * @param modelDigest null when not known
  * @param quantization null when not known
  * @param simulated true when the answers did not come from a model: say so wherever the result is shown
- * @param details anything else the target reported (GPU, ...)
+ * @param details anything else the target reported (GPU, ...), kept in key order
  * @param runnerHost the host name of the machine that ran the engine
  * @param javaVersion {@code java.version} of the runner
  */
@@ -30,7 +29,7 @@ public record Environment(String targetKind, String url, String serverVersion, S
      * @param modelDigest null when not known
      * @param quantization null when not known
      * @param simulated true when the answers did not come from a model: say so wherever the result is shown
-     * @param details anything else the target reported (GPU, ...)
+     * @param details anything else the target reported (GPU, ...), kept in key order
      * @param runnerHost the host name of the machine that ran the engine
      * @param javaVersion {@code java.version} of the runner
      */
@@ -38,7 +37,7 @@ public record Environment(String targetKind, String url, String serverVersion, S
         Objects.requireNonNull(targetKind, "targetKind");
         Objects.requireNonNull(url, "url");
         url = RedactedUrl.of(url);
-        details = Map.copyOf(new TreeMap<>(details));
+        details = TargetInfo.sortedCopy(details);
     }
 
     /**

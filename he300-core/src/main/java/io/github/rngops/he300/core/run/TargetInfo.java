@@ -1,5 +1,6 @@
 package io.github.rngops.he300.core.run;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -33,7 +34,15 @@ public record TargetInfo(String kind, String url, String serverVersion, String m
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(url, "url");
         url = RedactedUrl.of(url);
-        details = Map.copyOf(new TreeMap<>(details));
+        details = sortedCopy(details);
+    }
+
+    /**
+     * An unmodifiable copy in key order. Not {@code Map.copyOf}, whose order changes from one JVM to the next: the
+     * manifest and the result list details in this order, and the same run must write the same files.
+     */
+    static Map<String, String> sortedCopy(Map<String, String> details) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(details)));
     }
 
     /**

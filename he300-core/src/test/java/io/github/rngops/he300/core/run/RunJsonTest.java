@@ -95,6 +95,22 @@ class RunJsonTest {
         assertThat(written).hasSize(12);
     }
 
+    /** Map.copyOf's order changes from one JVM to the next; a run's files must not. */
+    @Test
+    void detailsAreWrittenInKeyOrder() throws Exception {
+        Map<String, String> details = new LinkedHashMap<>();
+        for (String key : List.of("quantization_level", "api", "parameter_size", "family", "model", "format")) {
+            details.put(key, key.toUpperCase(java.util.Locale.ROOT));
+        }
+        TargetInfo target = TargetInfo.of("ollama", "http://h:11434/").withDetails(details);
+        List<String> sorted = details.keySet().stream().sorted().toList();
+        assertThat(target.details().keySet()).containsExactlyElementsOf(sorted);
+        Environment environment = Environment.of(target);
+        assertThat(environment.details().keySet()).containsExactlyElementsOf(sorted);
+        String manifest = new String(RunJson.manifest(manifestWith(environment)), StandardCharsets.UTF_8);
+        assertThat(manifest).containsSubsequence(sorted.stream().map(k -> "\"" + k + "\" : ").toList());
+    }
+
     @Test
     void aSettingWithNoJsonFormIsRefusedByName() {
         RunSettings settings = new RunSettings("m", Map.of("when", Duration.ofSeconds(1)), "ciris-v1", "strict", 1, 1,
@@ -105,9 +121,18 @@ class RunJsonTest {
     }
 
     private static RunManifest manifestWith(RunSettings settings) {
+        return manifestWith(settings, new Environment("openai", "http://h/", null, null, null, true, Map.of(), null,
+                null));
+    }
+
+    private static RunManifest manifestWith(Environment environment) {
+        return manifestWith(new RunSettings("m", Map.of(), "ciris-v1", "strict", 1, 1, 1000, null, 0, null),
+                environment);
+    }
+
+    private static RunManifest manifestWith(RunSettings settings, Environment environment) {
         RunPlan plan = Fixtures.plan(5);
-        RunSpec spec = RunSpec.of(plan.sample());
-        return new RunManifest(RunManifest.SCHEMA, java.time.Instant.EPOCH, spec, plan.sample().scenarios(), settings,
-                new Environment("openai", "http://h/", null, null, null, true, Map.of(), null, null));
+        return new RunManifest(RunManifest.SCHEMA, java.time.Instant.EPOCH, RunSpec.of(plan.sample()),
+                plan.sample().scenarios(), settings, environment);
     }
 }
