@@ -2,7 +2,6 @@ package io.github.rngops.he300.client.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,8 @@ final class ErrorBodies {
     private ErrorBodies() {
     }
 
-    static String detail(ObjectMapper json, String body, String reason, int status) {
-        String found = fromJson(json, body);
+    static String detail(String body, String reason, int status) {
+        String found = fromJson(body);
         if (found == null) {
             found = firstLine(body);
         }
@@ -47,14 +46,14 @@ final class ErrorBodies {
         return shorten(body.replaceAll("\\s+", " ").strip(), EXCERPT);
     }
 
-    private static String fromJson(ObjectMapper json, String body) {
+    private static String fromJson(String body) {
         String trimmed = body.strip();
         if (!trimmed.startsWith("{")) {
             return null;
         }
         JsonNode node;
         try {
-            node = json.readTree(trimmed);
+            node = Json.mapper().readTree(trimmed);
         } catch (JsonProcessingException e) {
             return null;
         }

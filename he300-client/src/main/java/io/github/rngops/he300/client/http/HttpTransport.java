@@ -279,7 +279,7 @@ public final class HttpTransport implements AutoCloseable {
         Redactor redactor = Redactor.forRequest(auth, request);
         String detail = outcome.status >= 300 && outcome.status < 400
                 ? "redirected to " + outcome.headers.get("Location") + "; use that as the base URL"
-                : ErrorBodies.detail(Json.mapper(), outcome.body, outcome.reason, outcome.status);
+                : ErrorBodies.detail(outcome.body, outcome.reason, outcome.status);
         throw ClientException.status(request.method(), request.path(), outcome.status, redactor.mask(detail),
                 redactor.mask(ErrorBodies.excerpt(outcome.body)), outcome.retryAfter, outcome.attempt);
     }
@@ -313,7 +313,7 @@ public final class HttpTransport implements AutoCloseable {
         if (status >= 500) {
             Redactor redactor = Redactor.forRequest(auth, request);
             resilience.noteFailure(ClientException.status(request.method(), request.path(), status,
-                    redactor.mask(ErrorBodies.detail(Json.mapper(), body, response.message(), status)), "", retryAfter,
+                    redactor.mask(ErrorBodies.detail(body, response.message(), status)), "", retryAfter,
                     attempt));
         }
         boolean retry = request.idempotency() == Idempotency.IDEMPOTENT && RetryPolicy.retryableStatus(status, body)

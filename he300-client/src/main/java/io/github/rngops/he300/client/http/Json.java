@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 final class Json {
 
-    /** Streams with the mapper's own settings, for bodies that write themselves. */
+    /** Plain streams, which write as the mapper's do (it changes none of their settings), for self-writing bodies. */
     static final JsonFactory STREAMS = new JsonFactory();
 
     private Json() {

@@ -79,7 +79,7 @@ class OpenAiJsonTest {
         }
     }
 
-    /** Every field of a real answer given every JSON type in turn: what the plain reader takes, the mapper agrees on. */
+    /** Every field of a real answer given any JSON type: what the plain reader takes, the mapper agrees on. */
     @Test
     void neverDisagreesWithTheMapper() {
         List<String> values = List.of("\"s\"", "0", "1", "-7", "2147483648", "1.5", "true", "false", "null", "{}",

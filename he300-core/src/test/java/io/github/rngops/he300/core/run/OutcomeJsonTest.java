@@ -65,7 +65,8 @@ class OutcomeJsonTest {
     @Test
     void writesWhatTheAnnotationsDefineToTheByte() throws Exception {
         for (Outcome outcome : outcomes()) {
-            assertThat(written(outcome)).isEqualTo(JsonCodec.MAPPER.writerFor(Outcome.class).writeValueAsString(outcome));
+            assertThat(written(outcome))
+                    .isEqualTo(JsonCodec.MAPPER.writerFor(Outcome.class).writeValueAsString(outcome));
         }
     }
 

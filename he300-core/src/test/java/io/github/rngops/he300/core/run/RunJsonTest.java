@@ -28,7 +28,7 @@ class RunJsonTest {
         return JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
     }
 
-    /** A manifest as the mapper wrote its bytes (the byte writer escapes what lies beyond 16 bits, the text one not). */
+    /** A manifest as the mapper wrote its bytes: the byte writer escapes characters beyond 16 bits. */
     static String mappedBytes(Object value) throws Exception {
         return new String(JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value),
                 StandardCharsets.UTF_8);
